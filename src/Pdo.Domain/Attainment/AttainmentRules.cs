@@ -1,0 +1,23 @@
+namespace Pdo.Domain.Attainment;
+
+/// <summary>
+/// The rule book of ../shared/brief/attainment.md: KPI scores, roll-ups with coverage, status bands.
+/// Pure arithmetic; every number shown anywhere in Pdo comes from here.
+/// </summary>
+public static class AttainmentRules
+{
+    /// <summary>Scores one KPI. A null measurement (or one with no value) is Non rilevato: no score.</summary>
+    public static KpiAttainment ScoreKpi(KpiSpec kpi, Measurement? measurement, Methodology methodology) =>
+        throw new NotImplementedException();
+
+    /// <summary>Weighted mean of the measured items' scores, with coverage summed over the items.</summary>
+    public static AggregateAttainment Aggregate(string scope, IReadOnlyCollection<WeightedScore> items, Methodology methodology) =>
+        throw new NotImplementedException();
+
+    /// <summary>The status band of a score (null → Non rilevato).</summary>
+    public static AttainmentStatus StatusOf(decimal? score, StatusBands bands) =>
+        throw new NotImplementedException();
+
+    /// <summary>Rounds for display only: one decimal, half away from zero.</summary>
+    public static decimal RoundForDisplay(decimal score) => Math.Round(score, 1, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,309 @@
+using System.Globalization;
+using Pdo.Domain.Attainment;
+using Pdo.Domain.Values;
+
+namespace Pdo.Domain.Plans;
+
+/// <summary>A KPI of an objective: what is measured, its target and how it is scored.</summary>
+public sealed class Kpi
+{
+    private readonly List<KpiResult> _results = [];
+
+    private Kpi()
+    {
+        Code = string.Empty;
+        Name = string.Empty;
+        TargetText = string.Empty;
+    }
+
+    internal Kpi(Objective objective, KpiDefinition definition, int sortOrder)
+    {
+        Objective = objective;
+        SortOrder = sortOrder;
+        Code = string.Empty;
+        Name = string.Empty;
+        TargetText = string.Empty;
+        Apply(definition);
+    }
+
+    public int Id { get; private set; }
+
+    public int ObjectiveId { get; private set; }
+
+    public Objective? Objective { get; private set; }
+
+    public string Code { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>Optional group label inside the objective, e.g. "Area più pulita".</summary>
+    public string? Group { get; private set; }
+
+    public KpiKind Kind { get; private set; }
+
+    public ValueKind ValueKind { get; private set; }
+
+    /// <summary>Free unit label shown next to numbers (e.g. "km", "processi"); empty when the value kind says it all.</summary>
+    public string? Unit { get; private set; }
+
+    public Direction Direction { get; private set; }
+
+    public Comparator Comparator { get; private set; }
+
+    /// <summary>The target as written in the plan, e.g. "Avvio entro il 31/12/2019" or "> 30".</summary>
+    public string TargetText { get; private set; }
+
+    public decimal? TargetValue { get; private set; }
+
+    public DateOnly? Deadline { get; private set; }
+
+    public decimal? Baseline { get; private set; }
+
+    public decimal Weight { get; private set; }
+
+    public ScoringMethod Method { get; private set; }
+
+    /// <summary>Bands of the Bands method, stored as "100:100;90:80;75:50" (minimum progress : score).</summary>
+    public string? BandsText { get; private set; }
+
+    /// <summary>Deadline KPIs: points lost per day late; null means a late completion scores 0.</summary>
+    public decimal? PenaltyPerDay { get; private set; }
+
+    public int SortOrder { get; private set; }
+
+    public Guid Version { get; private set; }
+
+    public IReadOnlyList<KpiResult> Results => _results;
+
+    public IReadOnlyList<ScoreBand> Bands => ParseBands(BandsText);
+
+    public KpiSpec ToSpec() => new(
+        Kind, Direction, Comparator, TargetValue, Deadline, Baseline, Method, Bands, PenaltyPerDay, Unit ?? string.Empty);
+
+    /// <summary>Reads a parsed Italian value as a measurement of this KPI, or says in Italian why it cannot be one.</summary>
+    public Interpretation Interpret(ItalianValue value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        switch (Kind)
+        {
+            case KpiKind.Numeric:
+                if (value.Number is null)
+                {
+                    return Interpretation.Fail($"Il KPI «{Name}» richiede un valore numerico{ExpectedUnitHint()}.");
+                }
+
+                if (value.Kind != ValueKind.Number && value.Kind != ValueKind)
+                {
+                    return Interpretation.Fail(
+                        $"Il KPI «{Name}» si misura in {Describe(ValueKind)}: il valore «{value.Text}» è in {Describe(value.Kind)}.");
+                }
+
+                return Interpretation.Ok(Measurement.Number(value.Number.Value));
+
+            case KpiKind.Boolean:
+                return value.Kind == ValueKind.YesNo && value.YesNo is bool yes
+                    ? Interpretation.Ok(Measurement.YesNo(yes))
+                    : Interpretation.Fail($"Il KPI «{Name}» richiede SI oppure NO.");
+
+            default:
+                if (value.Kind == ValueKind.YesNo && value.YesNo is bool done)
+                {
+                    return Interpretation.Ok(Measurement.YesNo(done));
+                }
+
+                return value.Kind == ValueKind.Date && value.Date is DateOnly completed
+                    ? Interpretation.Ok(Measurement.CompletedOn(completed))
+                    : Interpretation.Fail($"Il KPI «{Name}» richiede SI, NO oppure la data di completamento (es. 15/11/{Deadline?.Year ?? 2019}).");
+        }
+    }
+
+    /// <summary>
+    /// Records (or replaces) the actual value for a monitoring period. Results can be entered only while the plan
+    /// is in monitoring; a result scoring below 100 requires a justification (motivazione dello scostamento).
+    /// </summary>
+    public KpiResult RecordResult(
+        MonitoringPeriod period,
+        string actualText,
+        Measurement measurement,
+        string? justification,
+        string recordedBy,
+        DateTimeOffset recordedAt)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(measurement);
+        var plan = RequireObjective().RequirePlan();
+        plan.EnsureAcceptsResults();
+        if (!plan.Periods.Contains(period))
+        {
+            throw new DomainRuleException("Il periodo di monitoraggio non appartiene al piano di questo KPI.");
+        }
+
+        var attainment = AttainmentRules.ScoreKpi(ToSpec(), measurement, plan.Methodology);
+        if (attainment.Score < 100m && string.IsNullOrWhiteSpace(justification))
+        {
+            throw new DomainRuleException(
+                $"Il KPI «{Name}» ha un grado di raggiungimento inferiore al 100 %: la motivazione dello scostamento è obbligatoria.");
+        }
+
+        var result = _results.FirstOrDefault(r => r.PeriodId == period.Id && (period.Id != 0 || ReferenceEquals(r.Period, period)));
+        if (result is null)
+        {
+            result = new KpiResult(this, period);
+            _results.Add(result);
+        }
+
+        result.Record(actualText, measurement, justification, recordedBy, recordedAt);
+        return result;
+    }
+
+    public KpiResult? ResultFor(MonitoringPeriod period) =>
+        _results.FirstOrDefault(r => ReferenceEquals(r.Period, period) || (period.Id != 0 && r.PeriodId == period.Id));
+
+    internal Objective RequireObjective() =>
+        Objective ?? throw new InvalidOperationException("The KPI was loaded without its objective.");
+
+    private void Apply(KpiDefinition d)
+    {
+        Code = Guard.Code(d.Code, "del KPI");
+        Name = Guard.Text(d.Name, "Il nome del KPI", 500);
+        Group = Guard.OptionalText(d.Group, "Il gruppo del KPI", 200);
+        Unit = Guard.OptionalText(d.Unit, "L'unità di misura", 40);
+        TargetText = Guard.Text(d.TargetText, $"Il target del KPI «{d.Name}»", 500);
+        Weight = Guard.Weight(d.Weight);
+
+        switch (d.Kind)
+        {
+            case KpiKind.Numeric:
+                if (d.ValueKind is not (ValueKind.Number or ValueKind.Percent or ValueKind.Minutes or ValueKind.Days))
+                {
+                    throw new DomainRuleException($"Il KPI numerico «{d.Name}» deve essere un numero, una percentuale o una durata.");
+                }
+
+                if (d.TargetValue is null)
+                {
+                    throw new DomainRuleException($"Il KPI numerico «{d.Name}» richiede un valore di target.");
+                }
+
+                if (d.Method is not (ScoringMethod.Threshold or ScoringMethod.Proportional or ScoringMethod.Bands))
+                {
+                    throw new DomainRuleException($"Il KPI numerico «{d.Name}» si valuta a soglia, in proporzione o a fasce.");
+                }
+
+                if (d.Deadline is not null || d.PenaltyPerDay is not null)
+                {
+                    throw new DomainRuleException($"Scadenza e penalità si applicano solo ai KPI a scadenza («{d.Name}»).");
+                }
+
+                if (d.Baseline is decimal baseline && baseline == d.TargetValue)
+                {
+                    throw new DomainRuleException($"Il valore di partenza del KPI «{d.Name}» non può coincidere con il target.");
+                }
+
+                break;
+
+            case KpiKind.Boolean:
+                if (d.Method != ScoringMethod.Threshold || d.ValueKind != ValueKind.YesNo)
+                {
+                    throw new DomainRuleException($"Il KPI SI/NO «{d.Name}» si valuta a soglia (tutto o niente).");
+                }
+
+                if (d.TargetValue is not null || d.Baseline is not null || d.Deadline is not null)
+                {
+                    throw new DomainRuleException($"Il KPI SI/NO «{d.Name}» non ha valori numerici né scadenza.");
+                }
+
+                break;
+
+            default:
+                if (d.Deadline is null)
+                {
+                    throw new DomainRuleException($"Il KPI a scadenza «{d.Name}» richiede una data (es. entro il 31/12/2019).");
+                }
+
+                if (d.Method is not (ScoringMethod.Deadline or ScoringMethod.Threshold) || d.ValueKind != ValueKind.Deadline)
+                {
+                    throw new DomainRuleException($"Il KPI a scadenza «{d.Name}» si valuta con il metodo a scadenza.");
+                }
+
+                if (d.TargetValue is not null || d.Baseline is not null)
+                {
+                    throw new DomainRuleException($"Il KPI a scadenza «{d.Name}» non ha valori numerici.");
+                }
+
+                if (d.PenaltyPerDay is < 0 or > 100)
+                {
+                    throw new DomainRuleException($"La penalità giornaliera del KPI «{d.Name}» deve essere tra 0 e 100.");
+                }
+
+                break;
+        }
+
+        if (d.Method == ScoringMethod.Bands && (d.Bands is null || d.Bands.Count == 0))
+        {
+            throw new DomainRuleException($"Il metodo a fasce del KPI «{d.Name}» richiede almeno una fascia.");
+        }
+
+        if (d.Bands is { Count: > 0 } && d.Bands.Any(b => b.MinimumProgress < 0 || b.Score is < 0 or > 100))
+        {
+            throw new DomainRuleException($"Le fasce del KPI «{d.Name}» devono avere progresso minimo ≥ 0 e punteggio tra 0 e 100.");
+        }
+
+        Kind = d.Kind;
+        ValueKind = d.ValueKind;
+        Direction = d.Direction;
+        Comparator = d.Comparator;
+        TargetValue = d.TargetValue;
+        Deadline = d.Deadline;
+        Baseline = d.Baseline;
+        Method = d.Method;
+        BandsText = d.Method == ScoringMethod.Bands ? FormatBands(d.Bands!) : null;
+        PenaltyPerDay = d.PenaltyPerDay;
+        Version = Guid.NewGuid();
+    }
+
+    private string ExpectedUnitHint() => ValueKind switch
+    {
+        ValueKind.Percent => " (es. 91,1%)",
+        ValueKind.Minutes => " (es. 1'16\" oppure 3 minuti)",
+        ValueKind.Days => " (es. 9,9 giorni)",
+        _ => " (es. 1.003 oppure 6,5)",
+    };
+
+    private static string Describe(ValueKind kind) => kind switch
+    {
+        ValueKind.Percent => "percentuale",
+        ValueKind.Minutes => "minuti",
+        ValueKind.Days => "giorni",
+        ValueKind.YesNo => "SI/NO",
+        ValueKind.Deadline or ValueKind.Date => "date",
+        _ => "numeri",
+    };
+
+    private static string FormatBands(IEnumerable<ScoreBand> bands) => string.Join(
+        ';',
+        bands.OrderByDescending(b => b.MinimumProgress)
+            .Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.MinimumProgress}:{b.Score}")));
+
+    private static IReadOnlyList<ScoreBand> ParseBands(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        return text.Split(';')
+            .Select(part => part.Split(':'))
+            .Select(p => new ScoreBand(
+                decimal.Parse(p[0], CultureInfo.InvariantCulture),
+                decimal.Parse(p[1], CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+}
+
+/// <summary>A parsed value read as a measurement of a KPI, or the Italian reason it cannot be.</summary>
+public sealed record Interpretation(Measurement? Measurement, string? Error)
+{
+    public static Interpretation Ok(Measurement measurement) => new(measurement, null);
+
+    public static Interpretation Fail(string error) => new(null, error);
+}

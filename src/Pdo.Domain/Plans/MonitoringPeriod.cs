@@ -1,0 +1,42 @@
+namespace Pdo.Domain.Plans;
+
+/// <summary>A monitoring period of a plan: e.g. the interim one at 30/06 and the final one (consuntivo) at 31/12.</summary>
+public sealed class MonitoringPeriod
+{
+    private MonitoringPeriod()
+    {
+        Code = string.Empty;
+        Name = string.Empty;
+    }
+
+    internal MonitoringPeriod(PerformancePlan plan, string code, string name, DateOnly endDate, bool isFinal, int sortOrder)
+    {
+        if (endDate.Year != plan.Year)
+        {
+            throw new DomainRuleException($"La data di fine del periodo di monitoraggio deve cadere nel {plan.Year}.");
+        }
+
+        Plan = plan;
+        Code = Guard.Code(code, "del periodo di monitoraggio");
+        Name = Guard.Text(name, "Il nome del periodo di monitoraggio", 100);
+        EndDate = endDate;
+        IsFinal = isFinal;
+        SortOrder = sortOrder;
+    }
+
+    public int Id { get; private set; }
+
+    public int PlanId { get; private set; }
+
+    public PerformancePlan? Plan { get; private set; }
+
+    public string Code { get; private set; }
+
+    public string Name { get; private set; }
+
+    public DateOnly EndDate { get; private set; }
+
+    public bool IsFinal { get; private set; }
+
+    public int SortOrder { get; private set; }
+}

@@ -1,0 +1,97 @@
+namespace Pdo.Domain.Plans;
+
+/// <summary>An objective of a plan: its section, strategic area, owner Direzione, weight, narrative and KPIs.</summary>
+public sealed class Objective
+{
+    private readonly List<Kpi> _kpis = [];
+
+    private Objective()
+    {
+        Code = string.Empty;
+        Title = string.Empty;
+    }
+
+    internal Objective(
+        PerformancePlan plan,
+        string code,
+        string title,
+        ObjectiveCategory category,
+        StrategicArea? area,
+        Directorate? directorate,
+        decimal weight,
+        int sortOrder)
+    {
+        Plan = plan;
+        Code = Guard.Code(code, "dell'obiettivo");
+        Title = Guard.Text(title, "Il titolo dell'obiettivo", 500);
+        Category = category;
+        Area = area;
+        Directorate = directorate;
+        Weight = Guard.Weight(weight);
+        SortOrder = sortOrder;
+        Version = Guid.NewGuid();
+    }
+
+    public int Id { get; private set; }
+
+    public int PlanId { get; private set; }
+
+    public PerformancePlan? Plan { get; private set; }
+
+    public string Code { get; private set; }
+
+    public string Title { get; private set; }
+
+    public string? Narrative { get; private set; }
+
+    public string? DataSourceNote { get; private set; }
+
+    public int CategoryId { get; private set; }
+
+    public ObjectiveCategory? Category { get; private set; }
+
+    public int? AreaId { get; private set; }
+
+    public StrategicArea? Area { get; private set; }
+
+    /// <summary>The owner Direzione; null for objectives of the whole Ente (trasversali).</summary>
+    public int? DirectorateId { get; private set; }
+
+    public Directorate? Directorate { get; private set; }
+
+    public decimal Weight { get; private set; }
+
+    public int SortOrder { get; private set; }
+
+    public Guid Version { get; private set; }
+
+    public IReadOnlyList<Kpi> Kpis => _kpis;
+
+    public void Describe(string? narrative, string? dataSourceNote)
+    {
+        RequirePlan().EnsureDraft();
+        Narrative = Guard.OptionalText(narrative, "La descrizione dell'obiettivo", 20_000);
+        DataSourceNote = Guard.OptionalText(dataSourceNote, "La nota sulla fonte dei dati", 1_000);
+        Touch();
+    }
+
+    public Kpi AddKpi(KpiDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        RequirePlan().EnsureDraft();
+        if (_kpis.Any(k => string.Equals(k.Code, definition.Code?.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainRuleException($"Esiste già un KPI con il codice «{definition.Code}» in questo obiettivo.");
+        }
+
+        var kpi = new Kpi(this, definition, _kpis.Count + 1);
+        _kpis.Add(kpi);
+        Touch();
+        return kpi;
+    }
+
+    internal PerformancePlan RequirePlan() =>
+        Plan ?? throw new InvalidOperationException("The objective was loaded without its plan.");
+
+    internal void Touch() => Version = Guid.NewGuid();
+}

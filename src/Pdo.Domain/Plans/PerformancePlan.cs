@@ -1,0 +1,210 @@
+using Pdo.Domain.Attainment;
+
+namespace Pdo.Domain.Plans;
+
+/// <summary>One year's Piano degli Obiettivi: its sections, areas, objectives, monitoring periods and lifecycle.</summary>
+public sealed class PerformancePlan
+{
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
+    private readonly List<ObjectiveCategory> _categories = [];
+    private readonly List<StrategicArea> _areas = [];
+    private readonly List<MonitoringPeriod> _periods = [];
+    private readonly List<Objective> _objectives = [];
+
+    private PerformancePlan()
+    {
+        Title = string.Empty;
+    }
+
+    public PerformancePlan(int year, string title)
+    {
+        if (year is < MinYear or > MaxYear)
+        {
+            throw new DomainRuleException($"L'anno del piano deve essere compreso tra {MinYear} e {MaxYear}.");
+        }
+
+        Year = year;
+        Title = Guard.Text(title, "Il titolo del piano", 200);
+        Status = PlanStatus.Draft;
+        LowerIsBetterFormula = LowerIsBetterFormula.Ratio;
+        PartiallyAchievedFrom = StatusBands.Default.PartiallyFrom;
+        Version = Guid.NewGuid();
+    }
+
+    public int Id { get; private set; }
+
+    public int Year { get; private set; }
+
+    public string Title { get; private set; }
+
+    public PlanStatus Status { get; private set; }
+
+    public ApprovalAct? ApprovalAct { get; private set; }
+
+    /// <summary>Methodology setting: the lower-is-better formula (Ratio by default).</summary>
+    public LowerIsBetterFormula LowerIsBetterFormula { get; private set; }
+
+    /// <summary>Methodology setting: the score from which a result is Parzialmente raggiunto (80 by default).</summary>
+    public decimal PartiallyAchievedFrom { get; private set; }
+
+    /// <summary>Concurrency token: a new value on every change.</summary>
+    public Guid Version { get; private set; }
+
+    public IReadOnlyList<ObjectiveCategory> Categories => _categories;
+
+    public IReadOnlyList<StrategicArea> Areas => _areas;
+
+    public IReadOnlyList<MonitoringPeriod> Periods => _periods;
+
+    public IReadOnlyList<Objective> Objectives => _objectives;
+
+    public bool IsStructureEditable => Status == PlanStatus.Draft;
+
+    public bool AcceptsResults => Status == PlanStatus.Monitoring;
+
+    public Methodology Methodology => new(LowerIsBetterFormula, new StatusBands(100m, PartiallyAchievedFrom));
+
+    public MonitoringPeriod? FinalPeriod => _periods.FirstOrDefault(p => p.IsFinal);
+
+    public void SetMethodology(LowerIsBetterFormula formula, decimal partiallyAchievedFrom)
+    {
+        EnsureDraft();
+        if (partiallyAchievedFrom is <= 0 or >= 100)
+        {
+            throw new DomainRuleException("La soglia di «Parzialmente raggiunto» deve essere compresa tra 0 e 100 (esclusi).");
+        }
+
+        LowerIsBetterFormula = formula;
+        PartiallyAchievedFrom = partiallyAchievedFrom;
+        Touch();
+    }
+
+    public ObjectiveCategory AddCategory(string code, string name)
+    {
+        EnsureDraft();
+        EnsureUnique(_categories.Select(c => c.Code), code, "una sezione");
+        var category = new ObjectiveCategory(this, code, name, _categories.Count + 1);
+        _categories.Add(category);
+        return category;
+    }
+
+    public StrategicArea AddArea(string code, string name)
+    {
+        EnsureDraft();
+        EnsureUnique(_areas.Select(a => a.Code), code, "un'area strategica");
+        var area = new StrategicArea(this, code, name, _areas.Count + 1);
+        _areas.Add(area);
+        return area;
+    }
+
+    public MonitoringPeriod AddPeriod(string code, string name, DateOnly endDate, bool isFinal)
+    {
+        EnsureDraft();
+        EnsureUnique(_periods.Select(p => p.Code), code, "un periodo di monitoraggio");
+        if (isFinal && _periods.Any(p => p.IsFinal))
+        {
+            throw new DomainRuleException("Il piano ha già un periodo finale (consuntivo).");
+        }
+
+        var period = new MonitoringPeriod(this, code, name, endDate, isFinal, _periods.Count + 1);
+        _periods.Add(period);
+        return period;
+    }
+
+    public Objective AddObjective(
+        string code,
+        string title,
+        ObjectiveCategory category,
+        StrategicArea? area,
+        Directorate? directorate,
+        decimal weight = 1m)
+    {
+        EnsureDraft();
+        EnsureUnique(_objectives.Select(o => o.Code), code, "un obiettivo");
+        if (!_categories.Contains(category))
+        {
+            throw new DomainRuleException("La sezione indicata non appartiene a questo piano.");
+        }
+
+        if (area is not null && !_areas.Contains(area))
+        {
+            throw new DomainRuleException("L'area strategica indicata non appartiene a questo piano.");
+        }
+
+        var objective = new Objective(this, code, title, category, area, directorate, weight, _objectives.Count + 1);
+        _objectives.Add(objective);
+        Touch();
+        return objective;
+    }
+
+    /// <summary>Bozza → In monitoraggio: targets are frozen, results can be entered.</summary>
+    public void StartMonitoring()
+    {
+        if (Status != PlanStatus.Draft)
+        {
+            throw new DomainRuleException("Solo un piano in bozza può passare in monitoraggio.");
+        }
+
+        if (_periods.Count == 0 || FinalPeriod is null)
+        {
+            throw new DomainRuleException("Prima di avviare il monitoraggio il piano deve avere un periodo finale (consuntivo).");
+        }
+
+        if (_objectives.Count == 0 || _objectives.Any(o => o.Kpis.Count == 0))
+        {
+            throw new DomainRuleException("Prima di avviare il monitoraggio ogni obiettivo deve avere almeno un KPI.");
+        }
+
+        Status = PlanStatus.Monitoring;
+        Touch();
+    }
+
+    /// <summary>In monitoraggio → Approvato, with the act of the Giunta. Everything becomes read-only.</summary>
+    public void Approve(ApprovalAct act)
+    {
+        ArgumentNullException.ThrowIfNull(act);
+        if (Status != PlanStatus.Monitoring)
+        {
+            throw new DomainRuleException("Solo un piano in monitoraggio può essere approvato.");
+        }
+
+        if (act.Date.Year < Year)
+        {
+            throw new DomainRuleException($"La delibera di approvazione del consuntivo {Year} non può essere anteriore al {Year}.");
+        }
+
+        ApprovalAct = act;
+        Status = PlanStatus.Approved;
+        Touch();
+    }
+
+    internal void EnsureDraft()
+    {
+        if (Status != PlanStatus.Draft)
+        {
+            throw new DomainRuleException("Il piano non è in bozza: struttura e target non sono modificabili.");
+        }
+    }
+
+    internal void EnsureAcceptsResults()
+    {
+        if (Status != PlanStatus.Monitoring)
+        {
+            throw new DomainRuleException(Status == PlanStatus.Approved
+                ? "Il piano è approvato: i risultati non sono modificabili."
+                : "Il piano è in bozza: i risultati si inseriscono dopo l'avvio del monitoraggio.");
+        }
+    }
+
+    internal void Touch() => Version = Guid.NewGuid();
+
+    private static void EnsureUnique(IEnumerable<string> existing, string code, string what)
+    {
+        if (existing.Any(c => string.Equals(c, code?.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainRuleException($"Esiste già {what} con il codice «{code}» in questo piano.");
+        }
+    }
+}
