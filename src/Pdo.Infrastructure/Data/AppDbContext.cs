@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Pdo.Domain.Plans;
+using Pdo.Infrastructure.Identity;
+
+namespace Pdo.Infrastructure.Data;
+
+/// <summary>
+/// The one database of Pdo: the plans, Identity and the Data Protection keys. Each provider has its own
+/// subclass (<see cref="SqliteAppDbContext"/>, <see cref="SqlServerAppDbContext"/>) with its own migrations.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<PerformancePlan> Plans => Set<PerformancePlan>();
+
+    public DbSet<ObjectiveCategory> Categories => Set<ObjectiveCategory>();
+
+    public DbSet<StrategicArea> Areas => Set<StrategicArea>();
+
+    public DbSet<Directorate> Directorates => Set<Directorate>();
+
+    public DbSet<MonitoringPeriod> Periods => Set<MonitoringPeriod>();
+
+    public DbSet<Objective> Objectives => Set<Objective>();
+
+    public DbSet<Kpi> Kpis => Set<Kpi>();
+
+    public DbSet<KpiResult> KpiResults => Set<KpiResult>();
+
+    public DbSet<UserDirectorate> UserDirectorates => Set<UserDirectorate>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as strings everywhere; decimals with a fixed, generous precision.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 6);
+    }
+}

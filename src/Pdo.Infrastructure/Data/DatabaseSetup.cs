@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Pdo.Infrastructure.Data;
+
+/// <summary>The database providers Pdo runs on (configuration key <c>Database:Provider</c>).</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Registers the provider's AppDbContext subclass from configuration.</summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException(
+                $"Database:Provider '{value}' is not supported: use 'Sqlite' or 'SqlServer'.");
+    }
+
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> for the configured provider. SQLite's connection string defaults to a
+    /// file in <paramref name="dataDirectory"/>; SQL Server's comes from <c>ConnectionStrings:SqlServer</c>
+    /// (also settable as the environment variable <c>ConnectionStrings__SqlServer</c>).
+    /// </summary>
+    public static IServiceCollection AddPdoDatabase(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        switch (ProviderFrom(configuration))
+        {
+            case DatabaseProvider.SqlServer:
+                var sqlServer = configuration.GetConnectionString("SqlServer");
+                if (string.IsNullOrWhiteSpace(sqlServer))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is SqlServer but ConnectionStrings:SqlServer is empty (set ConnectionStrings__SqlServer).");
+                }
+
+                services.AddDbContext<SqlServerAppDbContext>(o => o.UseSqlServer(sqlServer, ConfigureSqlServer));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
+                break;
+
+            default:
+                var sqlite = configuration.GetConnectionString("Sqlite");
+                if (string.IsNullOrWhiteSpace(sqlite))
+                {
+                    Directory.CreateDirectory(dataDirectory);
+                    sqlite = $"Data Source={Path.Combine(dataDirectory, "pdo.db")}";
+                }
+
+                services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(sqlite, ConfigureSqlite));
+                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+                break;
+        }
+
+        return services;
+    }
+
+    internal static void ConfigureSqlite(SqliteDbContextOptionsBuilder options) =>
+        options.MigrationsHistoryTable("__EFMigrationsHistory");
+
+    internal static void ConfigureSqlServer(SqlServerDbContextOptionsBuilder options) =>
+        options.MigrationsHistoryTable("__EFMigrationsHistory");
+}
