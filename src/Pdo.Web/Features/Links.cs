@@ -1,0 +1,20 @@
+namespace Pdo.Web.Features;
+
+/// <summary>The portal's Italian URLs, in one place.</summary>
+public static class Links
+{
+    public static string Plans => "/piani";
+
+    public static string Plan(int year, string? period = null) => WithPeriod($"/piani/{year}", period);
+
+    public static string Category(int year, string code, string? period = null) => WithPeriod($"/piani/{year}/sezioni/{Uri.EscapeDataString(code)}", period);
+
+    public static string Area(int year, string code, string? period = null) => WithPeriod($"/piani/{year}/aree/{Uri.EscapeDataString(code)}", period);
+
+    public static string Directorate(int year, string code, string? period = null) => WithPeriod($"/piani/{year}/direzioni/{Uri.EscapeDataString(code)}", period);
+
+    public static string Objective(int year, string code, string? period = null) => WithPeriod($"/piani/{year}/obiettivi/{Uri.EscapeDataString(code)}", period);
+
+    private static string WithPeriod(string path, string? period) =>
+        string.IsNullOrEmpty(period) ? path : $"{path}?periodo={Uri.EscapeDataString(period)}";
+}

@@ -1,0 +1,36 @@
+using Pdo.Web.Features.Plans;
+using Pdo.Web.Features.Scoring;
+
+namespace Pdo.Web.Features.Objectives;
+
+/// <summary>A block of narrative: a paragraph, or a bullet list when <see cref="Items"/> has entries.</summary>
+public sealed record NarrativeBlock(string? Paragraph, IReadOnlyList<string> Items);
+
+public sealed record KpiRow(
+    string Code,
+    string Name,
+    string Target,
+    string Actual,
+    string? ActualParsed,
+    string Weight,
+    string? Justification,
+    ScoreViewModel Score);
+
+/// <summary>KPIs under one group label of the report's table (e.g. "Area più pulita"); label null for ungrouped KPIs.</summary>
+public sealed record KpiGroup(string? Label, IReadOnlyList<KpiRow> Kpis);
+
+public sealed record ObjectiveViewModel(
+    PlanHeaderViewModel Header,
+    string Code,
+    string Title,
+    string CategoryName,
+    string CategoryUrl,
+    string? AreaName,
+    string? AreaUrl,
+    string? DirectorateName,
+    string? DirectorateUrl,
+    string Weight,
+    IReadOnlyList<NarrativeBlock> Narrative,
+    string? DataSourceNote,
+    ScoreViewModel Score,
+    IReadOnlyList<KpiGroup> Groups);

@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+
+namespace Pdo.Web.Features.OpenData;
+
+/// <summary>
+/// One KPI of an approved plan as published in open data. Numbers use dot decimals, dates ISO 8601; the column
+/// names are the dataset's stable schema.
+/// </summary>
+public sealed record OpenDataRow(
+    [property: JsonPropertyName("year")] int Year,
+    [property: JsonPropertyName("category")] string Category,
+    [property: JsonPropertyName("area")] string? Area,
+    [property: JsonPropertyName("directorate")] string? Directorate,
+    [property: JsonPropertyName("objective_code")] string ObjectiveCode,
+    [property: JsonPropertyName("objective_title")] string ObjectiveTitle,
+    [property: JsonPropertyName("kpi_code")] string KpiCode,
+    [property: JsonPropertyName("kpi_name")] string KpiName,
+    [property: JsonPropertyName("kpi_group")] string? KpiGroup,
+    [property: JsonPropertyName("unit")] string? Unit,
+    [property: JsonPropertyName("comparator")] string Comparator,
+    [property: JsonPropertyName("target")] string Target,
+    [property: JsonPropertyName("actual")] string? Actual,
+    [property: JsonPropertyName("score")] decimal? Score,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("weight")] decimal Weight)
+{
+    public static readonly string[] Columns =
+    [
+        "year", "category", "area", "directorate", "objective_code", "objective_title", "kpi_code", "kpi_name",
+        "kpi_group", "unit", "comparator", "target", "actual", "score", "status", "weight",
+    ];
+}
+
+public sealed record OpenDataset(int Year, string Title, string ApprovalText, string CsvUrl, string JsonUrl, int Rows);
+
+public sealed record OpenDataIndexViewModel(IReadOnlyList<OpenDataset> Datasets);

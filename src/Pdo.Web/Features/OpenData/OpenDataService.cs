@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Pdo.Domain.Attainment;
+using Pdo.Domain.Plans;
+using Pdo.Domain.Values;
+using Pdo.Infrastructure.Data;
+using Pdo.Web.Features.Plans;
+using Pdo.Web.Features.Scoring;
+
+namespace Pdo.Web.Features.OpenData;
+
+/// <summary>Open data of approved plans: one row per KPI of the final period (the consuntivo).</summary>
+public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards)
+{
+    public async Task<OpenDataIndexViewModel> IndexAsync(CancellationToken cancellationToken)
+    {
+        var plans = await db.Plans.AsNoTracking()
+            .Where(p => p.Status == PlanStatus.Approved)
+            .OrderByDescending(p => p.Year)
+            .Select(p => new { p.Year, p.Title, p.ApprovalAct, Kpis = p.Objectives.SelectMany(o => o.Kpis).Count() })
+            .ToListAsync(cancellationToken);
+        return new OpenDataIndexViewModel(plans.Select(p => new OpenDataset(
+            p.Year,
+            p.Title,
+            p.ApprovalAct is { } act ? PlanService.ApprovalText(act) : string.Empty,
+            $"/opendata/pdo-{p.Year}.csv",
+            $"/opendata/pdo-{p.Year}.json",
+            p.Kpis)).ToList());
+    }
+
+    /// <summary>The rows of the approved plan of <paramref name="year"/>; null when there is no approved plan.</summary>
+    public async Task<IReadOnlyList<OpenDataRow>?> RowsAsync(int year, CancellationToken cancellationToken)
+    {
+        var approved = await db.Plans.AsNoTracking().AnyAsync(p => p.Year == year && p.Status == PlanStatus.Approved, cancellationToken);
+        if (!approved)
+        {
+            return null;
+        }
+
+        var card = await scorecards.LoadAsync(year, null, cancellationToken);
+        if (card?.Plan.FinalPeriod is not { } final)
+        {
+            return null;
+        }
+
+        if (card.Period?.Id != final.Id)
+        {
+            card = PlanScorecard.Compute(card.Plan, final);
+        }
+
+        var categories = card.Plan.Categories.ToDictionary(c => c.Id, c => c.Name);
+        var areas = card.Plan.Areas.ToDictionary(a => a.Id, a => a.Name);
+        return card.Objectives.SelectMany(o => o.Kpis.Select(k => new OpenDataRow(
+            year,
+            categories[o.Objective.CategoryId],
+            o.Objective.AreaId is int areaId ? areas[areaId] : null,
+            o.Objective.Directorate?.Name,
+            o.Objective.Code,
+            o.Objective.Title,
+            k.Kpi.Code,
+            k.Kpi.Name,
+            k.Kpi.Group,
+            Unit(k.Kpi),
+            Comparator(k.Kpi),
+            Target(k.Kpi),
+            Actual(k.Result),
+            k.Attainment.Score is decimal s ? AttainmentRules.RoundForDisplay(s) : null,
+            Status(k.Attainment.Status),
+            k.Kpi.Weight))).ToList();
+    }
+
+    /// <summary>RFC 4180: comma separator, CRLF line ends, fields quoted when they hold a comma, quote or line break.</summary>
+    public static string ToCsv(IEnumerable<OpenDataRow> rows)
+    {
+        var csv = new StringBuilder();
+        csv.Append(string.Join(',', OpenDataRow.Columns)).Append("\r\n");
+        foreach (var r in rows)
+        {
+            string?[] fields =
+            [
+                Invariant(r.Year), r.Category, r.Area, r.Directorate, r.ObjectiveCode, r.ObjectiveTitle, r.KpiCode, r.KpiName,
+                r.KpiGroup, r.Unit, r.Comparator, r.Target, r.Actual, r.Score is decimal s ? Invariant(s) : null, r.Status, Invariant(r.Weight),
+            ];
+            csv.Append(string.Join(',', fields.Select(Quote))).Append("\r\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Quote(string? field)
+    {
+        if (string.IsNullOrEmpty(field))
+        {
+            return string.Empty;
+        }
+
+        return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{field.Replace("\"", "\"\"")}\"" : field;
+    }
+
+    private static string Invariant(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Unit(Kpi kpi) => kpi.ValueKind switch
+    {
+        ValueKind.Percent => "%",
+        ValueKind.Minutes => "minuti",
+        ValueKind.Days => "giorni",
+        _ => kpi.Unit,
+    };
+
+    private static string Comparator(Kpi kpi) => kpi.Kind switch
+    {
+        KpiKind.Boolean => "=",
+        KpiKind.Deadline => "<=",
+        _ => kpi.Comparator switch
+        {
+            Domain.Attainment.Comparator.AtLeast => ">=",
+            Domain.Attainment.Comparator.GreaterThan => ">",
+            Domain.Attainment.Comparator.AtMost => "<=",
+            Domain.Attainment.Comparator.LessThan => "<",
+            _ => "=",
+        },
+    };
+
+    private static string Target(Kpi kpi) => kpi.Kind switch
+    {
+        KpiKind.Boolean => "SI",
+        KpiKind.Deadline => kpi.Deadline!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => Invariant(kpi.TargetValue!.Value),
+    };
+
+    private static string? Actual(KpiResult? result) => result switch
+    {
+        null => null,
+        { Value: decimal v } => Invariant(v),
+        { CompletionDate: DateOnly d } => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        { Done: bool done } => done ? "SI" : "NO",
+        _ => null,
+    };
+
+    private static string Status(AttainmentStatus status) => status switch
+    {
+        AttainmentStatus.Achieved => "raggiunto",
+        AttainmentStatus.PartiallyAchieved => "parzialmente_raggiunto",
+        AttainmentStatus.NotAchieved => "non_raggiunto",
+        _ => "non_rilevato",
+    };
+}

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Pdo.Web.Features.Operations;
+
+/// <summary>Friendly Italian error pages: never a stack trace outside Development.</summary>
+[Route("errore")]
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorsController : Controller
+{
+    [Route("")]
+    public IActionResult ServerError()
+    {
+        ViewData["RequestId"] = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("~/Views/Shared/Error.cshtml");
+    }
+
+    [Route("{statusCode:int}")]
+    public IActionResult Status(int statusCode)
+    {
+        var view = statusCode switch
+        {
+            StatusCodes.Status404NotFound => "~/Views/Shared/NotFound.cshtml",
+            StatusCodes.Status403Forbidden => "~/Views/Shared/Forbidden.cshtml",
+            _ => "~/Views/Shared/Error.cshtml",
+        };
+        Response.StatusCode = statusCode is >= 400 and < 600 ? statusCode : StatusCodes.Status500InternalServerError;
+        return View(view);
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Pdo.Domain.Plans;
+using Pdo.Domain.Values;
+using Pdo.Infrastructure.Data;
+using Pdo.Web.Features.Scoring;
+
+namespace Pdo.Web.Features.Plans;
+
+/// <summary>Builds the read-only pages of a plan from its scorecard.</summary>
+public sealed class PlanService(AppDbContext db, ScorecardService scorecards)
+{
+    public async Task<PlanListViewModel> ListAsync(CancellationToken cancellationToken)
+    {
+        var years = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).Select(p => p.Year).ToListAsync(cancellationToken);
+        var items = new List<PlanListItem>();
+        foreach (var year in years)
+        {
+            var card = await scorecards.LoadAsync(year, null, cancellationToken);
+            if (card is not null)
+            {
+                var header = Header(card);
+                items.Add(new PlanListItem(year, card.Plan.Title, header.StatusLabel, header.ApprovalText, ScoreViewModel.From(card.Overall), Links.Plan(year)));
+            }
+        }
+
+        return new PlanListViewModel(items);
+    }
+
+    public async Task<PlanOverviewViewModel?> OverviewAsync(int year, string? period, CancellationToken cancellationToken)
+    {
+        var card = await scorecards.LoadAsync(year, period, cancellationToken);
+        if (card is null)
+        {
+            return null;
+        }
+
+        var periodCode = card.Period?.Code;
+        return new PlanOverviewViewModel(
+            Header(card),
+            ScoreViewModel.From(card.Overall),
+            card.Categories.Select(g => Row(g, Links.Category(year, g.Code, periodCode))).ToList(),
+            card.Areas.Select(g => Row(g, Links.Area(year, g.Code, periodCode))).ToList(),
+            card.Directorates.Select(g => Row(g, Links.Directorate(year, g.Code, periodCode))).ToList(),
+            card.Objectives.Count,
+            card.Objectives.Sum(o => o.Kpis.Count));
+    }
+
+    public Task<GroupPageViewModel?> CategoryAsync(int year, string code, string? period, CancellationToken cancellationToken) =>
+        GroupAsync(year, period, "Sezione", card => card.Categories, code, cancellationToken);
+
+    public Task<GroupPageViewModel?> AreaAsync(int year, string code, string? period, CancellationToken cancellationToken) =>
+        GroupAsync(year, period, "Area strategica", card => card.Areas, code, cancellationToken);
+
+    public Task<GroupPageViewModel?> DirectorateAsync(int year, string code, string? period, CancellationToken cancellationToken) =>
+        GroupAsync(year, period, "Direzione", card => card.Directorates, code, cancellationToken);
+
+    public static PlanHeaderViewModel Header(PlanScorecard card)
+    {
+        var plan = card.Plan;
+        var act = plan.ApprovalAct;
+        return new PlanHeaderViewModel(
+            plan.Year,
+            plan.Title,
+            StatusLabel(plan.Status),
+            plan.Status == PlanStatus.Approved,
+            act is null ? null : ApprovalText(act),
+            act?.Link,
+            card.Period?.Code,
+            card.Period is null ? "Nessun periodo di monitoraggio" : $"{card.Period.Name} ({ItalianValues.FormatDate(card.Period.EndDate)})",
+            plan.Periods.OrderBy(p => p.EndDate)
+                .Select(p => new PeriodOption(p.Code, $"{p.Name} ({ItalianValues.FormatDate(p.EndDate)})", p.Id == card.Period?.Id))
+                .ToList());
+    }
+
+    public static string StatusLabel(PlanStatus status) => status switch
+    {
+        PlanStatus.Draft => "Bozza",
+        PlanStatus.Monitoring => "In monitoraggio",
+        _ => "Approvato",
+    };
+
+    public static string ApprovalText(ApprovalAct act) =>
+        $"Delibera di Giunta n. {act.Number} del {ItalianValues.FormatDate(act.Date)}";
+
+    private async Task<GroupPageViewModel?> GroupAsync(
+        int year,
+        string? period,
+        string kindLabel,
+        Func<PlanScorecard, IReadOnlyList<GroupScore>> groups,
+        string code,
+        CancellationToken cancellationToken)
+    {
+        var card = await scorecards.LoadAsync(year, period, cancellationToken);
+        var group = card is null ? null : groups(card).FirstOrDefault(g => string.Equals(g.Code, code, StringComparison.OrdinalIgnoreCase));
+        if (card is null || group is null)
+        {
+            return null;
+        }
+
+        var categories = card.Plan.Categories.ToDictionary(c => c.Id, c => c.Name);
+        var rows = group.Objectives.Select(o => new ObjectiveRow(
+            o.Objective.Code,
+            o.Objective.Title,
+            o.Objective.Directorate?.Name,
+            categories.GetValueOrDefault(o.Objective.CategoryId, string.Empty),
+            o.Kpis.Count,
+            ScoreViewModel.From(o.Attainment),
+            Links.Objective(year, o.Objective.Code, card.Period?.Code))).ToList();
+        return new GroupPageViewModel(Header(card), kindLabel, group.Code, group.Name, ScoreViewModel.From(group.Attainment), rows);
+    }
+
+    private static GroupRow Row(GroupScore group, string url) =>
+        new(group.Code, group.Name, group.Objectives.Count, ScoreViewModel.From(group.Attainment), url);
+}
