@@ -7,6 +7,9 @@ using Pdo.Web.Features.OpenData;
 using Pdo.Web.Features.Plans;
 using Pdo.Web.Features.Scoring;
 using Pdo.Web.Infrastructure;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +32,9 @@ builder.Services
         options.ViewLocationFormats.Insert(0, "/Features/{1}/{0}.cshtml");
         options.ViewLocationFormats.Insert(1, "/Features/Shared/{0}.cshtml");
     });
+
+// Italian text (à, è, ’, «») is written as it is, not as numeric character references.
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 builder.Services.AddScoped<ScorecardService>();
 builder.Services.AddScoped<PlanService>();

@@ -1,0 +1,224 @@
+using Microsoft.EntityFrameworkCore;
+using Pdo.Domain.Attainment;
+using Pdo.Domain.Plans;
+using Pdo.Domain.Values;
+using Pdo.Infrastructure.PlanImport;
+using Pdo.Infrastructure.Tests.Support;
+
+namespace Pdo.Infrastructure.Tests;
+
+public sealed class PlanImporterTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    [Fact]
+    public async Task ImportsTwelveObjectivesAndThirtyFiveKpisGivenThe2019Plan()
+    {
+        var result = await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));
+
+        Assert.Equal(PlanImportOutcome.Imported, result.Outcome);
+        await using var db = _database.CreateContext();
+        var plan = await db.Plans.Include(p => p.Objectives).ThenInclude(o => o.Kpis).ThenInclude(k => k.Results).SingleAsync();
+        Assert.Equal(2019, plan.Year);
+        Assert.Equal(PlanStatus.Approved, plan.Status);
+        Assert.Equal("501", plan.ApprovalAct!.Number);
+        Assert.Equal(new DateOnly(2020, 4, 14), plan.ApprovalAct.Date);
+        Assert.StartsWith("https://www.comune.milano.it/documents/20126/983653/Delibera+n.+501", plan.ApprovalAct.Link);
+        Assert.Equal(12, plan.Objectives.Count);
+        Assert.Equal(35, plan.Objectives.Sum(o => o.Kpis.Count));
+        Assert.All(plan.Objectives.SelectMany(o => o.Kpis), k => Assert.Single(k.Results));
+        Assert.Equal(4, await db.Directorates.CountAsync());
+    }
+
+    [Fact]
+    public async Task ScoresEveryKpiOneHundredGivenThe2019Plan()
+    {
+        await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));
+
+        await using var db = _database.CreateContext();
+        var plan = await db.Plans.Include(p => p.Objectives).ThenInclude(o => o.Kpis).ThenInclude(k => k.Results).SingleAsync();
+        var scores = plan.Objectives.SelectMany(o => o.Kpis)
+            .Select(k => (k.Code, AttainmentRules.ScoreKpi(k.ToSpec(), k.Results.Single().Measurement, plan.Methodology).Score))
+            .ToList();
+        Assert.Equal(35, scores.Count);
+        Assert.All(scores, s => Assert.True(s.Score == 100m, $"{s.Code} scored {s.Score}"));
+    }
+
+    [Theory]
+    [InlineData("SOL-01.1", KpiKind.Numeric, ValueKind.Percent, Direction.HigherIsBetter, Comparator.AtLeast, "70")]
+    [InlineData("SOL-04.1", KpiKind.Numeric, ValueKind.Percent, Direction.LowerIsBetter, Comparator.AtMost, "-1.5")]
+    [InlineData("SOL-04.5", KpiKind.Numeric, ValueKind.Number, Direction.HigherIsBetter, Comparator.AtLeast, "1000000")]
+    [InlineData("GES-01.1", KpiKind.Numeric, ValueKind.Percent, Direction.HigherIsBetter, Comparator.AtLeast, "80")]
+    [InlineData("GES-01.2", KpiKind.Numeric, ValueKind.Number, Direction.HigherIsBetter, Comparator.GreaterThan, "30")]
+    [InlineData("FUN-01.1", KpiKind.Numeric, ValueKind.Percent, Direction.LowerIsBetter, Comparator.LessThan, "10")]
+    [InlineData("FUN-02.1", KpiKind.Numeric, ValueKind.Minutes, Direction.LowerIsBetter, Comparator.AtMost, "3")]
+    [InlineData("DIR-CASA-01.3", KpiKind.Numeric, ValueKind.Number, Direction.HigherIsBetter, Comparator.AtLeast, "2000")]
+    [InlineData("SOL-02.1", KpiKind.Deadline, ValueKind.Deadline, Direction.HigherIsBetter, Comparator.AtLeast, null)]
+    public async Task InfersKindDirectionAndComparatorGivenTheTargetAsWritten(
+        string code, KpiKind kind, ValueKind valueKind, Direction direction, Comparator comparator, string? target)
+    {
+        await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));
+
+        await using var db = _database.CreateContext();
+        var kpi = await db.Kpis.SingleAsync(k => k.Code == code);
+        Assert.Equal(kind, kpi.Kind);
+        Assert.Equal(valueKind, kpi.ValueKind);
+        Assert.Equal(direction, kpi.Direction);
+        if (kind == KpiKind.Numeric)
+        {
+            Assert.Equal(comparator, kpi.Comparator);
+            Assert.Equal(decimal.Parse(target!, System.Globalization.CultureInfo.InvariantCulture), kpi.TargetValue);
+        }
+        else
+        {
+            Assert.Equal(new DateOnly(2019, 12, 31), kpi.Deadline);
+        }
+    }
+
+    [Fact]
+    public async Task KeepsTheActualAsWrittenAndReadsItsValueGivenAnAmbiguousReportValue()
+    {
+        await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));
+
+        await using var db = _database.CreateContext();
+        var result = await db.KpiResults.Include(r => r.Kpi).SingleAsync(r => r.Kpi!.Code == "FUN-02.1");
+        Assert.Equal("1,16’", result.ActualText);
+        Assert.Equal(76m / 60m, result.Value);
+    }
+
+    [Fact]
+    public async Task ChangesNothingGivenTheSamePlanImportedTwice()
+    {
+        await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));
+        var counts = await CountsAsync();
+
+        var second = await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));
+
+        Assert.Equal(PlanImportOutcome.AlreadyPresent, second.Outcome);
+        Assert.Equal(counts, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task ReportsLineAndColumnAndWritesNothingGivenInvalidJson()
+    {
+        var result = await ImportAsync(SeedPlan.Stream("{\n  \"format\": \"pdo-plan\",\n  \"year\": 2019,,\n}"));
+
+        Assert.Equal(PlanImportOutcome.Rejected, result.Outcome);
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("Riga 3, colonna", error.Message);
+        Assert.Equal((0, 0, 0, 0), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task NamesTheUnknownFieldGivenAMisspelledProperty()
+    {
+        var tree = SeedPlan.Tree();
+        tree["objectives"]![0]!["kpis"]![0]!["tragte"] = "70%";
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Rejected, result.Outcome);
+        Assert.Contains("$.objectives[0].kpis[0].tragte", Assert.Single(result.Errors).Message);
+    }
+
+    [Theory]
+    [InlineData("target", "dieci", "$.objectives[5].kpis[1].target")]
+    [InlineData("target", "1.5", "$.objectives[5].kpis[1].target")]
+    [InlineData("direction", "Sideways", "$.objectives[5].kpis[1].direction")]
+    [InlineData("weight", -3, "$.objectives[5].kpis[1]")]
+    public async Task RejectsTheFileWithThePathOfTheFieldGivenABadKpiValue(string field, object value, string path)
+    {
+        var tree = SeedPlan.Tree();
+        tree["objectives"]![5]!["kpis"]![1]![field] = value is int number ? number : (string)value;
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Rejected, result.Outcome);
+        Assert.Contains(result.Errors, e => e.Path == path);
+        Assert.Equal((0, 0, 0, 0), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task RejectsTheWholeFileGivenAnErrorInTheLastResult()
+    {
+        var tree = SeedPlan.Tree();
+        var objectives = tree["objectives"]!.AsArray();
+        var lastKpi = objectives[^1]!["kpis"]![0]!;
+        lastKpi["results"]![0]!["actual"] = "forse";
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Rejected, result.Outcome);
+        Assert.Contains(result.Errors, e => e.Path == $"$.objectives[{objectives.Count - 1}].kpis[0].results[0].actual");
+        Assert.Equal((0, 0, 0, 0), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task RequiresAJustificationGivenAResultBelowTarget()
+    {
+        var tree = SeedPlan.Tree();
+        tree["objectives"]![0]!["kpis"]![0]!["results"]![0]!["actual"] = "56%";
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Rejected, result.Outcome);
+        Assert.Contains(result.Errors, e => e.Path == "$.objectives[0].kpis[0].results[0]" && e.Message.Contains("motivazione", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReusesExistingDirezioniGivenASecondYear()
+    {
+        await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));
+        var tree = SeedPlan.Tree();
+        tree["year"] = 2020;
+        tree["title"] = "Piano degli Obiettivi 2020";
+        tree["status"] = "Draft";
+        tree.Remove("approvalAct");
+        foreach (var period in tree["periods"]!.AsArray())
+        {
+            period!["endDate"] = period["endDate"]!.GetValue<string>().Replace("2019", "2020", StringComparison.Ordinal);
+        }
+
+        foreach (var kpi in tree["objectives"]!.AsArray().SelectMany(o => o!["kpis"]!.AsArray()))
+        {
+            kpi!.AsObject().Remove("results");
+        }
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Imported, result.Outcome);
+        await using var db = _database.CreateContext();
+        Assert.Equal(4, await db.Directorates.CountAsync());
+        Assert.Equal(2, await db.Plans.CountAsync());
+    }
+
+    [Fact]
+    public async Task SeedsTheEmptyDatabaseOnceGivenTheInitializerRunsTwice()
+    {
+        await using (var db = _database.CreateContext())
+        {
+            await _database.CreateInitializer(db).InitializeAsync();
+        }
+
+        await using (var db = _database.CreateContext())
+        {
+            await _database.CreateInitializer(db).InitializeAsync();
+        }
+
+        Assert.Equal((1, 12, 35, 35), await CountsAsync());
+    }
+
+    private async Task<PlanImportResult> ImportAsync(Stream json)
+    {
+        await using var db = _database.CreateContext();
+        return await _database.CreateImporter(db).ImportAsync(json, "test");
+    }
+
+    private async Task<(int Plans, int Objectives, int Kpis, int Results)> CountsAsync()
+    {
+        await using var db = _database.CreateContext();
+        return (await db.Plans.CountAsync(), await db.Objectives.CountAsync(), await db.Kpis.CountAsync(), await db.KpiResults.CountAsync());
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.Json;
+using Pdo.Web.Tests.Support;
+
+namespace Pdo.Web.Tests;
+
+public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebFactory>
+{
+    [Fact]
+    public async Task PublishesThirtyFiveRowsWithTheSchemaColumnsGivenThe2019Csv()
+    {
+        var response = await factory.CreateClient().GetAsync("/opendata/pdo-2019.csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
+        var rows = Csv.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(
+            "year,category,area,directorate,objective_code,objective_title,kpi_code,kpi_name,kpi_group,unit,comparator,target,actual,score,status,weight",
+            string.Join(',', rows[0]));
+        Assert.Equal(36, rows.Count);
+        Assert.All(rows.Skip(1), r => Assert.Equal(16, r.Count));
+        Assert.All(rows.Skip(1), r => Assert.Equal(("100", "raggiunto"), (r[13], r[14])));
+    }
+
+    [Theory]
+    [InlineData("SOL-01.1", "%", ">=", "70", "91.1")]
+    [InlineData("SOL-03.1", "", ">=", "3", "4")]
+    [InlineData("SOL-04.1", "%", "<=", "-1.5", "-1.6")]
+    [InlineData("SOL-04.5", "vett*km", ">=", "1000000", "1000000")]
+    [InlineData("FUN-01.1", "%", "<", "10", "2.9")]
+    [InlineData("FUN-02.1", "minuti", "<=", "3", "1.2666666667")]
+    [InlineData("FUN-02.4", "%", ">=", "80", "90")]
+    [InlineData("DIR-CASA-01.2", "", ">=", "900", "1003")]
+    [InlineData("DIR-CASA-01.3", "", ">=", "2000", "2646")]
+    [InlineData("SOL-03.2", "", "<=", "2019-12-31", "SI")]
+    [InlineData("DIR-SOC-01.1", "", "<=", "2019-06-30", "SI")]
+    public async Task PublishesTheTargetAndActualWithDotDecimalsAndIsoDatesGivenAKpi(
+        string code, string unit, string comparator, string target, string actual)
+    {
+        var rows = Csv.Parse(await factory.CreateClient().GetStringAsync("/opendata/pdo-2019.csv"));
+
+        var row = rows.Single(r => r[6] == code);
+        Assert.Equal((unit, comparator, target, actual), (row[9], row[10], row[11], row[12]));
+    }
+
+    [Fact]
+    public async Task QuotesFieldsWithCommasGivenTheRfc4180Format()
+    {
+        var text = await factory.CreateClient().GetStringAsync("/opendata/pdo-2019.csv");
+
+        Assert.Contains("\r\n", text);
+        Assert.Contains("\"Milano per l’ambiente: area più pulita, spostamenti più facili e veloci, M4\"", text);
+    }
+
+    [Fact]
+    public async Task PublishesTheSameRowsGivenTheJsonDataset()
+    {
+        var response = await factory.CreateClient().GetAsync("/opendata/pdo-2019.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(35, rows.Count);
+        var first = rows[0];
+        Assert.Equal(2019, first.GetProperty("year").GetInt32());
+        Assert.Equal("SOL-01.1", first.GetProperty("kpi_code").GetString());
+        Assert.Equal(100m, first.GetProperty("score").GetDecimal());
+        Assert.Equal("70", first.GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task AnswersNotFoundGivenAYearWithoutAnApprovedPlan()
+    {
+        var response = await factory.CreateClient().GetAsync("/opendata/pdo-2031.csv");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ListsTheDatasetsGivenTheOpenDataPage()
+    {
+        var html = await factory.CreateClient().GetStringAsync("/opendata");
+
+        Assert.Contains("/opendata/pdo-2019.csv", html);
+        Assert.Contains("Delibera di Giunta n. 501 del 14/04/2020", html);
+    }
+}
+
+/// <summary>A strict RFC 4180 reader for the tests (quoted fields, doubled quotes, CRLF).</summary>
+internal static class Csv
+{
+    public static List<List<string>> Parse(string text)
+    {
+        var rows = new List<List<string>>();
+        var row = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+                rows.Add(row);
+                row = [];
+                i++;
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        return rows;
+    }
+}
