@@ -1,3 +1,5 @@
+using Pdo.Domain.Values;
+
 namespace Pdo.Domain.Attainment;
 
 /// <summary>One band of the Bands method: from this minimum progress (in percent points, e.g. 90) the KPI scores <see cref="Score"/>.</summary>
@@ -26,7 +28,14 @@ public sealed record KpiSpec(
     ScoringMethod Method,
     IReadOnlyList<ScoreBand> Bands,
     decimal? PenaltyPerDay,
-    string Unit = "");
+    string Unit = "")
+{
+    /// <summary>
+    /// Optional: how the KPI's values read (Number, Percent, Minutes, Days), used only to write the explanation
+    /// ("91,1 %", 1'16"). Defaults to <see cref="Values.ValueKind.Number"/> with <see cref="Unit"/> as label.
+    /// </summary>
+    public ValueKind ValueKind { get; init; } = ValueKind.Number;
+}
 
 /// <summary>
 /// A measured actual. <see cref="Value"/> for numeric KPIs; <see cref="Done"/> for boolean and deadline KPIs
