@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Pdo.Web.Tests.Support;
 
@@ -95,9 +96,15 @@ public sealed class OperationsTests(PdoWebFactory factory) : IClassFixture<PdoWe
         public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
         {
             next(app);
-            app.Use((context, nextMiddleware) => context.Request.Path == "/test/errore-interno"
-                ? throw new InvalidOperationException("dettaglio segreto")
-                : nextMiddleware(context));
+            app.Use(async (Microsoft.AspNetCore.Http.HttpContext context, Func<Task> nextMiddleware) =>
+            {
+                if (context.Request.Path == "/test/errore-interno")
+                {
+                    throw new InvalidOperationException("dettaglio segreto");
+                }
+
+                await nextMiddleware();
+            });
         };
     }
 }

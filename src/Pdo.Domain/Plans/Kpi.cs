@@ -78,7 +78,10 @@ public sealed class Kpi
     public IReadOnlyList<ScoreBand> Bands => ParseBands(BandsText);
 
     public KpiSpec ToSpec() => new(
-        Kind, Direction, Comparator, TargetValue, Deadline, Baseline, Method, Bands, PenaltyPerDay, Unit ?? string.Empty);
+        Kind, Direction, Comparator, TargetValue, Deadline, Baseline, Method, Bands, PenaltyPerDay, Unit ?? string.Empty)
+    {
+        ValueKind = ValueKind,
+    };
 
     /// <summary>Reads a parsed Italian value as a measurement of this KPI, or says in Italian why it cannot be one.</summary>
     public Interpretation Interpret(ItalianValue value)
