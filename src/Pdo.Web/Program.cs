@@ -1,7 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Pdo.Infrastructure;
 using Pdo.Infrastructure.Data;
+using Pdo.Infrastructure.Identity;
+using Pdo.Web.Features.Accounts;
+using Pdo.Web.Features.Users;
+using Pdo.Web.Security;
 using Pdo.Web.Features.Objectives;
 using Pdo.Web.Features.OpenData;
 using Pdo.Web.Features.Plans;
@@ -41,6 +48,64 @@ builder.Services.AddScoped<PlanService>();
 builder.Services.AddScoped<ObjectiveService>();
 builder.Services.AddScoped<OpenDataService>();
 
+builder.Services
+    .AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        // OWASP ASVS L2: length over composition; lockout after 5 failures for 15 minutes.
+        options.Password.RequiredLength = 12;
+        options.Password.RequiredUniqueChars = 4;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = true;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddSignInManager<PdoSignInManager>()
+    .AddClaimsPrincipalFactory<PdoClaimsPrincipalFactory>()
+    .AddErrorDescriber<ItalianIdentityErrorDescriber>()
+    .AddDefaultTokenProviders();
+builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(24));
+builder.Services.Configure<SecurityStampValidatorOptions>(options =>
+    options.ValidationInterval = builder.Configuration.GetValue("Security:StampValidationInterval", TimeSpan.FromMinutes(5)));
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "Pdo.Auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    options.SlidingExpiration = true;
+    options.LoginPath = "/accesso";
+    options.LogoutPath = "/accesso/esci";
+    options.AccessDeniedPath = "/accesso/negato";
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        // A real 403 (shown by the status-code page), not a redirect.
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Pdo.Security")
+            .LogWarning("Access denied to {User} for {Method} {Path}", context.HttpContext.User.Identity?.Name, context.Request.Method, context.Request.Path);
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+});
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "Pdo.Antiforgery";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+});
+builder.Services.AddDataProtection().SetApplicationName("Pdo").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddAuthorization(Policies.Configure);
+builder.Services.AddSingleton<IAuthorizationHandler, DirectorateAuthorizationHandler>();
+builder.Services.AddScoped<IdentitySeeder>();
+builder.Services.AddSingleton<SetupTokenStore>();
+builder.Services.AddScoped<AccountService>();
+builder.Services.AddScoped<UserAdminService>();
+
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
@@ -49,6 +114,20 @@ var app = builder.Build();
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    var identity = scope.ServiceProvider.GetRequiredService<IdentitySeeder>();
+    await identity.EnsureRolesAsync();
+    if (app.Environment.IsDevelopment())
+    {
+        await identity.EnsureDemoUsersAsync();
+    }
+
+    if (!await identity.HasAdministratorAsync())
+    {
+        var token = app.Services.GetRequiredService<SetupTokenStore>().Issue();
+        app.Logger.LogWarning(
+            "No administrator exists yet. Create the first one at /configurazione-iniziale?token={SetupToken} (one-time link, valid until this process stops)",
+            token);
+    }
 }
 
 if (!app.Environment.IsDevelopment())
@@ -68,8 +147,10 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseStaticFiles();
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health").AllowAnonymous();
 app.MapGet("/", () => Results.Redirect("/piani"));
 app.MapControllers();
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Pdo.Infrastructure.Identity;
 using Pdo.Web.Tests.Support;
 
 namespace Pdo.Web.Tests;
@@ -55,7 +56,7 @@ public sealed class OperationsTests(PdoWebFactory factory) : IClassFixture<PdoWe
     [Fact]
     public async Task RedirectsToThePlansGivenTheHomePage()
     {
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = await factory.CreateClientAsAsync(Roles.Executive);
 
         var response = await client.GetAsync("/");
 
@@ -66,7 +67,7 @@ public sealed class OperationsTests(PdoWebFactory factory) : IClassFixture<PdoWe
     [Fact]
     public async Task WritesNoInlineScriptOrStyleGivenAPlanPage()
     {
-        var html = await factory.CreateClient().GetStringAsync("/piani/2019/obiettivi/SOL-04");
+        var html = await (await factory.CreateClientAsAsync(Roles.Executive)).GetStringAsync("/piani/2019/obiettivi/SOL-04");
 
         Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)(?![^>]*type=\"application/json\")", html);
         Assert.DoesNotContain(" style=", html);
@@ -80,7 +81,10 @@ public sealed class OperationsTests(PdoWebFactory factory) : IClassFixture<PdoWe
         using var failing = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
             services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ThrowingEndpointFilter>()));
 
-        var response = await failing.CreateClient().GetAsync("/test/errore-interno");
+        var client = failing.CreateClient();
+        client.DefaultRequestHeaders.Add(TestAuthHandler.RoleHeader, Roles.Executive);
+
+        var response = await client.GetAsync("/test/errore-interno");
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();

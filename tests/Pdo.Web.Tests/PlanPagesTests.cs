@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Pdo.Infrastructure.Identity;
 using Pdo.Web.Tests.Support;
 
 namespace Pdo.Web.Tests;
@@ -117,7 +118,7 @@ public sealed class PlanPagesTests(PdoWebFactory factory) : IClassFixture<PdoWeb
     [InlineData("/piani/abc")]
     public async Task AnswersAFriendlyItalianNotFoundGivenAnUnknownAddress(string url)
     {
-        var response = await factory.CreateClient().GetAsync(url);
+        var response = await (await factory.CreateClientAsAsync(Roles.Executive)).GetAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Pagina non trovata", await response.Content.ReadAsStringAsync());
@@ -163,7 +164,7 @@ public sealed class PlanPagesTests(PdoWebFactory factory) : IClassFixture<PdoWeb
 
     private async Task<string> GetOkAsync(string url)
     {
-        var response = await factory.CreateClient().GetAsync(url);
+        var response = await (await factory.CreateClientAsAsync(Roles.Executive)).GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }

@@ -1,17 +1,76 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pdo.Infrastructure.Data;
+using Pdo.Infrastructure.Identity;
 
 namespace Pdo.Web.Tests.Support;
 
 /// <summary>
 /// The whole portal over a real SQLite file of its own (migrations applied and the 2019 plan seeded at start-up,
-/// as in production), in the Testing environment.
+/// as in production), in the Testing environment, with a test authentication scheme beside the real cookie.
 /// </summary>
-public class PdoWebFactory : WebApplicationFactory<Program>
+public partial class PdoWebFactory : WebApplicationFactory<Program>
 {
+    public const string DemoPassword = "Password-di-prova-1";
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "pdo-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>A client over https (the cookies are Secure) that does not follow redirects.</summary>
+    public HttpClient CreateHttpsClient(bool followRedirects = false) =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = followRedirects });
+
+    /// <summary>A client signed in by the test scheme as <paramref name="role"/> bound to the Direzioni with these codes.</summary>
+    public async Task<HttpClient> CreateClientAsAsync(string role, params string[] directorateCodes)
+    {
+        var client = CreateHttpsClient();
+        client.DefaultRequestHeaders.Add(TestAuthHandler.RoleHeader, role);
+        if (directorateCodes.Length > 0)
+        {
+            var ids = await WithDbAsync(db => db.Directorates.Where(d => directorateCodes.Contains(d.Code)).Select(d => d.Id).ToListAsync());
+            client.DefaultRequestHeaders.Add(TestAuthHandler.DirectoratesHeader, string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        return client;
+    }
+
+    /// <summary>Creates a real user with <see cref="DemoPassword"/>.</summary>
+    public async Task<AppUser> CreateUserAsync(string email, string role, params string[] directorateCodes)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = $"Utente {email}" };
+        user.SetDirectorates(await db.Directorates.Where(d => directorateCodes.Contains(d.Code)).Select(d => d.Id).ToListAsync());
+        var result = await users.CreateAsync(user, DemoPassword);
+        Assert.True(result.Succeeded, string.Join(' ', result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+
+    /// <summary>The antiforgery token of a page's first form (the client keeps the matching cookie).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(url);
+        var match = TokenPattern().Match(html);
+        Assert.True(match.Success, $"No antiforgery token in {url}");
+        return System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    /// <summary>Posts a form with the antiforgery token taken from <paramref name="formPage"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = await AntiforgeryTokenAsync(client, formPage);
+        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await client.PostAsync(action, content);
+    }
 
     public async Task WithDbAsync(Func<AppDbContext, Task> action)
     {
@@ -30,6 +89,22 @@ public class PdoWebFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_dataDirectory, "logs", "pdo-.log"));
+        builder.UseSetting("Security:StampValidationInterval", "00:00:00");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddAuthentication(options =>
+                {
+                    options.DefaultScheme = "TestOrCookie";
+                    options.DefaultAuthenticateScheme = "TestOrCookie";
+                    options.DefaultChallengeScheme = "TestOrCookie";
+                    options.DefaultForbidScheme = "TestOrCookie";
+                })
+                .AddPolicyScheme("TestOrCookie", "Test or Identity cookie", options =>
+                    options.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey(TestAuthHandler.RoleHeader)
+                        ? TestAuthHandler.SchemeName
+                        : IdentityConstants.ApplicationScheme)
+                .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
+        });
     }
 
     protected override void Dispose(bool disposing)
@@ -48,4 +123,7 @@ public class PdoWebFactory : WebApplicationFactory<Program>
             }
         }
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
 }

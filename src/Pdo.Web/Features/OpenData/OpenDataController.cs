@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Authorization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 
@@ -6,6 +7,7 @@ namespace Pdo.Web.Features.OpenData;
 
 /// <summary>Anonymous open data of approved plans (CSV RFC 4180 and JSON, UTF-8).</summary>
 [Route("opendata")]
+[AllowAnonymous]
 public sealed class OpenDataController(OpenDataService openData) : Controller
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

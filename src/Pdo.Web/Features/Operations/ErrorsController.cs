@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Pdo.Web.Features.Operations;
 
 /// <summary>Friendly Italian error pages: never a stack trace outside Development.</summary>
 [Route("errore")]
+[AllowAnonymous]
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Pdo.Infrastructure.Data;
+
+namespace Pdo.Infrastructure.Identity;
+
+/// <summary>A demo account of the Development environment.</summary>
+public sealed record DemoUser(string Email, string FullName, string Role, string? DirectorateCode);
+
+/// <summary>
+/// Creates the roles, and in Development only the documented demo users (one per role, a Direttore for Casa and
+/// one for Cultura). No account with a known password exists outside Development.
+/// </summary>
+public sealed class IdentitySeeder(
+    RoleManager<IdentityRole> roles,
+    UserManager<AppUser> users,
+    AppDbContext db,
+    ILogger<IdentitySeeder> logger)
+{
+    /// <summary>The Development demo password (documented in the README). Never used outside Development.</summary>
+    public const string DemoPassword = "Demo-Pdo-2019!";
+
+    public static IReadOnlyList<DemoUser> DemoUsers { get; } =
+    [
+        new("admin@pdo.local", "Anna Amministratrice", Roles.Administrator, null),
+        new("pianificazione@pdo.local", "Paolo Pianificazione", Roles.PlanningOffice, null),
+        new("giunta@pdo.local", "Giulia Giunta", Roles.Executive, null),
+        new("direttore.casa@pdo.local", "Carlo Casa", Roles.DirectorateManager, "CASA"),
+        new("direttore.cultura@pdo.local", "Chiara Cultura", Roles.DirectorateManager, "CULTURA"),
+    ];
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    public async Task EnsureDemoUsersAsync()
+    {
+        foreach (var demo in DemoUsers)
+        {
+            if (await users.FindByEmailAsync(demo.Email) is not null)
+            {
+                continue;
+            }
+
+            var user = new AppUser { UserName = demo.Email, Email = demo.Email, EmailConfirmed = true, FullName = demo.FullName };
+            if (demo.DirectorateCode is not null)
+            {
+                var directorate = await db.Directorates.SingleOrDefaultAsync(d => d.Code == demo.DirectorateCode);
+                if (directorate is null)
+                {
+                    continue;
+                }
+
+                user.SetDirectorates([directorate.Id]);
+            }
+
+            var created = await users.CreateAsync(user, DemoPassword);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Demo user {demo.Email}: {string.Join(' ', created.Errors.Select(e => e.Description))}");
+            }
+
+            await users.AddToRoleAsync(user, demo.Role);
+            logger.LogInformation("Development demo user {Email} ({Role}) created", demo.Email, demo.Role);
+        }
+    }
+
+    public async Task<bool> HasAdministratorAsync() => (await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => !u.IsDisabled);
+}

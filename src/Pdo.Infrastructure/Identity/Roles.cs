@@ -1,0 +1,30 @@
+namespace Pdo.Infrastructure.Identity;
+
+/// <summary>The four roles of Pdo (code names of the glossary) with their Italian labels.</summary>
+public static class Roles
+{
+    public const string Administrator = nameof(Administrator);
+    public const string PlanningOffice = nameof(PlanningOffice);
+    public const string DirectorateManager = nameof(DirectorateManager);
+    public const string Executive = nameof(Executive);
+
+    public static IReadOnlyList<string> All { get; } = [Administrator, PlanningOffice, DirectorateManager, Executive];
+
+    public static string Label(string role) => role switch
+    {
+        Administrator => "Amministratore",
+        PlanningOffice => "Ufficio Pianificazione",
+        DirectorateManager => "Direttore",
+        Executive => "Giunta",
+        _ => role,
+    };
+}
+
+/// <summary>Claim types Pdo adds to a signed-in user.</summary>
+public static class PdoClaims
+{
+    /// <summary>One claim per Direzione (its id) the user is bound to as Direttore.</summary>
+    public const string Directorate = "pdo:directorate";
+
+    public const string FullName = "pdo:fullname";
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Pdo.Infrastructure.Identity;
+
+namespace Pdo.Web.Security;
+
+/// <summary>Something owned by a Direzione (an objective, its KPIs and results); null for the whole Ente.</summary>
+public sealed record DirectorateResource(int? DirectorateId);
+
+/// <summary>What a user may do on a <see cref="DirectorateResource"/>.</summary>
+public static class Operations
+{
+    public static readonly OperationAuthorizationRequirement EnterResults = new() { Name = nameof(EnterResults) };
+    public static readonly OperationAuthorizationRequirement ReviewResults = new() { Name = nameof(ReviewResults) };
+    public static readonly OperationAuthorizationRequirement ExportReport = new() { Name = nameof(ExportReport) };
+    public static readonly OperationAuthorizationRequirement EditPlan = new() { Name = nameof(EditPlan) };
+}
+
+/// <summary>
+/// Resource-based rule: a Direttore acts only on the objectives of their own Direzioni; the planning office on
+/// every objective; the Giunta and the administrators export everything.
+/// </summary>
+public sealed class DirectorateAuthorizationHandler : AuthorizationHandler<OperationAuthorizationRequirement, DirectorateResource>
+{
+    protected override Task HandleRequirementAsync(
+        AuthorizationHandlerContext context,
+        OperationAuthorizationRequirement requirement,
+        DirectorateResource resource)
+    {
+        var user = context.User;
+        var own = user.OwnsDirectorate(resource.DirectorateId);
+        var allowed = requirement.Name switch
+        {
+            nameof(Operations.EnterResults) => user.IsInRole(Roles.PlanningOffice) || (user.IsInRole(Roles.DirectorateManager) && own),
+            nameof(Operations.ReviewResults) => user.IsInRole(Roles.DirectorateManager) && own,
+            nameof(Operations.ExportReport) => user.IsInRole(Roles.Executive) || user.IsInRole(Roles.PlanningOffice)
+                || user.IsInRole(Roles.Administrator) || (user.IsInRole(Roles.DirectorateManager) && own),
+            nameof(Operations.EditPlan) => user.IsInRole(Roles.PlanningOffice),
+            _ => false,
+        };
+        if (allowed)
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public static IReadOnlySet<int> DirectorateIds(this ClaimsPrincipal user) =>
+        user.FindAll(PdoClaims.Directorate)
+            .Select(c => int.TryParse(c.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)
+            .Where(id => id > 0)
+            .ToHashSet();
+
+    public static bool OwnsDirectorate(this ClaimsPrincipal user, int? directorateId) =>
+        directorateId is int id && user.DirectorateIds().Contains(id);
+
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(PdoClaims.FullName) is { Length: > 0 } name ? name : user.Identity?.Name ?? "Utente";
+
+    public static string AuditName(this ClaimsPrincipal user) => user.Identity?.Name ?? "anonimo";
+}

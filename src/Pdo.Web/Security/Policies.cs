@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Pdo.Infrastructure.Identity;
+
+namespace Pdo.Web.Security;
+
+/// <summary>The named authorization policies of Pdo: the only place where roles meet permissions.</summary>
+public static class Policies
+{
+    /// <summary>Users, roles, Direzioni and reference data.</summary>
+    public const string Administration = nameof(Administration);
+
+    /// <summary>Plans, structure, targets and the results of every objective.</summary>
+    public const string PlanEditing = nameof(PlanEditing);
+
+    /// <summary>May open result entry at all (which objectives is decided per resource).</summary>
+    public const string ResultEntry = nameof(ResultEntry);
+
+    /// <summary>May review results at all (which objectives is decided per resource).</summary>
+    public const string ResultReview = nameof(ResultReview);
+
+    /// <summary>May export the consuntivo (a Direttore only for their Direzioni, decided per resource).</summary>
+    public const string ReportExport = nameof(ReportExport);
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        // Everything needs a signed-in user unless it says [AllowAnonymous].
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(PlanEditing, p => p.RequireRole(Roles.PlanningOffice));
+        options.AddPolicy(ResultEntry, p => p.RequireRole(Roles.PlanningOffice, Roles.DirectorateManager));
+        options.AddPolicy(ResultReview, p => p.RequireRole(Roles.DirectorateManager));
+        options.AddPolicy(ReportExport, p => p.RequireRole(Roles.Executive, Roles.PlanningOffice, Roles.Administrator, Roles.DirectorateManager));
+    }
+}

@@ -1,0 +1,185 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Pdo.Infrastructure.Identity;
+using Pdo.Web.Tests.Support;
+
+namespace Pdo.Web.Tests.Security;
+
+/// <summary>
+/// Every controller action, found by reflection, called as anonymous and as each role. An action missing from
+/// <see cref="Expected"/> fails the test, so no new action can escape it.
+/// </summary>
+public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<PdoWebFactory>
+{
+    public enum Outcome
+    {
+        Allowed,
+        Login,
+        Forbidden,
+    }
+
+    private const string Anonymous = "Anonimo";
+
+    private static readonly string[] Identities = [Anonymous, Roles.Administrator, Roles.PlanningOffice, Roles.DirectorateManager, Roles.Executive];
+
+    // Columns: anonymous, Administrator, PlanningOffice, DirectorateManager (Casa), Executive.
+    private static readonly Dictionary<string, Outcome[]> Expected = new()
+    {
+        ["Account.Login GET"] = All(Outcome.Allowed),
+        ["Account.Login POST"] = All(Outcome.Allowed),
+        ["Account.Logout POST"] = SignedIn(),
+        ["Account.AccessDenied GET"] = All(Outcome.Forbidden), // the 403 page itself
+        ["Account.SetPassword GET"] = All(Outcome.Allowed),
+        ["Account.SetPassword POST"] = All(Outcome.Allowed),
+        ["Account.Setup GET"] = All(Outcome.Allowed),
+        ["Account.Setup POST"] = All(Outcome.Allowed),
+        ["Errors.ServerError GET"] = All(Outcome.Allowed),
+        ["Errors.Status GET"] = All(Outcome.Allowed),
+        ["OpenData.Index GET"] = All(Outcome.Allowed),
+        ["OpenData.Csv GET"] = All(Outcome.Allowed),
+        ["OpenData.JsonData GET"] = All(Outcome.Allowed),
+        ["Plans.Index GET"] = SignedIn(),
+        ["Plans.Overview GET"] = SignedIn(),
+        ["Plans.Category GET"] = SignedIn(),
+        ["Plans.Area GET"] = SignedIn(),
+        ["Plans.Directorate GET"] = SignedIn(),
+        ["Objectives.Details GET"] = SignedIn(),
+        ["Users.Index GET"] = AdministratorOnly(),
+        ["Users.Create GET"] = AdministratorOnly(),
+        ["Users.Create POST"] = AdministratorOnly(),
+        ["Users.Edit GET"] = AdministratorOnly(),
+        ["Users.Edit POST"] = AdministratorOnly(),
+        ["Users.Disable POST"] = AdministratorOnly(),
+        ["Users.Enable POST"] = AdministratorOnly(),
+        ["Users.ResetPassword POST"] = AdministratorOnly(),
+    };
+
+    /// <summary>Every action of every controller of the web assembly, by reflection: "Controller.Action VERB".</summary>
+    public static TheoryData<string> Actions()
+    {
+        var data = new TheoryData<string>();
+        foreach (var key in ReflectedActions().Order())
+        {
+            data.Add(key);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void FindsTheSameActionsByReflectionAsTheRouterGivenTheWebAssembly()
+    {
+        Assert.Equal(ReflectedActions().Order(), DiscoverActions(factory).Keys.Order());
+    }
+
+    [Fact]
+    public void CoversEveryControllerActionGivenTheMatrix()
+    {
+        var discovered = ReflectedActions().ToHashSet();
+
+        var missing = discovered.Except(Expected.Keys).Order().ToList();
+        var stale = Expected.Keys.Except(discovered).Order().ToList();
+        Assert.True(missing.Count == 0, $"Actions without an expected outcome: {string.Join(", ", missing)}");
+        Assert.True(stale.Count == 0, $"Matrix rows for actions that no longer exist: {string.Join(", ", stale)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Actions))]
+    public async Task AnswersAsExpectedGivenEachIdentity(string action)
+    {
+        var descriptor = DiscoverActions(factory)[action];
+        var user = await factory.CreateUserAsync($"matrice.{Guid.NewGuid():N}@pdo.local", Roles.Executive);
+        var url = Url(descriptor, user.Id);
+        var expected = Expected[action];
+
+        for (var i = 0; i < Identities.Length; i++)
+        {
+            var client = Identities[i] == Anonymous
+                ? factory.CreateHttpsClient()
+                : await factory.CreateClientAsAsync(Identities[i], Identities[i] == Roles.DirectorateManager ? ["CASA"] : []);
+            var method = action.EndsWith(" POST", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get;
+            var response = method == HttpMethod.Get
+                ? await client.GetAsync(url)
+                : await PdoWebFactory.PostFormAsync(client, Identities[i] == Anonymous ? "/accesso" : "/piani", url, []);
+
+            Assert.NotEqual(HttpStatusCode.BadRequest, response.StatusCode);
+            var outcome = Classify(response);
+            Assert.True(outcome == expected[i], $"{action} {url} as {Identities[i]}: expected {expected[i]}, got {outcome} ({(int)response.StatusCode} {response.Headers.Location})");
+        }
+    }
+
+    private static Outcome Classify(HttpResponseMessage response)
+    {
+        if (response.StatusCode == HttpStatusCode.Forbidden)
+        {
+            return Outcome.Forbidden;
+        }
+
+        var location = response.Headers.Location?.OriginalString ?? string.Empty;
+        return response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && location.Contains("/accesso?ReturnUrl=", StringComparison.OrdinalIgnoreCase)
+            ? Outcome.Login
+            : Outcome.Allowed;
+    }
+
+    private static string Url(ControllerActionDescriptor descriptor, string userId)
+    {
+        var template = "/" + descriptor.AttributeRouteInfo!.Template!;
+        var values = new Dictionary<string, string>
+        {
+            ["year:int"] = "2019",
+            ["statusCode:int"] = "404",
+            ["id"] = userId,
+            ["code"] = descriptor.ActionName switch
+            {
+                "Category" => "DIR",
+                "Area" => "DIGITALE",
+                "Directorate" => "CASA",
+                _ => "DIR-CASA-01",
+            },
+        };
+        foreach (var (name, value) in values)
+        {
+            template = template.Replace($"{{{name}}}", value, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("{", template);
+        return descriptor.ActionName == "SetPassword" ? $"{template}?utente={userId}&token=non-valido" : template;
+    }
+
+    private static Dictionary<string, ControllerActionDescriptor> DiscoverActions(PdoWebFactory f)
+    {
+        var provider = f.Services.GetRequiredService<IActionDescriptorCollectionProvider>();
+        var result = new Dictionary<string, ControllerActionDescriptor>();
+        foreach (var d in provider.ActionDescriptors.Items.OfType<ControllerActionDescriptor>())
+        {
+            var methods = d.ActionConstraints?.OfType<Microsoft.AspNetCore.Mvc.ActionConstraints.HttpMethodActionConstraint>().SelectMany(c => c.HttpMethods).ToList() ?? [];
+            foreach (var method in methods.Count == 0 ? ["GET"] : methods)
+            {
+                result[$"{d.ControllerName}.{d.ActionName} {method}"] = d;
+            }
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<string> ReflectedActions() =>
+        typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(Microsoft.AspNetCore.Mvc.Controller).IsAssignableFrom(t))
+            .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.DeclaredOnly)
+                .Where(m => !m.IsSpecialName && m.GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.NonActionAttribute), true).Length == 0)
+                .SelectMany(m =>
+                {
+                    var verbs = m.GetCustomAttributes(typeof(Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute), true)
+                        .Cast<Microsoft.AspNetCore.Mvc.Routing.HttpMethodAttribute>().SelectMany(a => a.HttpMethods).ToList();
+                    return (verbs.Count == 0 ? ["GET"] : verbs).Select(v => $"{t.Name[..^"Controller".Length]}.{m.Name} {v}");
+                }))
+            .Distinct();
+
+    private static Outcome[] All(Outcome outcome) => [outcome, outcome, outcome, outcome, outcome];
+
+    private static Outcome[] SignedIn() => [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed];
+
+    private static Outcome[] AdministratorOnly() => [Outcome.Login, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden];
+}

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pdo.Infrastructure.Identity;
+
+namespace Pdo.Web.Tests.Support;
+
+/// <summary>
+/// Signs a request in as the role and Direzioni named in its headers (the test authentication scheme); requests
+/// without the header go to the real Identity cookie.
+/// </summary>
+public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Test";
+    public const string RoleHeader = "X-Test-Role";
+    public const string DirectoratesHeader = "X-Test-Directorates";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(RoleHeader, out var role))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var name = $"test.{role.ToString().ToLowerInvariant()}@pdo.local";
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, $"test-{role}"),
+            new(ClaimTypes.Name, name),
+            new(ClaimTypes.Role, role.ToString()),
+            new(PdoClaims.FullName, $"Test {role}"),
+        };
+        if (Request.Headers.TryGetValue(DirectoratesHeader, out var ids))
+        {
+            claims.AddRange(ids.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(id => new Claim(PdoClaims.Directorate, id)));
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+}
