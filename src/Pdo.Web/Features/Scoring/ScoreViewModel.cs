@@ -58,7 +58,7 @@ public sealed record ScoreViewModel(
         AttainmentStatus.Achieved => "it-check-circle",
         AttainmentStatus.PartiallyAchieved => "it-warning-circle",
         AttainmentStatus.NotAchieved => "it-close-circle",
-        _ => "it-minus-circle",
+        _ => "it-help-circle",
     };
 
     private static ScoreViewModel Create(decimal? score, AttainmentStatus status, string? coverage, Explanation explanation) =>

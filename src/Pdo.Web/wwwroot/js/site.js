@@ -1,0 +1,39 @@
+/*
+ * Pdo – small progressive enhancements. The pages work without this file.
+ *
+ * Loaded at the end of <body>, BEFORE bootstrap-italia.bundle.min.js (see _Layout.cshtml):
+ *  - the bundle contains video.js, which on load injects an inline <style class="vjs-styles-defaults">
+ *    unless window.VIDEOJS_NO_DYNAMIC_STYLE is true; the CSP (style-src 'self') would block it and log a
+ *    violation on every page, so the flag is set here, before the bundle runs;
+ *  - everything else waits for DOMContentLoaded, which fires after the bundle (and the page's Scripts
+ *    section) have run, so window.bootstrap is available there.
+ *
+ * The CSP forbids inline scripts and on…= handlers, so behaviour is attached through data- attributes:
+ *   <button type="button" class="btn btn-outline-primary d-none" data-pdo-print>Stampa</button>
+ *       prints the page (keep `d-none`: this file removes it, so the button only shows when it works);
+ *   <form … data-pdo-confirm="Eliminare il piano?">
+ *       asks for confirmation before submitting.
+ *
+ * Do NOT call bootstrap.loadFonts(): it injects an inline <style> (blocked by the CSP).
+ * The fonts are declared in /css/fonts.css.
+ */
+window.VIDEOJS_NO_DYNAMIC_STYLE = true;
+
+document.addEventListener('DOMContentLoaded', function () {
+  'use strict';
+
+  document.querySelectorAll('[data-pdo-print]').forEach(function (el) {
+    el.classList.remove('d-none');
+    el.addEventListener('click', function () {
+      window.print();
+    });
+  });
+
+  document.querySelectorAll('form[data-pdo-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (event) {
+      if (!window.confirm(form.getAttribute('data-pdo-confirm'))) {
+        event.preventDefault();
+      }
+    });
+  });
+});
