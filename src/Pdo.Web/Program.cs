@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,9 +36,8 @@ builder.Services
     .AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
     .AddRazorOptions(options =>
     {
-        // Feature folders: Features/{Controller}/{View}.cshtml next to the controller, then Views/Shared.
-        options.ViewLocationFormats.Insert(0, "/Features/{1}/{0}.cshtml");
-        options.ViewLocationFormats.Insert(1, "/Features/Shared/{0}.cshtml");
+        // Feature folders: a controller's views sit next to it (Features/<Feature>/), then Features/Shared, Views/Shared.
+        options.ViewLocationExpanders.Add(new FeatureViewLocationExpander());
     });
 
 // Italian text (à, è, ’, «») is written as it is, not as numeric character references.
@@ -47,6 +47,12 @@ builder.Services.AddScoped<ScorecardService>();
 builder.Services.AddScoped<PlanService>();
 builder.Services.AddScoped<ObjectiveService>();
 builder.Services.AddScoped<OpenDataService>();
+
+// Cookies are Secure (HTTPS only) unless a deployment on plain HTTP loopback says otherwise (Development, the
+// browser tests). Behind a TLS-terminating proxy, enable ForwardedHeaders so that requests are seen as HTTPS.
+var cookieSecurity = builder.Configuration.GetValue("Security:RequireHttpsCookies", true)
+    ? CookieSecurePolicy.Always
+    : CookieSecurePolicy.SameAsRequest;
 
 builder.Services
     .AddIdentity<AppUser, IdentityRole>(options =>
@@ -75,7 +81,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.Name = "Pdo.Auth";
     options.Cookie.HttpOnly = true;
-    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    options.Cookie.SecurePolicy = cookieSecurity;
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
@@ -95,7 +101,7 @@ builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "Pdo.Antiforgery";
     options.Cookie.HttpOnly = true;
-    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    options.Cookie.SecurePolicy = cookieSecurity;
     options.Cookie.SameSite = SameSiteMode.Strict;
 });
 builder.Services.AddDataProtection().SetApplicationName("Pdo").PersistKeysToDbContext<AppDbContext>();
@@ -128,6 +134,17 @@ await using (var scope = app.Services.CreateAsyncScope())
             "No administrator exists yet. Create the first one at /configurazione-iniziale?token={SetupToken} (one-time link, valid until this process stops)",
             token);
     }
+}
+
+if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+{
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+    foreach (var proxy in app.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+    {
+        forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+
+    app.UseForwardedHeaders(forwarded);
 }
 
 if (!app.Environment.IsDevelopment())

@@ -1,5 +1,5 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Pdo.Infrastructure.Identity;
 using Pdo.Web.Tests.Support;
@@ -78,10 +78,9 @@ public sealed class OperationsTests(PdoWebFactory factory) : IClassFixture<PdoWe
     [Fact]
     public async Task ShowsAFriendlyItalianPageWithoutTheStackTraceGivenAnUnhandledError()
     {
-        using var failing = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-            services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ThrowingEndpointFilter>()));
-
-        var client = failing.CreateClient();
+        using var failing = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.AddControllersWithViews().AddApplicationPart(typeof(ThrowingController).Assembly)));
+        var client = failing.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
         client.DefaultRequestHeaders.Add(TestAuthHandler.RoleHeader, Roles.Executive);
 
         var response = await client.GetAsync("/test/errore-interno");
@@ -93,22 +92,12 @@ public sealed class OperationsTests(PdoWebFactory factory) : IClassFixture<PdoWe
         Assert.DoesNotContain("InvalidOperationException", html);
         Assert.DoesNotContain("at Pdo.", html);
     }
+}
 
-    /// <summary>Adds, after the app's own pipeline, a path that throws: as a bug in any controller would.</summary>
-    private sealed class ThrowingEndpointFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
-    {
-        public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
-        {
-            next(app);
-            app.Use(async (Microsoft.AspNetCore.Http.HttpContext context, Func<Task> nextMiddleware) =>
-            {
-                if (context.Request.Path == "/test/errore-interno")
-                {
-                    throw new InvalidOperationException("dettaglio segreto");
-                }
-
-                await nextMiddleware();
-            });
-        };
-    }
+/// <summary>A controller with a bug, added to the app only by the test that needs it.</summary>
+[Microsoft.AspNetCore.Mvc.Route("test/errore-interno")]
+public sealed class ThrowingController : Microsoft.AspNetCore.Mvc.Controller
+{
+    [Microsoft.AspNetCore.Mvc.HttpGet("")]
+    public Microsoft.AspNetCore.Mvc.IActionResult Fail() => throw new InvalidOperationException("dettaglio segreto");
 }
