@@ -99,7 +99,10 @@ public sealed class ObjectiveService(ScorecardService scorecards)
         return blocks;
     }
 
-    /// <summary>The actual as the rule book read it, when that differs from the text as written (e.g. "1,16’" → 1'16").</summary>
+    /// <summary>
+    /// The actual as the rule book read it, only when the text as written does not say it by itself
+    /// (e.g. "1,16’" read as 1'16"): a value typed in the usual way needs no second reading.
+    /// </summary>
     public static string? ParsedActual(Kpi kpi, KpiResult? result)
     {
         if (result is null)
@@ -107,12 +110,17 @@ public sealed class ObjectiveService(ScorecardService scorecards)
             return null;
         }
 
-        var shown = result.Value is decimal value
-            ? ItalianValues.Format(value, kpi.ValueKind, kpi.Unit)
+        var written = ItalianValues.Parse(result.ActualText);
+        if (written.Value is { } value && kpi.Interpret(value).Measurement is { } measurement && measurement == result.Measurement)
+        {
+            return null;
+        }
+
+        return result.Value is decimal number
+            ? ItalianValues.Format(number, kpi.ValueKind, kpi.Unit)
             : result.CompletionDate is DateOnly date
                 ? $"completato il {ItalianValues.FormatDate(date)}"
                 : result.Done is bool done ? (done ? "SI" : "NO") : null;
-        return shown is null || string.Equals(shown, result.ActualText, StringComparison.OrdinalIgnoreCase) ? null : shown;
     }
 
     private static KpiRow Row(KpiScore k) => new(
