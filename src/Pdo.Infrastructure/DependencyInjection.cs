@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.PlanImport;
 
@@ -11,6 +13,8 @@ public static class DependencyInjection
     public static IServiceCollection AddPdoInfrastructure(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         services.AddPdoDatabase(configuration, dataDirectory);
+        services.TryAddScoped<IAuditContext, SystemAuditContext>();
+        services.AddScoped<AuditInterceptor>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -77,6 +77,28 @@ public sealed class Kpi
 
     public IReadOnlyList<ScoreBand> Bands => ParseBands(BandsText);
 
+    /// <summary>False while a KPI copied without targets waits for its target (allowed only in Bozza).</summary>
+    public bool HasTarget => TargetText.Length > 0;
+
+    /// <summary>The editable definition, e.g. to fill an edit form or copy the KPI into another plan.</summary>
+    public KpiDefinition Definition => new(
+        Code, Name, Group, Kind, ValueKind, Unit, Direction, Comparator, TargetText, TargetValue, Deadline, Baseline,
+        Weight, Method, Bands, PenaltyPerDay);
+
+    /// <summary>Changes the definition (name, target, weight, scoring…); only while the plan is in Bozza.</summary>
+    public void Update(KpiDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var objective = RequireObjective();
+        objective.RequirePlan().EnsureDraft();
+        if (objective.Kpis.Any(k => !ReferenceEquals(k, this) && string.Equals(k.Code, definition.Code?.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainRuleException($"Esiste già un KPI con il codice «{definition.Code}» in questo obiettivo.");
+        }
+
+        Apply(definition);
+    }
+
     public KpiSpec ToSpec() => new(
         Kind, Direction, Comparator, TargetValue, Deadline, Baseline, Method, Bands, PenaltyPerDay, Unit ?? string.Empty)
     {
@@ -141,7 +163,12 @@ public sealed class Kpi
             throw new DomainRuleException("Il periodo di monitoraggio non appartiene al piano di questo KPI.");
         }
 
-        var attainment = AttainmentRules.ScoreKpi(ToSpec(), measurement, plan.Methodology);
+        if (!period.IsOpen)
+        {
+            throw new DomainRuleException($"Il periodo «{period.Name}» non è aperto: i risultati si inseriscono solo nei periodi aperti.");
+        }
+
+        var attainment = Score(measurement);
         if (attainment.Score < 100m && string.IsNullOrWhiteSpace(justification))
         {
             throw new DomainRuleException(
@@ -159,6 +186,10 @@ public sealed class Kpi
         return result;
     }
 
+    /// <summary>Scores a measurement of this KPI with its plan's methodology.</summary>
+    public KpiAttainment Score(Measurement? measurement) =>
+        AttainmentRules.ScoreKpi(ToSpec(), measurement, RequireObjective().RequirePlan().Methodology);
+
     public KpiResult? ResultFor(MonitoringPeriod period) =>
         _results.FirstOrDefault(r => ReferenceEquals(r.Period, period) || (period.Id != 0 && r.PeriodId == period.Id));
 
@@ -171,7 +202,8 @@ public sealed class Kpi
         Name = Guard.Text(d.Name, "Il nome del KPI", 500);
         Group = Guard.OptionalText(d.Group, "Il gruppo del KPI", 200);
         Unit = Guard.OptionalText(d.Unit, "L'unità di misura", 40);
-        TargetText = Guard.Text(d.TargetText, $"Il target del KPI «{d.Name}»", 500);
+        var hasTarget = !string.IsNullOrWhiteSpace(d.TargetText);
+        TargetText = hasTarget ? Guard.Text(d.TargetText, $"Il target del KPI «{d.Name}»", 500) : string.Empty;
         Weight = Guard.Weight(d.Weight);
 
         switch (d.Kind)
@@ -182,7 +214,7 @@ public sealed class Kpi
                     throw new DomainRuleException($"Il KPI numerico «{d.Name}» deve essere un numero, una percentuale o una durata.");
                 }
 
-                if (d.TargetValue is null)
+                if (d.TargetValue is null && hasTarget)
                 {
                     throw new DomainRuleException($"Il KPI numerico «{d.Name}» richiede un valore di target.");
                 }
@@ -218,7 +250,7 @@ public sealed class Kpi
                 break;
 
             default:
-                if (d.Deadline is null)
+                if (d.Deadline is null && hasTarget)
                 {
                     throw new DomainRuleException($"Il KPI a scadenza «{d.Name}» richiede una data (es. entro il 31/12/2019).");
                 }
@@ -239,6 +271,11 @@ public sealed class Kpi
                 }
 
                 break;
+        }
+
+        if (!hasTarget && (d.TargetValue is not null || d.Deadline is not null))
+        {
+            throw new DomainRuleException($"Il target del KPI «{d.Name}» è vuoto ma ha un valore: scrivere il target come testo.");
         }
 
         if (d.Method == ScoringMethod.Bands && (d.Bands is null || d.Bands.Count == 0))

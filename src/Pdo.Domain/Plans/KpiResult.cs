@@ -43,9 +43,58 @@ public sealed class KpiResult
 
     public DateTimeOffset? RecordedAt { get; private set; }
 
+    public ResultStatus Status { get; private set; }
+
+    /// <summary>The Direttore's comment when the result was returned.</summary>
+    public string? ReviewComment { get; private set; }
+
+    public string? ReviewedBy { get; private set; }
+
+    public DateTimeOffset? ReviewedAt { get; private set; }
+
     public Guid Version { get; private set; }
 
     public Measurement Measurement => new(Value, Done, CompletionDate);
+
+    /// <summary>Inserito → Confermato. A result scoring below 100 needs its justification first.</summary>
+    public void Confirm(string reviewedBy, DateTimeOffset reviewedAt)
+    {
+        var kpi = RequireOpenPlanKpi();
+        if (Status != ResultStatus.Entered)
+        {
+            throw new DomainRuleException(Status == ResultStatus.Confirmed
+                ? "Il risultato è già confermato."
+                : "Il risultato è stato restituito: si può confermare dopo la correzione.");
+        }
+
+        if (kpi.Score(Measurement).Score < 100m && string.IsNullOrWhiteSpace(Justification))
+        {
+            throw new DomainRuleException($"Il KPI «{kpi.Name}» è sotto il 100 %: serve la motivazione dello scostamento prima della conferma.");
+        }
+
+        Status = ResultStatus.Confirmed;
+        ReviewedBy = Guard.Text(reviewedBy, "L'autore della revisione", 256);
+        ReviewedAt = reviewedAt;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Inserito → Restituito, with a mandatory comment for whoever entered it.</summary>
+    public void Return(string comment, string reviewedBy, DateTimeOffset reviewedAt)
+    {
+        RequireOpenPlanKpi();
+        if (Status != ResultStatus.Entered)
+        {
+            throw new DomainRuleException(Status == ResultStatus.Confirmed
+                ? "Il risultato è già confermato e non può essere restituito."
+                : "Il risultato è già stato restituito.");
+        }
+
+        ReviewComment = Guard.Text(comment, "Il commento per la restituzione", 2_000);
+        Status = ResultStatus.Returned;
+        ReviewedBy = Guard.Text(reviewedBy, "L'autore della revisione", 256);
+        ReviewedAt = reviewedAt;
+        Version = Guid.NewGuid();
+    }
 
     internal void Record(string actualText, Measurement measurement, string? justification, string recordedBy, DateTimeOffset recordedAt)
     {
@@ -56,6 +105,16 @@ public sealed class KpiResult
         Justification = Guard.OptionalText(justification, "La motivazione dello scostamento", 4_000);
         RecordedBy = Guard.Text(recordedBy, "L'autore della rilevazione", 256);
         RecordedAt = recordedAt;
+
+        // A new or corrected value goes (back) to the Direttore for confirmation.
+        Status = ResultStatus.Entered;
         Version = Guid.NewGuid();
+    }
+
+    private Kpi RequireOpenPlanKpi()
+    {
+        var kpi = Kpi ?? throw new InvalidOperationException("The result was loaded without its KPI.");
+        kpi.RequireObjective().RequirePlan().EnsureAcceptsResults();
+        return kpi;
     }
 }

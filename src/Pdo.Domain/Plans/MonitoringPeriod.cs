@@ -39,4 +39,37 @@ public sealed class MonitoringPeriod
     public bool IsFinal { get; private set; }
 
     public int SortOrder { get; private set; }
+
+    /// <summary>Results can be entered only in an open period of a plan in monitoring.</summary>
+    public bool IsOpen { get; private set; }
+
+    public void Open()
+    {
+        var plan = Plan ?? throw new InvalidOperationException("The period was loaded without its plan.");
+        if (plan.Status != PlanStatus.Monitoring)
+        {
+            throw new DomainRuleException("Si possono aprire i periodi solo di un piano in monitoraggio.");
+        }
+
+        if (IsOpen)
+        {
+            throw new DomainRuleException($"Il periodo «{Name}» è già aperto.");
+        }
+
+        IsOpen = true;
+        plan.Touch();
+    }
+
+    public void Close()
+    {
+        if (!IsOpen)
+        {
+            throw new DomainRuleException($"Il periodo «{Name}» è già chiuso.");
+        }
+
+        IsOpen = false;
+        Plan?.Touch();
+    }
+
+    internal void ForceClose() => IsOpen = false;
 }

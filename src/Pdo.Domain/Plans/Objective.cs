@@ -75,6 +75,43 @@ public sealed class Objective
         Touch();
     }
 
+    /// <summary>Changes title, section, area, Direzione and weight; only while the plan is in Bozza.</summary>
+    public void Update(string title, ObjectiveCategory category, StrategicArea? area, Directorate? directorate, decimal weight)
+    {
+        var plan = RequirePlan();
+        plan.EnsureDraft();
+        if (!plan.Categories.Contains(category))
+        {
+            throw new DomainRuleException("La sezione indicata non appartiene a questo piano.");
+        }
+
+        if (area is not null && !plan.Areas.Contains(area))
+        {
+            throw new DomainRuleException("L'area strategica indicata non appartiene a questo piano.");
+        }
+
+        Title = Guard.Text(title, "Il titolo dell'obiettivo", 500);
+        Category = category;
+        CategoryId = category.Id;
+        Area = area;
+        AreaId = area?.Id;
+        Directorate = directorate;
+        DirectorateId = directorate?.Id;
+        Weight = Guard.Weight(weight);
+        Touch();
+    }
+
+    public void RemoveKpi(Kpi kpi)
+    {
+        RequirePlan().EnsureDraft();
+        if (!_kpis.Remove(kpi))
+        {
+            throw new DomainRuleException("Il KPI non appartiene a questo obiettivo.");
+        }
+
+        Touch();
+    }
+
     public Kpi AddKpi(KpiDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);

@@ -157,6 +157,12 @@ public sealed class PerformancePlan
             throw new DomainRuleException("Prima di avviare il monitoraggio ogni obiettivo deve avere almeno un KPI.");
         }
 
+        var withoutTarget = _objectives.SelectMany(o => o.Kpis).Where(k => !k.HasTarget).Select(k => k.Code).ToList();
+        if (withoutTarget.Count > 0)
+        {
+            throw new DomainRuleException($"Prima di avviare il monitoraggio ogni KPI deve avere un target. Mancano: {string.Join(", ", withoutTarget.Take(10))}{(withoutTarget.Count > 10 ? "…" : string.Empty)}.");
+        }
+
         Status = PlanStatus.Monitoring;
         Touch();
     }
@@ -177,7 +183,101 @@ public sealed class PerformancePlan
 
         ApprovalAct = act;
         Status = PlanStatus.Approved;
+        foreach (var period in _periods)
+        {
+            period.ForceClose();
+        }
+
         Touch();
+    }
+
+    /// <summary>Approvato → In monitoraggio (an Amministratore's action): the approval act is withdrawn, the reason is mandatory.</summary>
+    public void Reopen(string reason)
+    {
+        if (Status != PlanStatus.Approved)
+        {
+            throw new DomainRuleException("Solo un piano approvato può essere riaperto.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10)
+        {
+            throw new DomainRuleException("Per riaprire un piano approvato serve una motivazione (almeno 10 caratteri).");
+        }
+
+        ApprovalAct = null;
+        Status = PlanStatus.Monitoring;
+        Touch();
+    }
+
+    public void RemoveObjective(Objective objective)
+    {
+        EnsureDraft();
+        if (!_objectives.Remove(objective))
+        {
+            throw new DomainRuleException("L'obiettivo non appartiene a questo piano.");
+        }
+
+        Touch();
+    }
+
+    public void Rename(string title)
+    {
+        EnsureDraft();
+        Title = Guard.Text(title, "Il titolo del piano", 200);
+        Touch();
+    }
+
+    /// <summary>A new plan in Bozza with the usual monitoring periods (interim 30/06, final 31/12).</summary>
+    public static PerformancePlan CreateWithDefaultPeriods(int year, string title)
+    {
+        var plan = new PerformancePlan(year, title);
+        plan.AddPeriod("INT", "Monitoraggio intermedio", new DateOnly(year, 6, 30), isFinal: false);
+        plan.AddPeriod("FIN", "Consuntivo", new DateOnly(year, 12, 31), isFinal: true);
+        return plan;
+    }
+
+    /// <summary>
+    /// A new plan in Bozza with the structure of <paramref name="source"/>: periods (moved to the new year),
+    /// sections, areas, objectives and KPIs with the same codes, Direzioni and weights. Targets are copied or left
+    /// blank; narratives and results are not copied.
+    /// </summary>
+    public static PerformancePlan CopyStructure(PerformancePlan source, int year, string title, bool copyTargets)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (year <= source.Year)
+        {
+            throw new DomainRuleException($"Il nuovo piano deve essere di un anno successivo al {source.Year}.");
+        }
+
+        var plan = new PerformancePlan(year, title);
+        plan.LowerIsBetterFormula = source.LowerIsBetterFormula;
+        plan.PartiallyAchievedFrom = source.PartiallyAchievedFrom;
+        foreach (var period in source._periods.OrderBy(p => p.SortOrder))
+        {
+            var day = Math.Min(period.EndDate.Day, DateTime.DaysInMonth(year, period.EndDate.Month));
+            plan.AddPeriod(period.Code, period.Name, new DateOnly(year, period.EndDate.Month, day), period.IsFinal);
+        }
+
+        var categories = source._categories.OrderBy(c => c.SortOrder).ToDictionary(c => c.Id, c => plan.AddCategory(c.Code, c.Name));
+        var areas = source._areas.OrderBy(a => a.SortOrder).ToDictionary(a => a.Id, a => plan.AddArea(a.Code, a.Name));
+        foreach (var objective in source._objectives.OrderBy(o => o.SortOrder))
+        {
+            var copy = plan.AddObjective(
+                objective.Code,
+                objective.Title,
+                categories[objective.CategoryId],
+                objective.AreaId is int areaId ? areas[areaId] : null,
+                objective.Directorate,
+                objective.Weight);
+            copy.Describe(null, objective.DataSourceNote);
+            foreach (var kpi in objective.Kpis.OrderBy(k => k.SortOrder))
+            {
+                var definition = kpi.Definition;
+                copy.AddKpi(copyTargets ? definition : definition with { TargetText = string.Empty, TargetValue = null, Deadline = null });
+            }
+        }
+
+        return plan;
     }
 
     internal void EnsureDraft()

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Pdo.Domain.Plans;
+using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Identity;
 
 namespace Pdo.Infrastructure.Data;
@@ -29,6 +30,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<KpiResult> KpiResults => Set<KpiResult>();
 
     public DbSet<UserDirectorate> UserDirectorates => Set<UserDirectorate>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

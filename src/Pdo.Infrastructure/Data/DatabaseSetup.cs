@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Pdo.Infrastructure.Auditing;
 
 namespace Pdo.Infrastructure.Data;
 
@@ -46,7 +47,8 @@ public static class DatabaseSetup
                         "Database:Provider is SqlServer but ConnectionStrings:SqlServer is empty (set ConnectionStrings__SqlServer).");
                 }
 
-                services.AddDbContext<SqlServerAppDbContext>(o => o.UseSqlServer(sqlServer, ConfigureSqlServer));
+                services.AddDbContext<SqlServerAppDbContext>((sp, o) => o.UseSqlServer(sqlServer, ConfigureSqlServer)
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
                 break;
 
@@ -58,7 +60,8 @@ public static class DatabaseSetup
                     sqlite = $"Data Source={Path.Combine(dataDirectory, "pdo.db")}";
                 }
 
-                services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(sqlite, ConfigureSqlite));
+                services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(sqlite, ConfigureSqlite)
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
         }

@@ -41,6 +41,7 @@ public sealed record PeriodDocument
     [JsonPropertyName("name")] public string? Name { get; init; }
     [JsonPropertyName("endDate")] public string? EndDate { get; init; }
     [JsonPropertyName("isFinal")] public bool IsFinal { get; init; }
+    [JsonPropertyName("isOpen")] public bool IsOpen { get; init; }
 }
 
 public sealed record CodeNameDocument

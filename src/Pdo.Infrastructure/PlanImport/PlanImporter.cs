@@ -219,9 +219,24 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
                 return;
             }
 
+            // Results are recorded through open periods, as in the browser; afterwards only the periods the file
+            // marks as open stay open (an approval closes them all).
+            foreach (var period in plan.Periods)
+            {
+                period.Open();
+            }
+
             foreach (var (kpi, result, path) in pending)
             {
                 Record(kpi, result, path, periods);
+            }
+
+            foreach (var (period, document) in plan.Periods.Zip(_doc.Periods!))
+            {
+                if (!document.IsOpen)
+                {
+                    period.Close();
+                }
             }
 
             if (status == PlanStatus.Approved)

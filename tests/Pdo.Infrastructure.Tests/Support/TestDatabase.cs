@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.PlanImport;
 
@@ -23,8 +24,13 @@ public sealed class TestDatabase : IDisposable
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2020, 4, 14, 10, 0, 0, TimeSpan.Zero));
 
+    public SystemAuditContext Audit { get; } = new() { UserName = "test@pdo.local" };
+
     public SqliteAppDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(_connection).Options);
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>()
+            .UseSqlite(_connection)
+            .AddInterceptors(new AuditInterceptor(Audit, Clock))
+            .Options);
 
     public PlanImporter CreateImporter(AppDbContext db) => new(db, Clock, NullLogger<PlanImporter>.Instance);
 

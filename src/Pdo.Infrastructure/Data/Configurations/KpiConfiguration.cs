@@ -20,5 +20,7 @@ internal sealed class KpiConfiguration : IEntityTypeConfiguration<Kpi>
         builder.HasIndex(k => k.Code);
         builder.HasMany(k => k.Results).WithOne(r => r.Kpi).HasForeignKey(r => r.KpiId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(k => k.Bands);
+        builder.Ignore(k => k.Definition);
+        builder.Ignore(k => k.HasTarget);
     }
 }

@@ -13,6 +13,8 @@ internal sealed class KpiResultConfiguration : IEntityTypeConfiguration<KpiResul
         builder.Property(r => r.Justification).HasMaxLength(4_000);
         builder.Property(r => r.RecordedBy).HasMaxLength(256);
         builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Property(r => r.ReviewComment).HasMaxLength(2_000);
+        builder.Property(r => r.ReviewedBy).HasMaxLength(256);
         builder.HasIndex(r => new { r.KpiId, r.PeriodId }).IsUnique();
 
         // Restrict, not cascade: a period is reached from the plan by two paths (SQL Server forbids both cascading).
