@@ -5,9 +5,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Pdo.Infrastructure;
+using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.Identity;
 using Pdo.Web.Features.Accounts;
+using Pdo.Web.Features.History;
+using Pdo.Web.Features.Monitoring;
+using Pdo.Web.Features.PlanEditing;
+using Pdo.Web.Features.Results;
+using Pdo.Web.Features.Review;
 using Pdo.Web.Features.Users;
 using Pdo.Web.Security;
 using Pdo.Web.Features.Objectives;
@@ -29,6 +35,8 @@ builder.Services.AddSerilog((services, logger) => logger
 var dataDirectory = builder.Configuration["Database:DataDirectory"] is { Length: > 0 } configured
     ? configured
     : Path.Combine(builder.Environment.ContentRootPath, "data");
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IAuditContext, HttpAuditContext>();
 builder.Services.AddPdoInfrastructure(builder.Configuration, dataDirectory);
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -47,6 +55,11 @@ builder.Services.AddScoped<ScorecardService>();
 builder.Services.AddScoped<PlanService>();
 builder.Services.AddScoped<ObjectiveService>();
 builder.Services.AddScoped<OpenDataService>();
+builder.Services.AddScoped<ResultEntryService>();
+builder.Services.AddScoped<ReviewService>();
+builder.Services.AddScoped<PlanEditingService>();
+builder.Services.AddScoped<MonitoringService>();
+builder.Services.AddScoped<HistoryService>();
 
 // Cookies are Secure (HTTPS only) unless a deployment on plain HTTP loopback says otherwise (Development, the
 // browser tests). Behind a TLS-terminating proxy, enable ForwardedHeaders so that requests are seen as HTTPS.

@@ -320,51 +320,23 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
                 return null;
             }
 
-            var kind = explicitKind ?? target.Kind switch
-            {
-                ValueKind.Deadline or ValueKind.Date => KpiKind.Deadline,
-                ValueKind.YesNo => KpiKind.Boolean,
-                _ => KpiKind.Numeric,
-            };
-            var valueKind = explicitValueKind ?? kind switch
-            {
-                KpiKind.Deadline => ValueKind.Deadline,
-                KpiKind.Boolean => ValueKind.YesNo,
-                _ => target.Kind,
-            };
-            var direction = explicitDirection ?? target.Comparator switch
-            {
-                Comparator.AtMost or Comparator.LessThan => Direction.LowerIsBetter,
-                Comparator.AtLeast or Comparator.GreaterThan or Comparator.EqualTo => Direction.HigherIsBetter,
-                _ => target.Number < 0 ? Direction.LowerIsBetter : Direction.HigherIsBetter,
-            };
-            var comparator = explicitComparator ?? target.Comparator
-                ?? (direction == Direction.LowerIsBetter ? Comparator.AtMost : Comparator.AtLeast);
-            var method = explicitMethod ?? kind switch
-            {
-                KpiKind.Numeric => ScoringMethod.Proportional,
-                KpiKind.Boolean => ScoringMethod.Threshold,
-                _ => ScoringMethod.Deadline,
-            };
             var bands = k.Scoring?.Bands?.Select(b => new ScoreBand(b.MinimumProgress, b.Score)).ToList();
-
-            return new KpiDefinition(
+            return KpiDefinitionInference.Infer(new KpiDraft(
                 k.Code!,
                 k.Name!,
                 k.Group,
-                kind,
-                valueKind,
-                k.Unit ?? (string.IsNullOrEmpty(target.Unit) ? null : target.Unit),
-                direction,
-                comparator,
                 k.Target,
-                kind == KpiKind.Numeric ? target.Number : null,
-                kind == KpiKind.Deadline ? target.Date : null,
-                baseline?.Number,
+                target,
+                baseline,
+                k.Unit,
                 k.Weight ?? 1m,
-                method,
+                explicitKind,
+                explicitValueKind,
+                explicitDirection,
+                explicitComparator,
+                explicitMethod,
                 bands,
-                k.Scoring?.PenaltyPerDay);
+                k.Scoring?.PenaltyPerDay));
         }
 
         private void Record(Kpi kpi, ResultDocument r, string path, Dictionary<string, MonitoringPeriod> periods)

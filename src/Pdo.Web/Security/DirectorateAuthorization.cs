@@ -34,7 +34,8 @@ public sealed class DirectorateAuthorizationHandler : AuthorizationHandler<Opera
         var allowed = requirement.Name switch
         {
             nameof(Operations.EnterResults) => user.IsInRole(Roles.PlanningOffice) || (user.IsInRole(Roles.DirectorateManager) && own),
-            nameof(Operations.ReviewResults) => user.IsInRole(Roles.DirectorateManager) && own,
+            nameof(Operations.ReviewResults) => (user.IsInRole(Roles.DirectorateManager) && own)
+                || (user.IsInRole(Roles.PlanningOffice) && resource.DirectorateId is null),
             nameof(Operations.ExportReport) => user.IsInRole(Roles.Executive) || user.IsInRole(Roles.PlanningOffice)
                 || user.IsInRole(Roles.Administrator) || (user.IsInRole(Roles.DirectorateManager) && own),
             nameof(Operations.EditPlan) => user.IsInRole(Roles.PlanningOffice),

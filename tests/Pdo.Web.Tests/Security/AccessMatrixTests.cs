@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pdo.Infrastructure.Identity;
 using Pdo.Web.Tests.Support;
@@ -46,6 +47,34 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Plans.Area GET"] = SignedIn(),
         ["Plans.Directorate GET"] = SignedIn(),
         ["Objectives.Details GET"] = SignedIn(),
+        ["Results.Edit GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
+        ["Results.Edit POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
+        ["Review.Index GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
+        ["Review.Confirm POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden],
+        ["Review.Return POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden],
+        ["PlanEditing.NewPlan GET"] = PlanningOfficeOnly(),
+        ["PlanEditing.NewPlan POST"] = PlanningOfficeOnly(),
+        ["PlanEditing.StartMonitoring POST"] = PlanningOfficeOnly(),
+        ["PlanEditing.OpenPeriod POST"] = PlanningOfficeOnly(),
+        ["PlanEditing.ClosePeriod POST"] = PlanningOfficeOnly(),
+        ["PlanEditing.Approve GET"] = PlanningOfficeOnly(),
+        ["PlanEditing.Approve POST"] = PlanningOfficeOnly(),
+        ["PlanEditing.NewObjective GET"] = PlanningOfficeOnly(),
+        ["PlanEditing.NewObjective POST"] = PlanningOfficeOnly(),
+        ["PlanEditing.EditObjective GET"] = PlanningOfficeOnly(),
+        ["PlanEditing.EditObjective POST"] = PlanningOfficeOnly(),
+        ["PlanEditing.DeleteObjective POST"] = PlanningOfficeOnly(),
+        ["PlanEditing.NewKpi GET"] = PlanningOfficeOnly(),
+        ["PlanEditing.NewKpi POST"] = PlanningOfficeOnly(),
+        ["PlanEditing.EditKpi GET"] = PlanningOfficeOnly(),
+        ["PlanEditing.EditKpi POST"] = PlanningOfficeOnly(),
+        ["PlanEditing.DeleteKpi POST"] = PlanningOfficeOnly(),
+        ["PlanReopen.Reopen GET"] = AdministratorOnly(),
+        ["PlanReopen.Reopen POST"] = AdministratorOnly(),
+        ["Monitoring.Board GET"] = PlanningOfficeOnly(),
+        ["History.Objective GET"] = SignedIn(),
+        ["History.Kpi GET"] = SignedIn(),
+        ["History.Search GET"] = AdministratorOnly(),
         ["Users.Index GET"] = AdministratorOnly(),
         ["Users.Create GET"] = AdministratorOnly(),
         ["Users.Create POST"] = AdministratorOnly(),
@@ -91,7 +120,8 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
     {
         var descriptor = DiscoverActions(factory)[action];
         var user = await factory.CreateUserAsync($"matrice.{Guid.NewGuid():N}@pdo.local", Roles.Executive);
-        var url = Url(descriptor, user.Id);
+        var resultId = await factory.WithDbAsync(db => db.KpiResults.Where(r => r.Kpi!.Code == "DIR-CASA-01.1").Select(r => r.Id).FirstAsync());
+        var url = Url(descriptor, descriptor.ControllerName == "Review" ? resultId.ToString(System.Globalization.CultureInfo.InvariantCulture) : user.Id);
         var expected = Expected[action];
 
         for (var i = 0; i < Identities.Length; i++)
@@ -123,19 +153,22 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
             : Outcome.Allowed;
     }
 
-    private static string Url(ControllerActionDescriptor descriptor, string userId)
+    private static string Url(ControllerActionDescriptor descriptor, string id)
     {
         var template = "/" + descriptor.AttributeRouteInfo!.Template!;
         var values = new Dictionary<string, string>
         {
             ["year:int"] = "2019",
             ["statusCode:int"] = "404",
-            ["id"] = userId,
+            ["id:int"] = id,
+            ["id"] = id,
+            ["kpiCode"] = "DIR-CASA-01.1",
             ["code"] = descriptor.ActionName switch
             {
                 "Category" => "DIR",
                 "Area" => "DIGITALE",
                 "Directorate" => "CASA",
+                "OpenPeriod" or "ClosePeriod" => "INT",
                 _ => "DIR-CASA-01",
             },
         };
@@ -145,7 +178,7 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         }
 
         Assert.DoesNotContain("{", template);
-        return descriptor.ActionName == "SetPassword" ? $"{template}?utente={userId}&token=non-valido" : template;
+        return descriptor.ActionName == "SetPassword" ? $"{template}?utente={id}&token=non-valido" : template;
     }
 
     private static Dictionary<string, ControllerActionDescriptor> DiscoverActions(PdoWebFactory f)
@@ -180,6 +213,8 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
     private static Outcome[] All(Outcome outcome) => [outcome, outcome, outcome, outcome, outcome];
 
     private static Outcome[] SignedIn() => [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed];
+
+    private static Outcome[] PlanningOfficeOnly() => [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden];
 
     private static Outcome[] AdministratorOnly() => [Outcome.Login, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden];
 }

@@ -47,6 +47,7 @@ public sealed class ObjectiveService(ScorecardService scorecards)
             Links.Category(year, category.Code, periodCode),
             area?.Name,
             area is null ? null : Links.Area(year, area.Code, periodCode),
+            objective.DirectorateId,
             directorate?.Name,
             directorate is null ? null : Links.Directorate(year, directorate.Code, periodCode),
             ItalianValues.FormatNumber(objective.Weight),

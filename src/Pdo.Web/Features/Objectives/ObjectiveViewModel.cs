@@ -27,6 +27,7 @@ public sealed record ObjectiveViewModel(
     string CategoryUrl,
     string? AreaName,
     string? AreaUrl,
+    int? DirectorateId,
     string? DirectorateName,
     string? DirectorateUrl,
     string Weight,

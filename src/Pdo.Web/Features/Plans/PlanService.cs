@@ -54,21 +54,23 @@ public sealed class PlanService(AppDbContext db, ScorecardService scorecards)
     public Task<GroupPageViewModel?> DirectorateAsync(int year, string code, string? period, CancellationToken cancellationToken) =>
         GroupAsync(year, period, "Direzione", card => card.Directorates, code, cancellationToken);
 
-    public static PlanHeaderViewModel Header(PlanScorecard card)
+    public static PlanHeaderViewModel Header(PlanScorecard card) => Header(card.Plan, card.Period);
+
+    public static PlanHeaderViewModel Header(PerformancePlan plan, MonitoringPeriod? period)
     {
-        var plan = card.Plan;
         var act = plan.ApprovalAct;
         return new PlanHeaderViewModel(
+            plan.Status,
             plan.Year,
             plan.Title,
             StatusLabel(plan.Status),
             plan.Status == PlanStatus.Approved,
             act is null ? null : ApprovalText(act),
             act?.Link,
-            card.Period?.Code,
-            card.Period is null ? "Nessun periodo di monitoraggio" : $"{card.Period.Name} ({ItalianValues.FormatDate(card.Period.EndDate)})",
+            period?.Code,
+            period is null ? "Nessun periodo di monitoraggio" : $"{period.Name} ({ItalianValues.FormatDate(period.EndDate)})",
             plan.Periods.OrderBy(p => p.EndDate)
-                .Select(p => new PeriodOption(p.Code, $"{p.Name} ({ItalianValues.FormatDate(p.EndDate)})", p.Id == card.Period?.Id))
+                .Select(p => new PeriodOption(p.Code, $"{p.Name} ({ItalianValues.FormatDate(p.EndDate)})", p.Id == period?.Id, p.IsOpen))
                 .ToList());
     }
 

@@ -6,10 +6,11 @@ public sealed record PlanListItem(int Year, string Title, string StatusLabel, st
 
 public sealed record PlanListViewModel(IReadOnlyList<PlanListItem> Plans);
 
-public sealed record PeriodOption(string Code, string Name, bool Selected);
+public sealed record PeriodOption(string Code, string Name, bool Selected, bool IsOpen = false);
 
 /// <summary>What every page of a plan shows in its heading: plan, status, approval act and the period shown.</summary>
 public sealed record PlanHeaderViewModel(
+    Pdo.Domain.Plans.PlanStatus Status,
     int Year,
     string Title,
     string StatusLabel,

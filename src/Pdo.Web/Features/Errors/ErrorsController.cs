@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Pdo.Web.Features.Operations;
+namespace Pdo.Web.Features.Errors;
 
 /// <summary>Friendly Italian error pages: never a stack trace outside Development.</summary>
 [Route("errore")]

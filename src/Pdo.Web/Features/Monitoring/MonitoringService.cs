@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Pdo.Domain.Plans;
+using Pdo.Infrastructure.Data;
+using Pdo.Web.Features.Plans;
+using Pdo.Web.Features.Scoring;
+
+namespace Pdo.Web.Features.Monitoring;
+
+public sealed record BoardItem(string ObjectiveCode, string ObjectiveTitle, string KpiName, string State, string? Comment, string Url);
+
+public sealed record BoardRow(string Directorate, int ToCollect, int Entered, int Returned, int Confirmed, IReadOnlyList<BoardItem> Chase);
+
+public sealed record BoardViewModel(PlanHeaderViewModel Header, IReadOnlyList<BoardRow> Rows, bool IsPeriodOpen);
+
+/// <summary>The planning office's board: per Direzione, what is missing, returned or unconfirmed in a period.</summary>
+public sealed class MonitoringService(ScorecardService scorecards)
+{
+    public async Task<BoardViewModel?> BoardAsync(int year, string? periodCode, CancellationToken cancellationToken)
+    {
+        var card = await scorecards.LoadAsync(year, periodCode, cancellationToken);
+        if (card?.Period is not { } period)
+        {
+            return null;
+        }
+
+        var rows = card.Objectives
+            .GroupBy(o => o.Objective.Directorate?.Name ?? "Ente (obiettivi trasversali)")
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var kpis = g.SelectMany(o => o.Kpis.Select(k => (o.Objective, k.Kpi, Result: k.Kpi.ResultFor(period)))).ToList();
+                var chase = kpis
+                    .Where(k => k.Result is null || k.Result.Status != ResultStatus.Confirmed)
+                    .Select(k => new BoardItem(
+                        k.Objective.Code,
+                        k.Objective.Title,
+                        k.Kpi.Name,
+                        k.Result?.Status switch
+                        {
+                            null => "Da rilevare",
+                            ResultStatus.Returned => "Restituito",
+                            _ => "Inserito, da confermare",
+                        },
+                        k.Result?.Status == ResultStatus.Returned ? k.Result.ReviewComment : null,
+                        $"{Links.Objective(year, k.Objective.Code)}/risultati?periodo={Uri.EscapeDataString(period.Code)}"))
+                    .ToList();
+                return new BoardRow(
+                    g.Key,
+                    kpis.Count(k => k.Result is null),
+                    kpis.Count(k => k.Result?.Status == ResultStatus.Entered),
+                    kpis.Count(k => k.Result?.Status == ResultStatus.Returned),
+                    kpis.Count(k => k.Result?.Status == ResultStatus.Confirmed),
+                    chase);
+            })
+            .ToList();
+        return new BoardViewModel(PlanService.Header(card), rows, period.IsOpen);
+    }
+}

@@ -1,0 +1,168 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Pdo.Web.Security;
+
+namespace Pdo.Web.Features.PlanEditing;
+
+/// <summary>The planning office's plan editing and lifecycle actions.</summary>
+[Authorize(Policy = Policies.PlanEditing)]
+public sealed class PlanEditingController(PlanEditingService editing) : Controller
+{
+    [HttpGet("piani/nuovo")]
+    public async Task<IActionResult> NewPlan(CancellationToken cancellationToken) =>
+        View(await editing.NewPlanAsync(null, cancellationToken));
+
+    [HttpPost("piani/nuovo")]
+    public async Task<IActionResult> NewPlan(NewPlanForm form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid && Result(await editing.CreatePlanAsync(form, cancellationToken), "Piano creato in bozza.") is { } done)
+        {
+            return done;
+        }
+
+        return Invalid(View(await editing.NewPlanAsync(form, cancellationToken)));
+    }
+
+    [HttpPost("piani/{year:int}/avvia-monitoraggio")]
+    public async Task<IActionResult> StartMonitoring(int year, CancellationToken cancellationToken) =>
+        Back(await editing.StartMonitoringAsync(year, cancellationToken), year, "Monitoraggio avviato: i target sono congelati.");
+
+    [HttpPost("piani/{year:int}/periodi/{code}/apri")]
+    public async Task<IActionResult> OpenPeriod(int year, string code, CancellationToken cancellationToken) =>
+        Back(await editing.OpenPeriodAsync(year, code, cancellationToken), year, "Periodo aperto: si possono inserire i risultati.");
+
+    [HttpPost("piani/{year:int}/periodi/{code}/chiudi")]
+    public async Task<IActionResult> ClosePeriod(int year, string code, CancellationToken cancellationToken) =>
+        Back(await editing.ClosePeriodAsync(year, code, cancellationToken), year, "Periodo chiuso.");
+
+    [HttpGet("piani/{year:int}/approva")]
+    public async Task<IActionResult> Approve(int year, CancellationToken cancellationToken) =>
+        await editing.ApproveFormAsync(year, null, cancellationToken) is { } model ? View(model) : NotFound();
+
+    [HttpPost("piani/{year:int}/approva")]
+    public async Task<IActionResult> Approve(int year, ApproveForm form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid && Result(await editing.ApproveAsync(year, form, cancellationToken), "Piano approvato: ora è in sola lettura.") is { } done)
+        {
+            return done;
+        }
+
+        return await editing.ApproveFormAsync(year, form, cancellationToken) is { } model ? Invalid(View(model)) : NotFound();
+    }
+
+    [HttpGet("piani/{year:int}/obiettivi/nuovo")]
+    public async Task<IActionResult> NewObjective(int year, CancellationToken cancellationToken) =>
+        await editing.ObjectiveFormAsync(year, null, null, cancellationToken) is { } model ? View("Objective", model) : NotFound();
+
+    [HttpPost("piani/{year:int}/obiettivi/nuovo")]
+    public Task<IActionResult> NewObjective(int year, ObjectiveForm form, CancellationToken cancellationToken) =>
+        SaveObjective(year, null, form, cancellationToken);
+
+    [HttpGet("piani/{year:int}/obiettivi/{code}/modifica")]
+    public async Task<IActionResult> EditObjective(int year, string code, CancellationToken cancellationToken) =>
+        await editing.ObjectiveFormAsync(year, code, null, cancellationToken) is { } model ? View("Objective", model) : NotFound();
+
+    [HttpPost("piani/{year:int}/obiettivi/{code}/modifica")]
+    public Task<IActionResult> EditObjective(int year, string code, ObjectiveForm form, CancellationToken cancellationToken) =>
+        SaveObjective(year, code, form, cancellationToken);
+
+    [HttpPost("piani/{year:int}/obiettivi/{code}/elimina")]
+    public async Task<IActionResult> DeleteObjective(int year, string code, CancellationToken cancellationToken) =>
+        Back(await editing.DeleteObjectiveAsync(year, code, cancellationToken), year, "Obiettivo eliminato.");
+
+    [HttpGet("piani/{year:int}/obiettivi/{code}/kpi/nuovo")]
+    public async Task<IActionResult> NewKpi(int year, string code, CancellationToken cancellationToken) =>
+        await editing.KpiFormAsync(year, code, null, null, cancellationToken) is { } model ? View("Kpi", model) : NotFound();
+
+    [HttpPost("piani/{year:int}/obiettivi/{code}/kpi/nuovo")]
+    public Task<IActionResult> NewKpi(int year, string code, KpiForm form, CancellationToken cancellationToken) =>
+        SaveKpi(year, code, null, form, cancellationToken);
+
+    [HttpGet("piani/{year:int}/obiettivi/{code}/kpi/{kpiCode}/modifica")]
+    public async Task<IActionResult> EditKpi(int year, string code, string kpiCode, CancellationToken cancellationToken) =>
+        await editing.KpiFormAsync(year, code, kpiCode, null, cancellationToken) is { } model ? View("Kpi", model) : NotFound();
+
+    [HttpPost("piani/{year:int}/obiettivi/{code}/kpi/{kpiCode}/modifica")]
+    public Task<IActionResult> EditKpi(int year, string code, string kpiCode, KpiForm form, CancellationToken cancellationToken) =>
+        SaveKpi(year, code, kpiCode, form, cancellationToken);
+
+    [HttpPost("piani/{year:int}/obiettivi/{code}/kpi/{kpiCode}/elimina")]
+    public async Task<IActionResult> DeleteKpi(int year, string code, string kpiCode, CancellationToken cancellationToken)
+    {
+        var result = await editing.DeleteKpiAsync(year, code, kpiCode, cancellationToken);
+        return Result(result, "KPI eliminato.") ?? Back(result, year, null, Links.Objective(year, code));
+    }
+
+    private async Task<IActionResult> SaveObjective(int year, string? code, ObjectiveForm form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid && Result(await editing.SaveObjectiveAsync(year, code, form, cancellationToken), "Obiettivo salvato.") is { } done)
+        {
+            return done;
+        }
+
+        return await editing.ObjectiveFormAsync(year, code, form, cancellationToken) is { } model ? Invalid(View("Objective", model)) : NotFound();
+    }
+
+    private async Task<IActionResult> SaveKpi(int year, string code, string? kpiCode, KpiForm form, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid && Result(await editing.SaveKpiAsync(year, code, kpiCode, form, cancellationToken), "KPI salvato.") is { } done)
+        {
+            return done;
+        }
+
+        return await editing.KpiFormAsync(year, code, kpiCode, form, cancellationToken) is { } model ? Invalid(View("Kpi", model)) : NotFound();
+    }
+
+    /// <summary>A successful change redirects (PRG); otherwise its errors go into the model state and null is returned.</summary>
+    private IActionResult? Result(EditResult result, string success)
+    {
+        switch (result.Outcome)
+        {
+            case EditOutcome.Done:
+                TempData["Message"] = success;
+                return Redirect(result.RedirectTo!);
+            case EditOutcome.NotFound:
+                return NotFound();
+            default:
+                foreach (var error in result.Errors)
+                {
+                    ModelState.AddModelError(string.Empty, error);
+                }
+
+                if (result.Outcome == EditOutcome.Conflict)
+                {
+                    Response.StatusCode = StatusCodes.Status409Conflict;
+                }
+
+                return null;
+        }
+    }
+
+    private IActionResult Invalid(ViewResult view)
+    {
+        if (Response.StatusCode == StatusCodes.Status200OK)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        return view;
+    }
+
+    /// <summary>Actions without a form page report back on the plan (or objective) page.</summary>
+    private IActionResult Back(EditResult result, int year, string? success, string? page = null)
+    {
+        if (result.Outcome == EditOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Outcome == EditOutcome.Done)
+        {
+            TempData["Message"] = success;
+            return Redirect(result.RedirectTo!);
+        }
+
+        TempData["Error"] = string.Join(' ', result.Errors);
+        return Redirect(page ?? Links.Plan(year));
+    }
+}

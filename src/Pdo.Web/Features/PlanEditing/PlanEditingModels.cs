@@ -1,0 +1,151 @@
+using System.ComponentModel.DataAnnotations;
+using Pdo.Web.Features.Users;
+
+namespace Pdo.Web.Features.PlanEditing;
+
+public sealed class NewPlanForm
+{
+    [Required(ErrorMessage = "Indicare l'anno.")]
+    [Range(2000, 2100, ErrorMessage = "L'anno deve essere tra 2000 e 2100.")]
+    public int? Year { get; set; }
+
+    [Required(ErrorMessage = "Indicare il titolo.")]
+    [StringLength(200, ErrorMessage = "Il titolo: al massimo 200 caratteri.")]
+    public string? Title { get; set; }
+
+    /// <summary>Copy the structure of this earlier plan; empty for an empty plan.</summary>
+    public int? CopyFromYear { get; set; }
+
+    public bool CopyTargets { get; set; }
+}
+
+public sealed record NewPlanViewModel(NewPlanForm Form, IReadOnlyList<Option> SourcePlans);
+
+public sealed class ApproveForm
+{
+    [Required(ErrorMessage = "Indicare il numero della delibera.")]
+    [StringLength(40)]
+    public string? Number { get; set; }
+
+    [Required(ErrorMessage = "Indicare la data della delibera (gg/mm/aaaa).")]
+    public string? Date { get; set; }
+
+    [StringLength(1000)]
+    public string? Link { get; set; }
+
+    public Guid Version { get; set; }
+}
+
+public sealed record ApproveViewModel(int Year, string Title, ApproveForm Form);
+
+public sealed class ReopenForm
+{
+    [Required(ErrorMessage = "Scrivere la motivazione della riapertura.")]
+    [StringLength(2000, MinimumLength = 10, ErrorMessage = "La motivazione deve avere tra 10 e 2.000 caratteri.")]
+    public string? Reason { get; set; }
+
+    public Guid Version { get; set; }
+}
+
+public sealed record ReopenViewModel(int Year, string Title, string? ApprovalText, ReopenForm Form);
+
+public sealed class ObjectiveForm
+{
+    [Required(ErrorMessage = "Indicare il codice dell'obiettivo.")]
+    [StringLength(40)]
+    public string? Code { get; set; }
+
+    [Required(ErrorMessage = "Indicare il titolo dell'obiettivo.")]
+    [StringLength(500)]
+    public string? Title { get; set; }
+
+    [Required(ErrorMessage = "Scegliere la sezione.")]
+    public string? Category { get; set; }
+
+    public string? Area { get; set; }
+
+    public int? DirectorateId { get; set; }
+
+    [Required(ErrorMessage = "Indicare il peso (es. 1).")]
+    public string? Weight { get; set; } = "1";
+
+    [StringLength(20000)]
+    public string? Narrative { get; set; }
+
+    [StringLength(1000)]
+    public string? DataSourceNote { get; set; }
+
+    public Guid? Version { get; set; }
+}
+
+public sealed record ObjectiveFormViewModel(
+    int Year,
+    string? ExistingCode,
+    ObjectiveForm Form,
+    IReadOnlyList<Option> Categories,
+    IReadOnlyList<Option> Areas,
+    IReadOnlyList<Option> Directorates);
+
+public sealed class KpiForm
+{
+    [Required(ErrorMessage = "Indicare il codice del KPI.")]
+    [StringLength(40)]
+    public string? Code { get; set; }
+
+    [Required(ErrorMessage = "Indicare il nome del KPI.")]
+    [StringLength(500)]
+    public string? Name { get; set; }
+
+    [StringLength(200)]
+    public string? Group { get; set; }
+
+    /// <summary>The target as written: "> 30", "91,1%", "3 minuti", "entro il 31/12/2020", "SI"; empty while in Bozza.</summary>
+    [StringLength(500)]
+    public string? Target { get; set; }
+
+    /// <summary>Optional: the target as a typed value when the written one is prose ("Realizzazione dell'80%…" → ">= 80%").</summary>
+    [StringLength(200)]
+    public string? TargetValue { get; set; }
+
+    public string? Direction { get; set; }
+
+    [StringLength(40)]
+    public string? Unit { get; set; }
+
+    [Required(ErrorMessage = "Indicare il peso (es. 1).")]
+    public string? Weight { get; set; } = "1";
+
+    public string? Method { get; set; }
+
+    /// <summary>Bands as "100:100; 90:80; 75:50" (minimum progress : score).</summary>
+    [StringLength(200)]
+    public string? Bands { get; set; }
+
+    public string? PenaltyPerDay { get; set; }
+
+    [StringLength(200)]
+    public string? Baseline { get; set; }
+
+    public Guid? Version { get; set; }
+}
+
+public sealed record KpiFormViewModel(int Year, string ObjectiveCode, string ObjectiveTitle, string? ExistingCode, KpiForm Form);
+
+public enum EditOutcome
+{
+    Done,
+    NotFound,
+    Invalid,
+    Conflict,
+}
+
+public sealed record EditResult(EditOutcome Outcome, IReadOnlyList<string> Errors, string? RedirectTo = null)
+{
+    public static EditResult Ok(string redirectTo) => new(EditOutcome.Done, [], redirectTo);
+
+    public static EditResult Missing { get; } = new(EditOutcome.NotFound, []);
+
+    public static EditResult Invalid(params string[] errors) => new(EditOutcome.Invalid, errors);
+
+    public static EditResult Conflict { get; } = new(EditOutcome.Conflict, ["Qualcun altro ha modificato questi dati nel frattempo: ricaricare la pagina e riapplicare le modifiche."]);
+}

@@ -1,0 +1,402 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Pdo.Domain;
+using Pdo.Domain.Attainment;
+using Pdo.Domain.Plans;
+using Pdo.Domain.Values;
+using Pdo.Infrastructure.Auditing;
+using Pdo.Infrastructure.Data;
+using Pdo.Web.Features.Users;
+
+namespace Pdo.Web.Features.PlanEditing;
+
+/// <summary>
+/// The planning office's changes to a plan: create (empty or copying an earlier year), edit objectives and KPIs
+/// while in Bozza, start monitoring, open and close periods, approve with the Delibera; the administrator's
+/// reopening. Every change goes through the entities' rules and is audited by the interceptor.
+/// </summary>
+public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, ILogger<PlanEditingService> logger)
+{
+    public async Task<NewPlanViewModel> NewPlanAsync(NewPlanForm? form, CancellationToken cancellationToken)
+    {
+        var plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).Select(p => new { p.Year, p.Title }).ToListAsync(cancellationToken);
+        form ??= new NewPlanForm
+        {
+            Year = plans.Count == 0 ? DateTime.UtcNow.Year : plans[0].Year + 1,
+            CopyFromYear = plans.Count == 0 ? null : plans[0].Year,
+        };
+        form.Title ??= $"Piano degli Obiettivi {form.Year}";
+        return new NewPlanViewModel(form, plans.Select(p => new Option(p.Year.ToString(CultureInfo.InvariantCulture), p.Title, p.Year == form.CopyFromYear)).ToList());
+    }
+
+    public async Task<EditResult> CreatePlanAsync(NewPlanForm form, CancellationToken cancellationToken)
+    {
+        var year = form.Year!.Value;
+        if (await db.Plans.AnyAsync(p => p.Year == year, cancellationToken))
+        {
+            return EditResult.Invalid($"Esiste già il piano {year}.");
+        }
+
+        return await SaveAsync(async () =>
+        {
+            PerformancePlan plan;
+            if (form.CopyFromYear is int sourceYear)
+            {
+                var source = await db.Plans.AsNoTrackingWithIdentityResolution().AsSplitQuery()
+                    .Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas)
+                    .Include(p => p.Objectives).ThenInclude(o => o.Kpis)
+                    .Include(p => p.Objectives).ThenInclude(o => o.Directorate)
+                    .FirstOrDefaultAsync(p => p.Year == sourceYear, cancellationToken);
+                if (source is null)
+                {
+                    throw new DomainRuleException($"Il piano {sourceYear} da copiare non esiste.");
+                }
+
+                plan = PerformancePlan.CopyStructure(source, year, form.Title!, form.CopyTargets);
+
+                // The copy refers to the same Direzioni (reference data): attach them, never insert them again.
+                foreach (var directorate in plan.Objectives.Select(o => o.Directorate).OfType<Directorate>().Distinct())
+                {
+                    db.Attach(directorate);
+                }
+            }
+            else
+            {
+                plan = PerformancePlan.CreateWithDefaultPeriods(year, form.Title!);
+                plan.AddCategory("SOL", "Obiettivi Solidali");
+                plan.AddCategory("GES", "Obiettivi Gestionali");
+                plan.AddCategory("FUN", "Indicatori di funzionamento dell’Ente");
+                plan.AddCategory("DIR", "Obiettivi di Direzione");
+            }
+
+            db.Plans.Add(plan);
+            return Links.Plan(year);
+        }, cancellationToken);
+    }
+
+    public Task<EditResult> StartMonitoringAsync(int year, CancellationToken cancellationToken) =>
+        ChangePlanAsync(year, plan => plan.StartMonitoring(), cancellationToken);
+
+    public Task<EditResult> OpenPeriodAsync(int year, string code, CancellationToken cancellationToken) =>
+        ChangePlanAsync(year, plan => Period(plan, code).Open(), cancellationToken);
+
+    public Task<EditResult> ClosePeriodAsync(int year, string code, CancellationToken cancellationToken) =>
+        ChangePlanAsync(year, plan => Period(plan, code).Close(), cancellationToken);
+
+    public async Task<ApproveViewModel?> ApproveFormAsync(int year, ApproveForm? form, CancellationToken cancellationToken)
+    {
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
+        return plan is null ? null : new ApproveViewModel(year, plan.Title, form ?? new ApproveForm { Version = plan.Version });
+    }
+
+    public Task<EditResult> ApproveAsync(int year, ApproveForm form, CancellationToken cancellationToken)
+    {
+        var date = ItalianValues.Parse(form.Date);
+        if (date.Value is not { Kind: ValueKind.Date, Date: DateOnly actDate })
+        {
+            return Task.FromResult(EditResult.Invalid("La data della delibera non è valida: scrivere gg/mm/aaaa, es. 14/04/2020."));
+        }
+
+        return ChangePlanAsync(year, plan => plan.Approve(new ApprovalAct(form.Number!, actDate, form.Link)), cancellationToken, form.Version);
+    }
+
+    public async Task<ReopenViewModel?> ReopenFormAsync(int year, ReopenForm? form, CancellationToken cancellationToken)
+    {
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
+        return plan is null
+            ? null
+            : new ReopenViewModel(year, plan.Title, plan.ApprovalAct is { } act ? Plans.PlanService.ApprovalText(act) : null, form ?? new ReopenForm { Version = plan.Version });
+    }
+
+    public Task<EditResult> ReopenAsync(int year, ReopenForm form, CancellationToken cancellationToken)
+    {
+        audit.Reason = form.Reason?.Trim();
+        return ChangePlanAsync(year, plan => plan.Reopen(form.Reason!), cancellationToken, form.Version);
+    }
+
+    public async Task<ObjectiveFormViewModel?> ObjectiveFormAsync(int year, string? code, ObjectiveForm? form, CancellationToken cancellationToken)
+    {
+        var plan = await LoadAsync(year, tracked: false, cancellationToken);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var objective = code is null ? null : Objective(plan, code);
+        if (code is not null && objective is null)
+        {
+            return null;
+        }
+
+        form ??= objective is null
+            ? new ObjectiveForm { Category = plan.Categories.FirstOrDefault()?.Code }
+            : new ObjectiveForm
+            {
+                Code = objective.Code,
+                Title = objective.Title,
+                Category = plan.Categories.First(c => c.Id == objective.CategoryId).Code,
+                Area = plan.Areas.FirstOrDefault(a => a.Id == objective.AreaId)?.Code,
+                DirectorateId = objective.DirectorateId,
+                Weight = ItalianValues.FormatNumber(objective.Weight, 4),
+                Narrative = objective.Narrative,
+                DataSourceNote = objective.DataSourceNote,
+                Version = objective.Version,
+            };
+        var directorates = await db.Directorates.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        return new ObjectiveFormViewModel(
+            year,
+            objective?.Code,
+            form,
+            plan.Categories.OrderBy(c => c.SortOrder).Select(c => new Option(c.Code, c.Name, c.Code == form.Category)).ToList(),
+            plan.Areas.OrderBy(a => a.SortOrder).Select(a => new Option(a.Code, a.Name, a.Code == form.Area)).ToList(),
+            directorates.Select(d => new Option(d.Id.ToString(CultureInfo.InvariantCulture), d.Name, d.Id == form.DirectorateId)).ToList());
+    }
+
+    public Task<EditResult> SaveObjectiveAsync(int year, string? code, ObjectiveForm form, CancellationToken cancellationToken) =>
+        SaveAsync(async () =>
+        {
+            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new NotFoundException();
+            var weight = Weight(form.Weight);
+            var category = plan.Categories.FirstOrDefault(c => c.Code == form.Category) ?? throw new DomainRuleException("Sezione non trovata.");
+            var area = string.IsNullOrEmpty(form.Area) ? null : plan.Areas.FirstOrDefault(a => a.Code == form.Area) ?? throw new DomainRuleException("Area strategica non trovata.");
+            var directorate = form.DirectorateId is int id
+                ? await db.Directorates.FirstOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw new DomainRuleException("Direzione non trovata.")
+                : null;
+            Objective objective;
+            if (code is null)
+            {
+                objective = plan.AddObjective(form.Code!, form.Title!, category, area, directorate, weight);
+            }
+            else
+            {
+                objective = Objective(plan, code) ?? throw new NotFoundException();
+                ExpectVersion(objective, o => o.Version, form.Version);
+                objective.Update(form.Title!, category, area, directorate, weight);
+            }
+
+            objective.Describe(form.Narrative, form.DataSourceNote);
+            return Links.Objective(year, objective.Code);
+        }, cancellationToken);
+
+    public Task<EditResult> DeleteObjectiveAsync(int year, string code, CancellationToken cancellationToken) =>
+        SaveAsync(async () =>
+        {
+            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new NotFoundException();
+            plan.RemoveObjective(Objective(plan, code) ?? throw new NotFoundException());
+            return Links.Plan(year);
+        }, cancellationToken);
+
+    public async Task<KpiFormViewModel?> KpiFormAsync(int year, string objectiveCode, string? kpiCode, KpiForm? form, CancellationToken cancellationToken)
+    {
+        var plan = await LoadAsync(year, tracked: false, cancellationToken);
+        var objective = plan is null ? null : Objective(plan, objectiveCode);
+        var kpi = kpiCode is null ? null : objective?.Kpis.FirstOrDefault(k => string.Equals(k.Code, kpiCode, StringComparison.OrdinalIgnoreCase));
+        if (objective is null || (kpiCode is not null && kpi is null))
+        {
+            return null;
+        }
+
+        form ??= kpi is null
+            ? new KpiForm { Code = $"{objective.Code}.{objective.Kpis.Count + 1}" }
+            : new KpiForm
+            {
+                Code = kpi.Code,
+                Name = kpi.Name,
+                Group = kpi.Group,
+                Target = kpi.TargetText,
+                TargetValue = TypedTarget(kpi),
+                Direction = kpi.Direction.ToString(),
+                Unit = kpi.Unit,
+                Weight = ItalianValues.FormatNumber(kpi.Weight, 4),
+                Method = kpi.Method.ToString(),
+                Bands = string.Join("; ", kpi.Bands.Select(b => $"{ItalianValues.FormatNumber(b.MinimumProgress)}:{ItalianValues.FormatNumber(b.Score)}")),
+                PenaltyPerDay = kpi.PenaltyPerDay is decimal p ? ItalianValues.FormatNumber(p) : null,
+                Baseline = kpi.Baseline is decimal b ? ItalianValues.Format(b, kpi.ValueKind, null) : null,
+                Version = kpi.Version,
+            };
+        return new KpiFormViewModel(year, objective.Code, objective.Title, kpi?.Code, form);
+    }
+
+    public Task<EditResult> SaveKpiAsync(int year, string objectiveCode, string? kpiCode, KpiForm form, CancellationToken cancellationToken) =>
+        SaveAsync(async () =>
+        {
+            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new NotFoundException();
+            var objective = Objective(plan, objectiveCode) ?? throw new NotFoundException();
+            var definition = Define(form);
+            if (kpiCode is null)
+            {
+                objective.AddKpi(definition);
+            }
+            else
+            {
+                var kpi = objective.Kpis.FirstOrDefault(k => string.Equals(k.Code, kpiCode, StringComparison.OrdinalIgnoreCase)) ?? throw new NotFoundException();
+                ExpectVersion(kpi, k => k.Version, form.Version);
+                kpi.Update(definition);
+            }
+
+            return Links.Objective(year, objective.Code);
+        }, cancellationToken);
+
+    public Task<EditResult> DeleteKpiAsync(int year, string objectiveCode, string kpiCode, CancellationToken cancellationToken) =>
+        SaveAsync(async () =>
+        {
+            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new NotFoundException();
+            var objective = Objective(plan, objectiveCode) ?? throw new NotFoundException();
+            objective.RemoveKpi(objective.Kpis.FirstOrDefault(k => string.Equals(k.Code, kpiCode, StringComparison.OrdinalIgnoreCase)) ?? throw new NotFoundException());
+            return Links.Objective(year, objective.Code);
+        }, cancellationToken);
+
+    private static string? TypedTarget(Kpi kpi)
+    {
+        if (!kpi.HasTarget || ItalianValues.Parse(kpi.TargetText).Succeeded)
+        {
+            return null;
+        }
+
+        return kpi.Kind switch
+        {
+            KpiKind.Numeric when kpi.TargetValue is decimal v => $"{ItalianValues.FormatComparator(kpi.Comparator)} {ItalianValues.Format(v, kpi.ValueKind, null)}",
+            KpiKind.Deadline when kpi.Deadline is DateOnly d => $"entro il {ItalianValues.FormatDate(d)}",
+            _ => null,
+        };
+    }
+
+    private static KpiDefinition Define(KpiForm form)
+    {
+        ItalianValue? target = null;
+        if (!string.IsNullOrWhiteSpace(form.Target))
+        {
+            var parsed = ItalianValues.Parse(string.IsNullOrWhiteSpace(form.TargetValue) ? form.Target : form.TargetValue);
+            target = parsed.Value ?? throw new DomainRuleException($"Target: {parsed.Error} Se il target è descrittivo, scrivere il valore nel campo «Valore del target».");
+        }
+
+        ItalianValue? baseline = null;
+        if (!string.IsNullOrWhiteSpace(form.Baseline))
+        {
+            var parsed = ItalianValues.Parse(form.Baseline);
+            baseline = parsed.Value ?? throw new DomainRuleException($"Valore di partenza: {parsed.Error}");
+        }
+
+        return KpiDefinitionInference.Infer(new KpiDraft(
+            form.Code!,
+            form.Name!,
+            form.Group,
+            form.Target?.Trim() ?? string.Empty,
+            target,
+            baseline,
+            string.IsNullOrWhiteSpace(form.Unit) ? null : form.Unit,
+            Weight(form.Weight),
+            Direction: ParseEnum<Direction>(form.Direction, "Andamento"),
+            Method: ParseEnum<ScoringMethod>(form.Method, "Metodo di calcolo"),
+            Bands: ParseBands(form.Bands),
+            PenaltyPerDay: string.IsNullOrWhiteSpace(form.PenaltyPerDay) ? null : Number(form.PenaltyPerDay, "Penalità giornaliera")));
+    }
+
+    private static TEnum? ParseEnum<TEnum>(string? value, string what)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return Enum.TryParse<TEnum>(value, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _)
+            ? parsed
+            : throw new DomainRuleException($"{what}: valore non previsto.");
+    }
+
+    private static IReadOnlyList<ScoreBand>? ParseBands(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(part =>
+        {
+            var pieces = part.Split(':', StringSplitOptions.TrimEntries);
+            if (pieces.Length != 2)
+            {
+                throw new DomainRuleException($"Fasce: «{part}» non è nella forma progresso:punteggio (es. 90:80).");
+            }
+
+            return new ScoreBand(Number(pieces[0], "Fasce"), Number(pieces[1], "Fasce"));
+        }).ToList();
+    }
+
+    private static decimal Weight(string? text) => Number(text, "Peso");
+
+    private static decimal Number(string? text, string what)
+    {
+        var parsed = ItalianValues.Parse(text);
+        return parsed.Value is { Kind: ValueKind.Number, Number: decimal n }
+            ? n
+            : throw new DomainRuleException($"{what}: scrivere un numero (es. 1 oppure 0,5).");
+    }
+
+    private static MonitoringPeriod Period(PerformancePlan plan, string code) =>
+        plan.Periods.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)) ?? throw new NotFoundException();
+
+    private static Objective? Objective(PerformancePlan plan, string code) =>
+        plan.Objectives.FirstOrDefault(o => string.Equals(o.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    private void ExpectVersion<T>(T entity, System.Linq.Expressions.Expression<Func<T, Guid>> version, Guid? seen)
+        where T : class
+    {
+        if (seen is Guid expected)
+        {
+            db.Entry(entity).Property(version).OriginalValue = expected;
+        }
+    }
+
+    private Task<EditResult> ChangePlanAsync(int year, Action<PerformancePlan> change, CancellationToken cancellationToken, Guid? version = null) =>
+        SaveAsync(async () =>
+        {
+            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new NotFoundException();
+            ExpectVersion(plan, p => p.Version, version);
+            change(plan);
+            return Links.Plan(year);
+        }, cancellationToken);
+
+    private async Task<EditResult> SaveAsync(Func<Task<string>> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var redirect = await change();
+            await db.SaveChangesAsync(cancellationToken);
+            return EditResult.Ok(redirect);
+        }
+        catch (NotFoundException)
+        {
+            return EditResult.Missing;
+        }
+        catch (DomainRuleException ex)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult.Invalid(ex.Message);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            logger.LogWarning(ex, "Concurrent plan edit refused");
+            db.ChangeTracker.Clear();
+            return EditResult.Conflict;
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning(ex, "Plan edit refused by the database");
+            db.ChangeTracker.Clear();
+            return EditResult.Invalid("Il salvataggio non è riuscito (codice già usato o dati collegati): nessuna modifica è stata scritta.");
+        }
+    }
+
+    private Task<PerformancePlan?> LoadAsync(int year, bool tracked, CancellationToken cancellationToken)
+    {
+        var query = db.Plans.AsSplitQuery()
+            .Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas)
+            .Include(p => p.Objectives).ThenInclude(o => o.Directorate)
+            .Include(p => p.Objectives).ThenInclude(o => o.Kpis).ThenInclude(k => k.Results);
+        return (tracked ? query : query.AsNoTrackingWithIdentityResolution()).FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
+    }
+
+    private sealed class NotFoundException : Exception;
+}

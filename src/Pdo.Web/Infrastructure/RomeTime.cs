@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Pdo.Web.Infrastructure;
+
+/// <summary>Times are stored in UTC and shown in Europe/Rome, Italian style: "14/04/2020 10:00".</summary>
+public static class RomeTime
+{
+    private static readonly TimeZoneInfo Rome = Find();
+
+    public static string Format(DateTimeOffset utc) =>
+        TimeZoneInfo.ConvertTime(utc, Rome).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    private static TimeZoneInfo Find()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            // No tz database on the machine: CET/CEST rules, as Italy has used since 1996.
+            var start = TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 2, 0, 0), 3, 5, DayOfWeek.Sunday);
+            var end = TimeZoneInfo.TransitionTime.CreateFloatingDateRule(new DateTime(1, 1, 1, 3, 0, 0), 10, 5, DayOfWeek.Sunday);
+            var rule = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(DateTime.MinValue.Date, DateTime.MaxValue.Date, TimeSpan.FromHours(1), start, end);
+            return TimeZoneInfo.CreateCustomTimeZone("Europe/Rome", TimeSpan.FromHours(1), "Europe/Rome", "CET", "CEST", [rule]);
+        }
+    }
+}
