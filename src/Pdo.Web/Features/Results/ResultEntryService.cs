@@ -58,6 +58,12 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
         var kpis = objective.Kpis.ToDictionary(k => k.Id);
         var lines = form.Lines.Where(l => kpis.ContainsKey(l.KpiId)).GroupBy(l => l.KpiId).Select(g => g.First()).ToList();
         var readings = lines.ToDictionary(l => l.KpiId, l => Read(kpis[l.KpiId], l));
+        if (form.IsPreview)
+        {
+            // A preview only informs: a missing justification is flagged as required, not as an error.
+            readings = readings.ToDictionary(r => r.Key, r => r.Value with { JustificationError = null });
+        }
+
         var hasErrors = readings.Values.Any(r => r.ActualError is not null || r.JustificationError is not null);
         var readOnly = ReadOnlyReason(plan, period);
         if (hasErrors || form.IsPreview || readOnly is not null)

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Pdo.Infrastructure.PlanImport;
+
+namespace Pdo.Web.Tests.Support;
+
+/// <summary>The portal with, besides the approved 2019 plan, a 2020 plan in monitoring (same structure, no results, interim period open).</summary>
+public sealed class MonitoringPlanFactory : PdoWebFactory
+{
+    private readonly SemaphoreSlim _once = new(1, 1);
+    private bool _imported;
+
+    public async Task EnsurePlan2020Async()
+    {
+        await _once.WaitAsync();
+        try
+        {
+            if (_imported)
+            {
+                return;
+            }
+
+            var tree = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "pdo-2019-milano.json")))!.AsObject();
+            tree["year"] = 2020;
+            tree["title"] = "Piano degli Obiettivi 2020";
+            tree["status"] = "Monitoring";
+            tree.Remove("approvalAct");
+            foreach (var period in tree["periods"]!.AsArray())
+            {
+                period!["endDate"] = period["endDate"]!.GetValue<string>().Replace("2019", "2020", StringComparison.Ordinal);
+                period["isOpen"] = period["code"]!.GetValue<string>() == "INT";
+            }
+
+            foreach (var kpi in tree["objectives"]!.AsArray().SelectMany(o => o!["kpis"]!.AsArray()))
+            {
+                kpi!.AsObject().Remove("results");
+                kpi["target"] = kpi["target"]!.GetValue<string>().Replace("2019", "2020", StringComparison.Ordinal);
+            }
+
+            await using var scope = Services.CreateAsyncScope();
+            var importer = scope.ServiceProvider.GetRequiredService<PlanImporter>();
+            using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(tree.ToJsonString()));
+            var result = await importer.ImportAsync(json, "test");
+            Assert.True(result.Outcome == PlanImportOutcome.Imported, result.Summary);
+            _imported = true;
+        }
+        finally
+        {
+            _once.Release();
+        }
+    }
+}
