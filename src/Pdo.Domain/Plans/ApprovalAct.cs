@@ -10,9 +10,11 @@ public sealed record ApprovalAct
             throw new DomainRuleException("Il numero della delibera è obbligatorio.");
         }
 
-        if (link is not null && !Uri.TryCreate(link, UriKind.Absolute, out _))
+        // A web address only: the link is rendered as an href, and on Unix "/path" would parse as an absolute file URI.
+        if (!string.IsNullOrWhiteSpace(link)
+            && !(Uri.TryCreate(link.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
         {
-            throw new DomainRuleException("Il link della delibera non è un indirizzo valido.");
+            throw new DomainRuleException("Il link della delibera non è un indirizzo valido (deve iniziare con https:// o http://).");
         }
 
         Number = number.Trim();

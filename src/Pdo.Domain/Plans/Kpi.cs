@@ -178,8 +178,11 @@ public sealed class Kpi
         var result = _results.FirstOrDefault(r => r.PeriodId == period.Id && (period.Id != 0 || ReferenceEquals(r.Period, period)));
         if (result is null)
         {
+            // Added only once recorded: a refused first result must not stay behind as an empty row.
             result = new KpiResult(this, period);
+            result.Record(actualText, measurement, justification, recordedBy, recordedAt);
             _results.Add(result);
+            return result;
         }
 
         result.Record(actualText, measurement, justification, recordedBy, recordedAt);

@@ -98,12 +98,16 @@ public sealed class KpiResult
 
     internal void Record(string actualText, Measurement measurement, string? justification, string recordedBy, DateTimeOffset recordedAt)
     {
-        ActualText = Guard.Text(actualText, "Il valore raggiunto", 500);
+        // Every argument is checked before anything changes: a refused correction leaves the previous result whole.
+        var text = Guard.Text(actualText, "Il valore raggiunto", 500);
+        var reason = Guard.OptionalText(justification, "La motivazione dello scostamento", 4_000);
+        var author = Guard.Text(recordedBy, "L'autore della rilevazione", 256);
+        ActualText = text;
         Value = measurement.Value;
         Done = measurement.Done;
         CompletionDate = measurement.CompletionDate;
-        Justification = Guard.OptionalText(justification, "La motivazione dello scostamento", 4_000);
-        RecordedBy = Guard.Text(recordedBy, "L'autore della rilevazione", 256);
+        Justification = reason;
+        RecordedBy = author;
         RecordedAt = recordedAt;
 
         // A new or corrected value goes (back) to the Direttore for confirmation.

@@ -258,15 +258,26 @@ public sealed class PerformancePlan
             plan.AddPeriod(period.Code, period.Name, new DateOnly(year, period.EndDate.Month, day), period.IsFinal);
         }
 
-        var categories = source._categories.OrderBy(c => c.SortOrder).ToDictionary(c => c.Id, c => plan.AddCategory(c.Code, c.Name));
-        var areas = source._areas.OrderBy(a => a.SortOrder).ToDictionary(a => a.Id, a => plan.AddArea(a.Code, a.Name));
+        foreach (var category in source._categories.OrderBy(c => c.SortOrder))
+        {
+            plan.AddCategory(category.Code, category.Name);
+        }
+
+        foreach (var area in source._areas.OrderBy(a => a.SortOrder))
+        {
+            plan.AddArea(area.Code, area.Name);
+        }
+
         foreach (var objective in source._objectives.OrderBy(o => o.SortOrder))
         {
+            // Matched by code (unique in a plan), not by Id: a plan that was never saved has every Id 0.
+            var category = objective.Category ?? source._categories.Single(c => c.Id == objective.CategoryId);
+            var area = objective.Area ?? (objective.AreaId is int areaId ? source._areas.Single(a => a.Id == areaId) : null);
             var copy = plan.AddObjective(
                 objective.Code,
                 objective.Title,
-                categories[objective.CategoryId],
-                objective.AreaId is int areaId ? areas[areaId] : null,
+                plan._categories.Single(c => c.Code == category.Code),
+                area is null ? null : plan._areas.Single(a => a.Code == area.Code),
                 objective.Directorate,
                 objective.Weight);
             copy.Describe(null, objective.DataSourceNote);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Pdo.Domain.Plans;
 
 namespace Pdo.Infrastructure.Auditing;
@@ -45,8 +46,23 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
         return result;
     }
 
+    /// <summary>
+    /// Rows still Added when a save starts were written by a save that failed (rolled back with it; EF Core keeps them
+    /// tracked, and a concurrency conflict does not even reach SaveChangesFailed). Saved now, they would record
+    /// changes that never happened, or stale old values after a retried conflict: this save writes its own rows
+    /// afresh. Only this interceptor creates audit rows (the constructor is internal).
+    /// </summary>
+    private static void ForgetUnsavedRows(DbContext context)
+    {
+        foreach (var entry in context.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+
     private async Task AddAuditEntriesAsync(DbContext context, CancellationToken cancellationToken)
     {
+        ForgetUnsavedRows(context);
         context.ChangeTracker.DetectChanges();
         var entries = context.ChangeTracker.Entries().ToList();
         if (entries.Any(e => e.Entity is AuditEntry && e.State is EntityState.Modified or EntityState.Deleted))
@@ -110,45 +126,34 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
                 return new Subject(nameof(PerformancePlan), Year(plan.Year), plan.Year, null, null);
             case ApprovalAct act:
                 var owner = context.ChangeTracker.Entries<PerformancePlan>().FirstOrDefault(p => ReferenceEquals(p.Entity.ApprovalAct, act)
-                    || ReferenceEquals(p.Reference(x => x.ApprovalAct).TargetEntry?.Entity, act));
-                var ownerYear = owner?.Entity.Year;
+                    || ReferenceEquals(p.Reference(x => x.ApprovalAct).TargetEntry?.Entity, act))?.Entity;
+
+                // A withdrawn act (plan reopened) is no longer referenced by its plan: its key still names the plan.
+                owner ??= await FindByForeignKeyAsync<PerformancePlan>(context, entry, entry.Metadata.FindOwnership()!, ct);
+                var ownerYear = owner?.Year;
                 return new Subject(nameof(PerformancePlan), ownerYear is int y ? Year(y) : "?", ownerYear, null, null, "ApprovalAct.");
             case ObjectiveCategory category:
-                await LoadAsync(entry, nameof(ObjectiveCategory.Plan), ct);
-                return new Subject(nameof(ObjectiveCategory), $"{category.Plan?.Year}/{category.Code}", category.Plan?.Year, null, null);
+                var categoryPlan = await ParentAsync<PerformancePlan>(entry, nameof(ObjectiveCategory.Plan), ct);
+                return new Subject(nameof(ObjectiveCategory), $"{categoryPlan?.Year}/{category.Code}", categoryPlan?.Year, null, null);
             case StrategicArea area:
-                await LoadAsync(entry, nameof(StrategicArea.Plan), ct);
-                return new Subject(nameof(StrategicArea), $"{area.Plan?.Year}/{area.Code}", area.Plan?.Year, null, null);
+                var areaPlan = await ParentAsync<PerformancePlan>(entry, nameof(StrategicArea.Plan), ct);
+                return new Subject(nameof(StrategicArea), $"{areaPlan?.Year}/{area.Code}", areaPlan?.Year, null, null);
             case MonitoringPeriod period:
-                await LoadAsync(entry, nameof(MonitoringPeriod.Plan), ct);
-                return new Subject(nameof(MonitoringPeriod), $"{period.Plan?.Year}/{period.Code}", period.Plan?.Year, null, null);
+                var periodPlan = await ParentAsync<PerformancePlan>(entry, nameof(MonitoringPeriod.Plan), ct);
+                return new Subject(nameof(MonitoringPeriod), $"{periodPlan?.Year}/{period.Code}", periodPlan?.Year, null, null);
             case Objective objective:
-                await LoadAsync(entry, nameof(Objective.Plan), ct);
-                return new Subject(nameof(Objective), $"{objective.Plan?.Year}/{objective.Code}", objective.Plan?.Year, objective.Code, null);
+                var objectivePlan = await ParentAsync<PerformancePlan>(entry, nameof(Objective.Plan), ct);
+                return new Subject(nameof(Objective), $"{objectivePlan?.Year}/{objective.Code}", objectivePlan?.Year, objective.Code, null);
             case Kpi kpi:
-                await LoadAsync(entry, nameof(Kpi.Objective), ct);
-                var kpiObjective = kpi.Objective;
-                if (kpiObjective is not null)
-                {
-                    await LoadAsync(context.Entry(kpiObjective), nameof(Objective.Plan), ct);
-                }
-
-                return new Subject(nameof(Kpi), $"{kpiObjective?.Plan?.Year}/{kpiObjective?.Code}/{kpi.Code}", kpiObjective?.Plan?.Year, kpiObjective?.Code, kpi.Code);
+                var kpiObjective = await ParentAsync<Objective>(entry, nameof(Kpi.Objective), ct);
+                var kpiPlan = kpiObjective is null ? null : await ParentAsync<PerformancePlan>(context.Entry(kpiObjective), nameof(Objective.Plan), ct);
+                return new Subject(nameof(Kpi), $"{kpiPlan?.Year}/{kpiObjective?.Code}/{kpi.Code}", kpiPlan?.Year, kpiObjective?.Code, kpi.Code);
             case KpiResult result:
-                await LoadAsync(entry, nameof(KpiResult.Kpi), ct);
-                await LoadAsync(entry, nameof(KpiResult.Period), ct);
-                var resultKpi = result.Kpi;
-                if (resultKpi is not null)
-                {
-                    await LoadAsync(context.Entry(resultKpi), nameof(Kpi.Objective), ct);
-                    if (resultKpi.Objective is not null)
-                    {
-                        await LoadAsync(context.Entry(resultKpi.Objective), nameof(Objective.Plan), ct);
-                    }
-                }
-
-                var o = resultKpi?.Objective;
-                return new Subject(nameof(KpiResult), $"{o?.Plan?.Year}/{o?.Code}/{resultKpi?.Code}/{result.Period?.Code}", o?.Plan?.Year, o?.Code, resultKpi?.Code);
+                var resultKpi = await ParentAsync<Kpi>(entry, nameof(KpiResult.Kpi), ct);
+                var resultPeriod = await ParentAsync<MonitoringPeriod>(entry, nameof(KpiResult.Period), ct);
+                var o = resultKpi is null ? null : await ParentAsync<Objective>(context.Entry(resultKpi), nameof(Kpi.Objective), ct);
+                var resultPlan = o is null ? null : await ParentAsync<PerformancePlan>(context.Entry(o), nameof(Objective.Plan), ct);
+                return new Subject(nameof(KpiResult), $"{resultPlan?.Year}/{o?.Code}/{resultKpi?.Code}/{resultPeriod?.Code}", resultPlan?.Year, o?.Code, resultKpi?.Code);
             case Directorate directorate:
                 return new Subject(nameof(Directorate), directorate.Code, null, null, null);
             default:
@@ -156,13 +161,50 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
         }
     }
 
-    private static async Task LoadAsync(EntityEntry entry, string navigation, CancellationToken ct)
+    /// <summary>The parent an entity's key is made of (its plan, objective, KPI or period), loading it when needed.</summary>
+    private static async Task<T?> ParentAsync<T>(EntityEntry entry, string navigation, CancellationToken ct)
+        where T : class
     {
         var reference = entry.Reference(navigation);
-        if (!reference.IsLoaded && reference.CurrentValue is null && entry.State != EntityState.Added)
+        if (reference.CurrentValue is T parent)
         {
-            await reference.LoadAsync(ct);
+            return parent;
         }
+
+        switch (entry.State)
+        {
+            case EntityState.Added:
+                return null;
+            case EntityState.Deleted:
+                // A dependent removed from its parent's collection has this navigation severed (null) even though it
+                // was loaded: its original foreign key still names the parent.
+                return reference.Metadata is INavigation { IsOnDependent: true } toParent
+                    ? await FindByForeignKeyAsync<T>(entry.Context, entry, toParent.ForeignKey, ct)
+                    : null;
+            default:
+                if (!reference.IsLoaded)
+                {
+                    await reference.LoadAsync(ct);
+                }
+
+                return reference.CurrentValue as T;
+        }
+    }
+
+    /// <summary>
+    /// The principal named by the original values of <paramref name="foreignKey"/> on <paramref name="entry"/>: from the
+    /// change tracker when tracked, else from the database.
+    /// </summary>
+    private static async Task<T?> FindByForeignKeyAsync<T>(DbContext context, EntityEntry entry, IForeignKey foreignKey, CancellationToken ct)
+        where T : class
+    {
+        var key = foreignKey.Properties.Select(p => entry.Property(p.Name).OriginalValue).ToArray();
+        if (key.Any(k => k is null))
+        {
+            return null;
+        }
+
+        return await context.FindAsync(foreignKey.PrincipalEntityType.ClrType, key, ct) as T;
     }
 
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
