@@ -284,11 +284,27 @@ public sealed class PerformancePlan
             foreach (var kpi in objective.Kpis.OrderBy(k => k.SortOrder))
             {
                 var definition = kpi.Definition;
-                copy.AddKpi(copyTargets ? definition : definition with { TargetText = string.Empty, TargetValue = null, Deadline = null });
+                copy.AddKpi(copyTargets
+                    ? MoveDeadline(definition, year - source.Year)
+                    : definition with { TargetText = string.Empty, TargetValue = null, Deadline = null });
             }
         }
 
         return plan;
+    }
+
+    /// <summary>A deadline copied into a later plan moves by the same number of years, in its text too ("entro il 31/12/2020" → 2021).</summary>
+    private static KpiDefinition MoveDeadline(KpiDefinition definition, int years)
+    {
+        if (definition.Deadline is not DateOnly deadline)
+        {
+            return definition;
+        }
+
+        var moved = deadline.AddYears(years);
+        var written = deadline.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var rewritten = moved.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        return definition with { Deadline = moved, TargetText = definition.TargetText.Replace(written, rewritten, StringComparison.Ordinal) };
     }
 
     internal void EnsureDraft()

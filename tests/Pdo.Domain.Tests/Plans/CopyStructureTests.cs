@@ -96,11 +96,23 @@ public class CopyStructureTests
 
         Assert.Equal(["SOL-01.1", "SOL-01.2"], copy.Objective("SOL-01").Kpis.Select(k => k.Code));
         Assert.Equal(["GES-01.1"], copy.Objective("GES-01").Kpis.Select(k => k.Code));
-        foreach (var code in new[] { "SOL-01.1", "SOL-01.2", "GES-01.1" })
+        foreach (var code in new[] { "SOL-01.1", "SOL-01.2" })
         {
             AssertSameDefinition(_source.Kpi(code).Definition, copy.Kpi(code).Definition);
             Assert.True(copy.Kpi(code).HasTarget);
         }
+    }
+
+    [Fact]
+    public void MovesADeadlineByTheYearsBetweenThePlansGivenCopyTargets()
+    {
+        var source = _source.Kpi("GES-01.1");
+
+        var copied = Copy(copyTargets: true).Kpi("GES-01.1");
+
+        Assert.Equal(source.Deadline!.Value.AddYears(1), copied.Deadline);
+        Assert.Equal(source.Definition with { Deadline = copied.Deadline, TargetText = copied.TargetText }, copied.Definition with { Bands = source.Definition.Bands });
+        Assert.Contains(copied.Deadline!.Value.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture), copied.TargetText);
     }
 
     [Fact]

@@ -24,23 +24,23 @@ public sealed class PlanEditingController(PlanEditingService editing) : Controll
     }
 
     [HttpPost("piani/{year:int}/avvia-monitoraggio")]
-    public async Task<IActionResult> StartMonitoring(int year, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> StartMonitoring([FromRoute] int year, CancellationToken cancellationToken) =>
         Back(await editing.StartMonitoringAsync(year, cancellationToken), year, "Monitoraggio avviato: i target sono congelati.");
 
     [HttpPost("piani/{year:int}/periodi/{code}/apri")]
-    public async Task<IActionResult> OpenPeriod(int year, string code, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> OpenPeriod([FromRoute] int year, [FromRoute] string code, CancellationToken cancellationToken) =>
         Back(await editing.OpenPeriodAsync(year, code, cancellationToken), year, "Periodo aperto: si possono inserire i risultati.");
 
     [HttpPost("piani/{year:int}/periodi/{code}/chiudi")]
-    public async Task<IActionResult> ClosePeriod(int year, string code, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> ClosePeriod([FromRoute] int year, [FromRoute] string code, CancellationToken cancellationToken) =>
         Back(await editing.ClosePeriodAsync(year, code, cancellationToken), year, "Periodo chiuso.");
 
     [HttpGet("piani/{year:int}/approva")]
-    public async Task<IActionResult> Approve(int year, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Approve([FromRoute] int year, CancellationToken cancellationToken) =>
         await editing.ApproveFormAsync(year, null, cancellationToken) is { } model ? View(model) : NotFound();
 
     [HttpPost("piani/{year:int}/approva")]
-    public async Task<IActionResult> Approve(int year, ApproveForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Approve([FromRoute] int year, ApproveForm form, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid && Result(await editing.ApproveAsync(year, form, cancellationToken), "Piano approvato: ora è in sola lettura.") is { } done)
         {
@@ -51,43 +51,43 @@ public sealed class PlanEditingController(PlanEditingService editing) : Controll
     }
 
     [HttpGet("piani/{year:int}/obiettivi/nuovo")]
-    public async Task<IActionResult> NewObjective(int year, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> NewObjective([FromRoute] int year, CancellationToken cancellationToken) =>
         await editing.ObjectiveFormAsync(year, null, null, cancellationToken) is { } model ? View("Objective", model) : NotFound();
 
     [HttpPost("piani/{year:int}/obiettivi/nuovo")]
-    public Task<IActionResult> NewObjective(int year, ObjectiveForm form, CancellationToken cancellationToken) =>
+    public Task<IActionResult> NewObjective([FromRoute] int year, ObjectiveForm form, CancellationToken cancellationToken) =>
         SaveObjective(year, null, form, cancellationToken);
 
     [HttpGet("piani/{year:int}/obiettivi/{code}/modifica")]
-    public async Task<IActionResult> EditObjective(int year, string code, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> EditObjective([FromRoute] int year, [FromRoute] string code, CancellationToken cancellationToken) =>
         await editing.ObjectiveFormAsync(year, code, null, cancellationToken) is { } model ? View("Objective", model) : NotFound();
 
     [HttpPost("piani/{year:int}/obiettivi/{code}/modifica")]
-    public Task<IActionResult> EditObjective(int year, string code, ObjectiveForm form, CancellationToken cancellationToken) =>
+    public Task<IActionResult> EditObjective([FromRoute] int year, [FromRoute] string code, ObjectiveForm form, CancellationToken cancellationToken) =>
         SaveObjective(year, code, form, cancellationToken);
 
     [HttpPost("piani/{year:int}/obiettivi/{code}/elimina")]
-    public async Task<IActionResult> DeleteObjective(int year, string code, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> DeleteObjective([FromRoute] int year, [FromRoute] string code, CancellationToken cancellationToken) =>
         Back(await editing.DeleteObjectiveAsync(year, code, cancellationToken), year, "Obiettivo eliminato.");
 
     [HttpGet("piani/{year:int}/obiettivi/{code}/kpi/nuovo")]
-    public async Task<IActionResult> NewKpi(int year, string code, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> NewKpi([FromRoute] int year, [FromRoute] string code, CancellationToken cancellationToken) =>
         await editing.KpiFormAsync(year, code, null, null, cancellationToken) is { } model ? View("Kpi", model) : NotFound();
 
     [HttpPost("piani/{year:int}/obiettivi/{code}/kpi/nuovo")]
-    public Task<IActionResult> NewKpi(int year, string code, KpiForm form, CancellationToken cancellationToken) =>
+    public Task<IActionResult> NewKpi([FromRoute] int year, [FromRoute] string code, KpiForm form, CancellationToken cancellationToken) =>
         SaveKpi(year, code, null, form, cancellationToken);
 
     [HttpGet("piani/{year:int}/obiettivi/{code}/kpi/{kpiCode}/modifica")]
-    public async Task<IActionResult> EditKpi(int year, string code, string kpiCode, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> EditKpi([FromRoute] int year, [FromRoute] string code, [FromRoute] string kpiCode, CancellationToken cancellationToken) =>
         await editing.KpiFormAsync(year, code, kpiCode, null, cancellationToken) is { } model ? View("Kpi", model) : NotFound();
 
     [HttpPost("piani/{year:int}/obiettivi/{code}/kpi/{kpiCode}/modifica")]
-    public Task<IActionResult> EditKpi(int year, string code, string kpiCode, KpiForm form, CancellationToken cancellationToken) =>
+    public Task<IActionResult> EditKpi([FromRoute] int year, [FromRoute] string code, [FromRoute] string kpiCode, KpiForm form, CancellationToken cancellationToken) =>
         SaveKpi(year, code, kpiCode, form, cancellationToken);
 
     [HttpPost("piani/{year:int}/obiettivi/{code}/kpi/{kpiCode}/elimina")]
-    public async Task<IActionResult> DeleteKpi(int year, string code, string kpiCode, CancellationToken cancellationToken)
+    public async Task<IActionResult> DeleteKpi([FromRoute] int year, [FromRoute] string code, [FromRoute] string kpiCode, CancellationToken cancellationToken)
     {
         var result = await editing.DeleteKpiAsync(year, code, kpiCode, cancellationToken);
         return Result(result, "KPI eliminato.") ?? Back(result, year, null, Links.Objective(year, code));

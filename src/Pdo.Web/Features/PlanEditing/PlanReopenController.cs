@@ -10,11 +10,11 @@ namespace Pdo.Web.Features.PlanEditing;
 public sealed class PlanReopenController(PlanEditingService editing) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Reopen(int year, CancellationToken cancellationToken) =>
+    public async Task<IActionResult> Reopen([FromRoute] int year, CancellationToken cancellationToken) =>
         await editing.ReopenFormAsync(year, null, cancellationToken) is { } model ? View(model) : NotFound();
 
     [HttpPost("")]
-    public async Task<IActionResult> Reopen(int year, ReopenForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Reopen([FromRoute] int year, ReopenForm form, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
         {

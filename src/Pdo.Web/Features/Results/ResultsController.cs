@@ -10,7 +10,7 @@ namespace Pdo.Web.Features.Results;
 public sealed class ResultsController(ResultEntryService results, IAuthorizationService authorization) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Edit(int year, string code, [FromQuery(Name = "periodo")] string? period, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit([FromRoute] int year, [FromRoute] string code, [FromQuery(Name = "periodo")] string? period, CancellationToken cancellationToken)
     {
         if (await AuthorizeAsync(year, code, cancellationToken) is { } denied)
         {
@@ -22,7 +22,7 @@ public sealed class ResultsController(ResultEntryService results, IAuthorization
     }
 
     [HttpPost("")]
-    public async Task<IActionResult> Edit(int year, string code, ResultEntryForm form, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit([FromRoute] int year, [FromRoute] string code, ResultEntryForm form, CancellationToken cancellationToken)
     {
         if (await AuthorizeAsync(year, code, cancellationToken) is { } denied)
         {
@@ -50,7 +50,7 @@ public sealed class ResultsController(ResultEntryService results, IAuthorization
         }
     }
 
-    private async Task<IActionResult?> AuthorizeAsync(int year, string code, CancellationToken cancellationToken)
+    private async Task<IActionResult?> AuthorizeAsync([FromRoute] int year, [FromRoute] string code, CancellationToken cancellationToken)
     {
         var resource = await results.ResourceAsync(year, code, cancellationToken);
         if (resource is null)
