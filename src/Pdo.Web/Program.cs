@@ -9,6 +9,7 @@ using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.Identity;
 using Pdo.Web.Features.Accounts;
+using Pdo.Web.Features.Dashboards;
 using Pdo.Web.Features.History;
 using Pdo.Web.Features.Monitoring;
 using Pdo.Web.Features.PlanEditing;
@@ -60,6 +61,8 @@ builder.Services.AddScoped<ReviewService>();
 builder.Services.AddScoped<PlanEditingService>();
 builder.Services.AddScoped<MonitoringService>();
 builder.Services.AddScoped<HistoryService>();
+builder.Services.AddSingleton<DashboardCache>();
+builder.Services.AddScoped<DashboardService>();
 
 // Cookies are Secure (HTTPS only) unless a deployment on plain HTTP loopback says otherwise (Development, the
 // browser tests). Behind a TLS-terminating proxy, enable ForwardedHeaders so that requests are seen as HTTPS.

@@ -47,6 +47,7 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Plans.Area GET"] = SignedIn(),
         ["Plans.Directorate GET"] = SignedIn(),
         ["Objectives.Details GET"] = SignedIn(),
+        ["Dashboard.Index GET"] = SignedIn(),
         ["Results.Edit GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
         ["Results.Edit POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
         ["Review.Index GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],

@@ -40,8 +40,8 @@ public sealed class AccountTests(PdoWebFactory factory) : IClassFixture<PdoWebFa
         var response = await LoginAsync(client, "direttore.casa.login@pdo.local", PdoWebFactory.DemoPassword);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/piani/2019/direzioni/CASA", response.Headers.Location!.OriginalString);
-        var page = await client.GetAsync("/piani/2019/direzioni/CASA");
+        Assert.Equal("/piani/2019/cruscotto?direzione=CASA", response.Headers.Location!.OriginalString);
+        var page = await client.GetAsync("/piani/2019/cruscotto?direzione=CASA");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Esci", await page.Content.ReadAsStringAsync());
     }
@@ -140,7 +140,7 @@ public sealed class AccountTests(PdoWebFactory factory) : IClassFixture<PdoWebFa
         Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
 
         var login = await LoginAsync(visitor, "nuova.direttrice@pdo.local", "Una-password-lunga-2020");
-        Assert.Equal("/piani/2019/direzioni/CULTURA", login.Headers.Location!.OriginalString);
+        Assert.Equal("/piani/2019/cruscotto?direzione=CULTURA", login.Headers.Location!.OriginalString);
 
         var reuse = await PdoWebFactory.PostFormAsync(factory.CreateHttpsClient(), url.PathAndQuery, "/accesso/imposta-password",
         [

@@ -48,7 +48,7 @@ public sealed class AccountService(
         logger.LogInformation("Logout of {User}", user);
     }
 
-    /// <summary>Where a user lands after signing in: a Direttore on their Direzione in the latest plan.</summary>
+    /// <summary>Where a user lands after signing in: a Direttore on the dashboard of their Direzione in the latest plan.</summary>
     public async Task<string> LandingUrlAsync(string email)
     {
         var user = await users.FindByEmailAsync(email);
@@ -67,7 +67,7 @@ public sealed class AccountService(
                 Year = db.Objectives.Where(o => o.DirectorateId == d.Id).Join(db.Plans, o => o.PlanId, p => p.Id, (_, p) => (int?)p.Year).Max(),
             })
             .FirstOrDefaultAsync();
-        return landing?.Year is int year ? Links.Directorate(year, landing.Code) : Links.Plans;
+        return landing?.Year is int year ? $"/piani/{year}/cruscotto?direzione={Uri.EscapeDataString(landing.Code)}" : Links.Plans;
     }
 
     public async Task<IdentityResult> SetPasswordAsync(SetPasswordForm form)

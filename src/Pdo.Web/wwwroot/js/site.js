@@ -29,6 +29,11 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   });
 
+  // On paper every chart's data table is shown (a closed <details> would hide it).
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details.chart-data').forEach(function (details) { details.open = true; });
+  });
+
   document.querySelectorAll('form[data-pdo-confirm]').forEach(function (form) {
     form.addEventListener('submit', function (event) {
       if (!window.confirm(form.getAttribute('data-pdo-confirm'))) {

@@ -1,0 +1,227 @@
+using Microsoft.EntityFrameworkCore;
+using Pdo.Domain.Plans;
+using Pdo.Infrastructure.Data;
+using Pdo.Web.Features.Plans;
+
+namespace Pdo.Web.Features.Dashboards;
+
+/// <summary>
+/// Keeps a <see cref="PlanSnapshot"/> per plan year so that dashboards do not reload and rescore every
+/// measurement on every request. The audit trail is the change log: every change to a plan, KPI or result writes
+/// audit rows in the same transaction, so the highest audit id is a stamp of the data. A request checks the stamp
+/// (one query); when it moved, the new audit rows say what changed: results of a few KPIs are reloaded and only
+/// those KPIs rescored; any other change to a plan reloads that plan's snapshot.
+/// </summary>
+public sealed class DashboardCache(ILogger<DashboardCache> logger)
+{
+    private const int MaxIncrementalEntries = 2_000;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<int, PlanSnapshot> _snapshots = [];
+    private long _stamp = -1;
+
+    /// <summary>The snapshot of the plan of <paramref name="year"/>, up to date with the database; null when there is no such plan.</summary>
+    public async Task<PlanSnapshot?> GetAsync(AppDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var stamp = await db.AuditEntries.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
+        lock (_snapshots)
+        {
+            if (stamp == _stamp && _snapshots.TryGetValue(year, out var current))
+            {
+                return current;
+            }
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (stamp != _stamp)
+            {
+                await CatchUpAsync(db, stamp, cancellationToken);
+            }
+
+            lock (_snapshots)
+            {
+                if (_snapshots.TryGetValue(year, out var fresh))
+                {
+                    return fresh;
+                }
+            }
+
+            var loaded = await LoadAsync(db, year, cancellationToken);
+            if (loaded is not null)
+            {
+                lock (_snapshots)
+                {
+                    _snapshots[year] = loaded;
+                }
+            }
+
+            return loaded;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>All plan years, each with its snapshot (for the trend by year).</summary>
+    public async Task<IReadOnlyList<PlanSnapshot>> AllAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var years = await db.Plans.AsNoTracking().OrderBy(p => p.Year).Select(p => p.Year).ToListAsync(cancellationToken);
+        var snapshots = new List<PlanSnapshot>(years.Count);
+        foreach (var year in years)
+        {
+            if (await GetAsync(db, year, cancellationToken) is { } snapshot)
+            {
+                snapshots.Add(snapshot);
+            }
+        }
+
+        return snapshots;
+    }
+
+    /// <summary>Drops every snapshot (after bulk loads that bypass the audit trail, e.g. the data generator).</summary>
+    public void Clear()
+    {
+        lock (_snapshots)
+        {
+            _snapshots.Clear();
+            _stamp = -1;
+        }
+    }
+
+    private async Task CatchUpAsync(AppDbContext db, long stamp, CancellationToken cancellationToken)
+    {
+        var previous = _stamp;
+        List<int> cachedYears;
+        lock (_snapshots)
+        {
+            cachedYears = [.. _snapshots.Keys];
+        }
+
+        if (previous < 0 || cachedYears.Count == 0)
+        {
+            SetStamp(stamp);
+            return;
+        }
+
+        var changes = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Id > previous && a.Id <= stamp)
+            .OrderBy(a => a.Id)
+            .Take(MaxIncrementalEntries + 1)
+            .Select(a => new { a.PlanYear, a.EntityType, a.ObjectiveCode, a.KpiCode })
+            .ToListAsync(cancellationToken);
+
+        if (changes.Count > MaxIncrementalEntries || changes.Any(c => c.PlanYear is null))
+        {
+            // Too much at once, or reference data (a Direzione) changed: start again from the database.
+            lock (_snapshots)
+            {
+                _snapshots.Clear();
+            }
+
+            SetStamp(stamp);
+            return;
+        }
+
+        foreach (var year in cachedYears)
+        {
+            var ofYear = changes.Where(c => c.PlanYear == year).ToList();
+            if (ofYear.Count == 0)
+            {
+                continue;
+            }
+
+            PlanSnapshot current;
+            lock (_snapshots)
+            {
+                current = _snapshots[year];
+            }
+
+            PlanSnapshot? next = null;
+            if (ofYear.All(c => c.EntityType == nameof(KpiResult) && c.ObjectiveCode is not null && c.KpiCode is not null))
+            {
+                var objectiveIds = current.Objectives.ToDictionary(o => o.Code, o => o.Id, StringComparer.OrdinalIgnoreCase);
+                var kpiIds = ofYear
+                    .Select(c => objectiveIds.TryGetValue(c.ObjectiveCode!, out var objectiveId)
+                        ? current.Kpis.FirstOrDefault(k => k.ObjectiveId == objectiveId && string.Equals(k.Code, c.KpiCode, StringComparison.OrdinalIgnoreCase))?.Id
+                        : null)
+                    .ToList();
+                if (kpiIds.All(id => id is not null))
+                {
+                    var ids = kpiIds.Select(id => id!.Value).ToHashSet();
+                    var fresh = await ResultsQuery(db, r => ids.Contains(r.KpiId)).ToListAsync(cancellationToken);
+                    next = current.WithResults(ids, fresh.Select(ToResult).ToList());
+                    logger.LogDebug("Dashboard snapshot {Year}: {Count} KPIs rescored", year, ids.Count);
+                }
+            }
+
+            next ??= await LoadAsync(db, year, cancellationToken);
+            lock (_snapshots)
+            {
+                if (next is null)
+                {
+                    _snapshots.Remove(year);
+                }
+                else
+                {
+                    _snapshots[year] = next;
+                }
+            }
+        }
+
+        SetStamp(stamp);
+    }
+
+    private void SetStamp(long stamp)
+    {
+        lock (_snapshots)
+        {
+            _stamp = stamp;
+        }
+    }
+
+    private static IQueryable<ResultRow> ResultsQuery(AppDbContext db, System.Linq.Expressions.Expression<Func<KpiResult, bool>> which) =>
+        db.KpiResults.AsNoTracking().Where(which).Select(r => new ResultRow(r.KpiId, r.PeriodId, r.ActualText, r.Value, r.Done, r.CompletionDate));
+
+    private static SnapshotResult ToResult(ResultRow r) =>
+        new(r.KpiId, r.PeriodId, r.ActualText, new Pdo.Domain.Attainment.Measurement(r.Value, r.Done, r.CompletionDate));
+
+    private static async Task<PlanSnapshot?> LoadAsync(AppDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas)
+            .AsSplitQuery().FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var objectives = await db.Objectives.AsNoTracking().Where(o => o.PlanId == plan.Id)
+            .OrderBy(o => o.SortOrder)
+            .Select(o => new SnapshotObjective(o.Id, o.Code, o.Title, o.CategoryId, o.AreaId, o.DirectorateId, o.Weight, o.SortOrder))
+            .ToListAsync(cancellationToken);
+        var kpis = await db.Kpis.AsNoTracking().Where(k => k.Objective!.PlanId == plan.Id).ToListAsync(cancellationToken);
+        var results = await ResultsQuery(db, r => r.Kpi!.Objective!.PlanId == plan.Id).ToListAsync(cancellationToken);
+        var directorates = await db.Directorates.AsNoTracking().ToDictionaryAsync(d => d.Id, d => new SnapshotGroup(d.Id, d.Code, d.Name, 0), cancellationToken);
+
+        return new PlanSnapshot(
+            plan.Id,
+            plan.Year,
+            plan.Title,
+            plan.Status,
+            plan.ApprovalAct is { } act ? PlanService.ApprovalText(act) : null,
+            plan.Methodology,
+            plan.Periods.OrderBy(p => p.EndDate).Select(p => new SnapshotPeriod(p.Id, p.Code, p.Name, p.EndDate, p.IsFinal, p.IsOpen)).ToList(),
+            plan.Categories.OrderBy(c => c.SortOrder).Select(c => new SnapshotGroup(c.Id, c.Code, c.Name, c.SortOrder)).ToList(),
+            plan.Areas.OrderBy(a => a.SortOrder).Select(a => new SnapshotGroup(a.Id, a.Code, a.Name, a.SortOrder)).ToList(),
+            directorates,
+            objectives,
+            kpis.OrderBy(k => k.ObjectiveId).ThenBy(k => k.SortOrder)
+                .Select(k => new SnapshotKpi(k.Id, k.ObjectiveId, k.Code, k.Name, k.TargetText, k.Weight, k.SortOrder, k.ToSpec()))
+                .ToList(),
+            results.Select(ToResult).ToList());
+    }
+
+    private sealed record ResultRow(int KpiId, int PeriodId, string ActualText, decimal? Value, bool? Done, DateOnly? CompletionDate);
+}

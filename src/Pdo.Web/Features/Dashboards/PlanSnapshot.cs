@@ -1,0 +1,156 @@
+using Pdo.Domain.Attainment;
+using Pdo.Domain.Plans;
+
+namespace Pdo.Web.Features.Dashboards;
+
+public sealed record SnapshotPeriod(int Id, string Code, string Name, DateOnly EndDate, bool IsFinal, bool IsOpen);
+
+public sealed record SnapshotGroup(int Id, string Code, string Name, int SortOrder);
+
+public sealed record SnapshotObjective(int Id, string Code, string Title, int CategoryId, int? AreaId, int? DirectorateId, decimal Weight, int SortOrder);
+
+public sealed record SnapshotKpi(int Id, int ObjectiveId, string Code, string Name, string TargetText, decimal Weight, int SortOrder, KpiSpec Spec);
+
+public sealed record SnapshotResult(int KpiId, int PeriodId, string ActualText, Measurement Measurement);
+
+/// <summary>A KPI's score in one period (unrounded; null when not measured).</summary>
+public readonly record struct KpiScoreCell(decimal? Score, AttainmentStatus Status);
+
+/// <summary>
+/// An immutable, compact copy of one plan for the dashboards: structure, KPI specs, results and the rule book's
+/// KPI scores per period (computed once, on first use of a period). Replaced, never mutated, when data changes.
+/// </summary>
+public sealed class PlanSnapshot
+{
+    private readonly Dictionary<int, KpiScoreCell[]> _scores = [];
+    private readonly Lock _lock = new();
+
+    public PlanSnapshot(
+        int planId,
+        int year,
+        string title,
+        PlanStatus status,
+        string? approvalText,
+        Methodology methodology,
+        IReadOnlyList<SnapshotPeriod> periods,
+        IReadOnlyList<SnapshotGroup> categories,
+        IReadOnlyList<SnapshotGroup> areas,
+        IReadOnlyDictionary<int, SnapshotGroup> directorates,
+        IReadOnlyList<SnapshotObjective> objectives,
+        IReadOnlyList<SnapshotKpi> kpis,
+        IReadOnlyList<SnapshotResult> results)
+    {
+        PlanId = planId;
+        Year = year;
+        Title = title;
+        Status = status;
+        ApprovalText = approvalText;
+        Methodology = methodology;
+        Periods = periods;
+        Categories = categories;
+        Areas = areas;
+        Directorates = directorates;
+        Objectives = objectives;
+        Kpis = kpis;
+        Results = results;
+        KpiIndex = kpis.Select((k, i) => (k.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        KpisByObjective = kpis.Select((k, i) => (k.ObjectiveId, i)).GroupBy(x => x.ObjectiveId).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
+        ResultsByPeriod = results.GroupBy(r => r.PeriodId).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.KpiId));
+    }
+
+    public int PlanId { get; }
+
+    public int Year { get; }
+
+    public string Title { get; }
+
+    public PlanStatus Status { get; }
+
+    public string? ApprovalText { get; }
+
+    public Methodology Methodology { get; }
+
+    public IReadOnlyList<SnapshotPeriod> Periods { get; }
+
+    public IReadOnlyList<SnapshotGroup> Categories { get; }
+
+    public IReadOnlyList<SnapshotGroup> Areas { get; }
+
+    public IReadOnlyDictionary<int, SnapshotGroup> Directorates { get; }
+
+    public IReadOnlyList<SnapshotObjective> Objectives { get; }
+
+    public IReadOnlyList<SnapshotKpi> Kpis { get; }
+
+    public IReadOnlyList<SnapshotResult> Results { get; }
+
+    public IReadOnlyDictionary<int, int> KpiIndex { get; }
+
+    public IReadOnlyDictionary<int, int[]> KpisByObjective { get; }
+
+    public IReadOnlyDictionary<int, Dictionary<int, SnapshotResult>> ResultsByPeriod { get; }
+
+    /// <summary>The period shown by default: the latest one with results, else the final one.</summary>
+    public SnapshotPeriod? DefaultPeriod =>
+        Periods.Where(p => ResultsByPeriod.ContainsKey(p.Id)).OrderByDescending(p => p.EndDate).FirstOrDefault()
+        ?? Periods.FirstOrDefault(p => p.IsFinal) ?? Periods.OrderByDescending(p => p.EndDate).FirstOrDefault();
+
+    public SnapshotResult? Result(int periodId, int kpiId) =>
+        ResultsByPeriod.TryGetValue(periodId, out var byKpi) && byKpi.TryGetValue(kpiId, out var result) ? result : null;
+
+    /// <summary>Every KPI's score in the period, in <see cref="Kpis"/> order, by the rule book.</summary>
+    public KpiScoreCell[] Scores(int periodId)
+    {
+        lock (_lock)
+        {
+            if (_scores.TryGetValue(periodId, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var scores = new KpiScoreCell[Kpis.Count];
+        for (var i = 0; i < Kpis.Count; i++)
+        {
+            scores[i] = Score(periodId, Kpis[i]);
+        }
+
+        lock (_lock)
+        {
+            _scores[periodId] = scores;
+        }
+
+        return scores;
+    }
+
+    /// <summary>A copy with some KPIs' results replaced; the scores of the other KPIs are reused.</summary>
+    public PlanSnapshot WithResults(IReadOnlySet<int> kpiIds, IReadOnlyList<SnapshotResult> freshResults)
+    {
+        var results = Results.Where(r => !kpiIds.Contains(r.KpiId)).Concat(freshResults).ToList();
+        var copy = new PlanSnapshot(PlanId, Year, Title, Status, ApprovalText, Methodology, Periods, Categories, Areas, Directorates, Objectives, Kpis, results);
+        lock (_lock)
+        {
+            foreach (var (periodId, scores) in _scores)
+            {
+                var updated = (KpiScoreCell[])scores.Clone();
+                foreach (var kpiId in kpiIds)
+                {
+                    if (KpiIndex.TryGetValue(kpiId, out var index))
+                    {
+                        updated[index] = copy.Score(periodId, Kpis[index]);
+                    }
+                }
+
+                copy._scores[periodId] = updated;
+            }
+        }
+
+        return copy;
+    }
+
+    private KpiScoreCell Score(int periodId, SnapshotKpi kpi)
+    {
+        var attainment = AttainmentRules.ScoreKpi(kpi.Spec, Result(periodId, kpi.Id)?.Measurement, Methodology);
+        return new KpiScoreCell(attainment.Score, attainment.Status);
+    }
+}
