@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddScoped<AuditInterceptor>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Generation.PlanGenerator>();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Pdo.Infrastructure;
 using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Data;
+using Pdo.Infrastructure.Generation;
 using Pdo.Infrastructure.Identity;
 using Pdo.Web.Features.Accounts;
 using Pdo.Web.Features.Dashboards;
@@ -29,6 +30,10 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// `dotnet run --project src/Pdo.Web -- genera-dati [--dal 2010] [--anni 10] [--obiettivi 2000] [--kpi 10000]`
+// fills the configured database with generated city-scale plans (docs/benchmarks.md) and exits.
+var generating = args.Length > 0 && args[0] == "genera-dati";
+
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services));
@@ -37,7 +42,15 @@ var dataDirectory = builder.Configuration["Database:DataDirectory"] is { Length:
     ? configured
     : Path.Combine(builder.Environment.ContentRootPath, "data");
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<IAuditContext, HttpAuditContext>();
+if (generating)
+{
+    builder.Services.AddScoped<IAuditContext>(_ => new SystemAuditContext { UserName = "generatore", SuppressedForSyntheticData = true });
+}
+else
+{
+    builder.Services.AddScoped<IAuditContext, HttpAuditContext>();
+}
+
 builder.Services.AddPdoInfrastructure(builder.Configuration, dataDirectory);
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -150,6 +163,15 @@ await using (var scope = app.Services.CreateAsyncScope())
             "No administrator exists yet. Create the first one at /configurazione-iniziale?token={SetupToken} (one-time link, valid until this process stops)",
             token);
     }
+}
+
+if (generating)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    var options = GeneratorCommand.Parse(args[1..]);
+    var created = await scope.ServiceProvider.GetRequiredService<PlanGenerator>().GenerateAsync(options);
+    app.Logger.LogInformation("Generated {Count} plans ({Objectives} objectives and {Kpis} KPIs a year)", created, options.ObjectivesPerYear, options.KpisPerYear);
+    return;
 }
 
 if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))

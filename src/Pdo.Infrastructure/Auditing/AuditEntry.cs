@@ -93,4 +93,10 @@ public sealed class SystemAuditContext : IAuditContext
     public string UserName { get; init; } = "sistema";
 
     public string? Reason { get; set; }
+
+    /// <summary>
+    /// Only for the synthetic-data generator run from the command line (benchmarks): generated plans are not user
+    /// changes and would write millions of audit rows. Never set in the web application.
+    /// </summary>
+    public bool SuppressedForSyntheticData { get; init; }
 }

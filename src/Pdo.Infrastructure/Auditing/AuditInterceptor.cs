@@ -62,6 +62,11 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
 
     private async Task AddAuditEntriesAsync(DbContext context, CancellationToken cancellationToken)
     {
+        if (audit is SystemAuditContext { SuppressedForSyntheticData: true })
+        {
+            return;
+        }
+
         ForgetUnsavedRows(context);
         context.ChangeTracker.DetectChanges();
         var entries = context.ChangeTracker.Entries().ToList();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
 using Pdo.Domain.Values;
@@ -7,7 +8,7 @@ using Pdo.Web.Features.Scoring;
 namespace Pdo.Web.Features.Objectives;
 
 /// <summary>Builds the objective page: narrative, the KPI table of the report and the explanation of every score.</summary>
-public sealed class ObjectiveService(ScorecardService scorecards)
+public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastructure.Data.AppDbContext db)
 {
     public async Task<ObjectiveViewModel?> DetailsAsync(int year, string code, string? period, CancellationToken cancellationToken)
     {
@@ -39,6 +40,38 @@ public sealed class ObjectiveService(ScorecardService scorecards)
             }
         }
 
+        var periods = plan.Periods.OrderBy(p => p.EndDate).ToList();
+        var periodRows = score.Kpis.Select(k => new KpiPeriodRow(
+            k.Kpi.Code,
+            k.Kpi.Name,
+            k.Kpi.TargetText,
+            k.Kpi.Baseline is decimal baseline ? ItalianValues.Format(baseline, k.Kpi.ValueKind, k.Kpi.Unit) : null,
+            periods.Select(p =>
+            {
+                var result = k.Kpi.ResultFor(p);
+                return (p.Name, result?.ActualText ?? "—", ScoreViewModel.From(AttainmentRules.ScoreKpi(k.Kpi.ToSpec(), result?.Measurement, plan.Methodology)));
+            }).ToList())).ToList();
+        var yearRows = await YearsAsync(objective, cancellationToken);
+
+        var chartData = new
+        {
+            periods = new
+            {
+                labels = periodRows.Select(r => r.Code),
+                datasets = periods.Select((p, i) => new { label = p.Name, values = periodRows.Select(r => Rounded(r.Periods[i].Score.Value)) }),
+            },
+            years = new
+            {
+                labels = yearRows.SelectMany(r => r.Years.Select(y => y.Year)).Distinct().Order().Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                datasets = yearRows.Where(r => r.Years.Count > 1).Select(r => new
+                {
+                    label = r.Code,
+                    values = yearRows.SelectMany(x => x.Years.Select(y => y.Year)).Distinct().Order()
+                        .Select(year => r.Years.Where(y => y.Year == year).Select(y => Rounded(y.Score.Value)).FirstOrDefault()),
+                }),
+            },
+        };
+
         return new ObjectiveViewModel(
             PlanService.Header(card),
             objective.Code,
@@ -54,7 +87,34 @@ public sealed class ObjectiveService(ScorecardService scorecards)
             Narrative(objective.Narrative),
             objective.DataSourceNote,
             ScoreViewModel.From(score.Attainment),
-            groups);
+            groups,
+            periods.Select(p => p.Name).ToList(),
+            periodRows,
+            yearRows,
+            chartData);
+    }
+
+    private static decimal? Rounded(decimal? value) => value is decimal v ? AttainmentRules.RoundForDisplay(v) : null;
+
+    /// <summary>Year over year: the KPIs of this objective, linked by code to the same KPIs of every plan, scored on each plan's default period.</summary>
+    private async Task<IReadOnlyList<KpiYearRow>> YearsAsync(Objective objective, CancellationToken cancellationToken)
+    {
+        var codes = objective.Kpis.Select(k => k.Code).ToList();
+        var plans = await db.Plans.AsNoTrackingWithIdentityResolution().AsSplitQuery()
+            .Include(p => p.Periods)
+            .Include(p => p.Objectives.Where(o => o.Code == objective.Code)).ThenInclude(o => o.Kpis.Where(k => codes.Contains(k.Code))).ThenInclude(k => k.Results)
+            .Where(p => p.Objectives.Any(o => o.Code == objective.Code))
+            .OrderBy(p => p.Year)
+            .ToListAsync(cancellationToken);
+        return objective.Kpis.OrderBy(k => k.SortOrder).Select(k => new KpiYearRow(
+            k.Code,
+            k.Name,
+            plans.SelectMany(p => p.Objectives.SelectMany(o => o.Kpis).Where(x => x.Code == k.Code).Select(x =>
+            {
+                var period = ScorecardService.SelectPeriod(p, null);
+                var result = period is null ? null : x.ResultFor(period);
+                return (p.Year, x.TargetText, result?.ActualText ?? "—", ScoreViewModel.From(AttainmentRules.ScoreKpi(x.ToSpec(), result?.Measurement, p.Methodology)));
+            })).ToList())).ToList();
     }
 
     /// <summary>Splits narrative text into paragraphs (blank line) and bullet lists (lines starting with "• ").</summary>

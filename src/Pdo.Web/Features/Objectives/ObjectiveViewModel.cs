@@ -19,6 +19,12 @@ public sealed record KpiRow(
 /// <summary>KPIs under one group label of the report's table (e.g. "Area più pulita"); label null for ungrouped KPIs.</summary>
 public sealed record KpiGroup(string? Label, IReadOnlyList<KpiRow> Kpis);
 
+/// <summary>One KPI across the plan's monitoring periods (target vs actual, interim and final).</summary>
+public sealed record KpiPeriodRow(string Code, string Name, string Target, string? Baseline, IReadOnlyList<(string Period, string Actual, ScoreViewModel Score)> Periods);
+
+/// <summary>The same KPI (by code) in every plan that has it.</summary>
+public sealed record KpiYearRow(string Code, string Name, IReadOnlyList<(int Year, string Target, string Actual, ScoreViewModel Score)> Years);
+
 public sealed record ObjectiveViewModel(
     PlanHeaderViewModel Header,
     string Code,
@@ -34,4 +40,8 @@ public sealed record ObjectiveViewModel(
     IReadOnlyList<NarrativeBlock> Narrative,
     string? DataSourceNote,
     ScoreViewModel Score,
-    IReadOnlyList<KpiGroup> Groups);
+    IReadOnlyList<KpiGroup> Groups,
+    IReadOnlyList<string> PeriodNames,
+    IReadOnlyList<KpiPeriodRow> PeriodRows,
+    IReadOnlyList<KpiYearRow> YearRows,
+    object ChartData);

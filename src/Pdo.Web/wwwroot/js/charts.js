@@ -25,8 +25,27 @@
     return value === null || value === undefined ? 'non rilevato' : value.toLocaleString('it-IT', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + ' %';
   }
 
+  var palette = ['#0066cc', '#995c00', '#00704a', '#5c6f82', '#c02a3f'];
+
   function draw(canvas, series) {
     var kind = canvas.getAttribute('data-chart');
+    if (series.datasets) {
+      // Several series (periods, years): grouped bars or lines of scores 0–100.
+      return new window.Chart(canvas, {
+        type: kind === 'years' ? 'line' : 'bar',
+        data: {
+          labels: series.labels,
+          datasets: series.datasets.map(function (d, i) {
+            return { label: d.label, data: d.values, backgroundColor: palette[i % palette.length], borderColor: palette[i % palette.length] };
+          })
+        },
+        options: {
+          responsive: true, maintainAspectRatio: false, animation: false,
+          plugins: { legend: { display: true, position: 'bottom' }, tooltip: { callbacks: { label: function (ctx) { return ctx.dataset.label + ': ' + percent(ctx.parsed.y); } } } },
+          scales: { y: { min: 0, max: 100, ticks: { callback: function (v) { return v + ' %'; } } } }
+        }
+      });
+    }
     var common = {
       responsive: true,
       maintainAspectRatio: false,
@@ -63,7 +82,7 @@
       if (!data) { return; }
       document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
         var series = data[canvas.getAttribute('data-chart')];
-        if (series && series.labels && series.labels.length > 0) {
+        if (series && series.labels && series.labels.length > 0 && (!series.datasets || series.datasets.length > 0)) {
           draw(canvas, series);
         }
       });

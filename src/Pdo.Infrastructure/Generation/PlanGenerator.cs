@@ -1,0 +1,206 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Pdo.Domain.Attainment;
+using Pdo.Domain.Plans;
+using Pdo.Domain.Values;
+using Pdo.Infrastructure.Data;
+
+namespace Pdo.Infrastructure.Generation;
+
+/// <summary>Sizes of a generated city-scale data set (docs/benchmarks.md).</summary>
+public sealed record GeneratorOptions(int FirstYear = 2010, int Years = 10, int ObjectivesPerYear = 2_000, int KpisPerYear = 10_000, int Seed = 42);
+
+/// <summary>
+/// Builds realistic large plans for benchmarks and tests: every year the same objective and KPI codes (so the
+/// year-over-year views work), 20 Direzioni, the four sections and areas of Milano, KPIs of every kind, interim and
+/// final results with partial scores and justifications. Everything goes through the domain entities and their
+/// rules; earlier years are approved, the last one is in monitoring. Years already present are skipped.
+/// </summary>
+public sealed class PlanGenerator(AppDbContext db, ILogger<PlanGenerator> logger)
+{
+    private static readonly string[] DirectorateNames =
+    [
+        "Casa", "Cultura", "Economia Urbana e Lavoro", "Politiche Sociali", "Mobilità", "Ambiente ed Energia", "Educazione",
+        "Sport", "Bilancio", "Entrate", "Verde", "Sicurezza Urbana", "Urbanistica", "Opere Pubbliche", "Demanio",
+        "Servizi Civici", "Organizzazione e Risorse Umane", "Sistemi Informativi", "Turismo", "Quartieri e Municipi",
+    ];
+
+    private static readonly (string Code, string Name)[] Areas =
+    [
+        ("SOLIDALE", "Milano più solidale"), ("ATTRATTIVA", "Milano più attrattiva"), ("DIGITALE", "Milano digitale"), ("AMBIENTE", "Milano per l’ambiente"),
+    ];
+
+    private static readonly (string Code, string Name)[] Sections =
+    [
+        ("SOL", "Obiettivi Solidali"), ("GES", "Obiettivi Gestionali"), ("FUN", "Indicatori di funzionamento dell’Ente"), ("DIR", "Obiettivi di Direzione"),
+    ];
+
+    public async Task<int> GenerateAsync(GeneratorOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ObjectivesPerYear, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.KpisPerYear, options.ObjectivesPerYear);
+        var directorates = await EnsureDirectoratesAsync(cancellationToken);
+        var existing = (await db.Plans.Select(p => p.Year).ToListAsync(cancellationToken)).ToHashSet();
+        var created = 0;
+        var previousAutoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            for (var i = 0; i < options.Years; i++)
+            {
+                var year = options.FirstYear + i;
+                if (existing.Contains(year))
+                {
+                    continue;
+                }
+
+                var plan = Build(year, i == options.Years - 1, options, directorates, new Random(HashCode.Combine(options.Seed, year)));
+                db.Plans.Add(plan);
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                foreach (var d in directorates)
+                {
+                    db.Attach(d);
+                }
+
+                created++;
+                logger.LogInformation("Generated plan {Year}: {Objectives} objectives, {Kpis} KPIs", year, options.ObjectivesPerYear, options.KpisPerYear);
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = previousAutoDetect;
+        }
+
+        return created;
+    }
+
+    private async Task<List<Directorate>> EnsureDirectoratesAsync(CancellationToken cancellationToken)
+    {
+        var all = await db.Directorates.ToListAsync(cancellationToken);
+        foreach (var name in DirectorateNames)
+        {
+            var code = Code(name);
+            if (all.All(d => d.Code != code))
+            {
+                var directorate = new Directorate(code, $"Direzione {name}");
+                db.Directorates.Add(directorate);
+                all.Add(directorate);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return all.Where(d => DirectorateNames.Select(Code).Contains(d.Code)).ToList();
+    }
+
+    private static PerformancePlan Build(int year, bool isLast, GeneratorOptions options, IReadOnlyList<Directorate> directorates, Random random)
+    {
+        var plan = PerformancePlan.CreateWithDefaultPeriods(year, $"Piano degli Obiettivi {year} (dati generati)");
+        var sections = Sections.Select(s => plan.AddCategory(s.Code, s.Name)).ToList();
+        var areas = Areas.Select(a => plan.AddArea(a.Code, a.Name)).ToList();
+        var kpisLeft = options.KpisPerYear;
+        for (var o = 0; o < options.ObjectivesPerYear; o++)
+        {
+            var section = sections[o % sections.Count];
+            var area = section.Code == "SOL" ? areas[o / sections.Count % areas.Count] : null;
+            var directorate = section.Code is "SOL" or "FUN" ? null : directorates[o % directorates.Count];
+            var code = $"G{o + 1:D4}";
+            var objective = plan.AddObjective(code, $"Obiettivo {o + 1} della {directorate?.Name ?? "Ente"}", section, area, directorate, random.Next(4) == 0 ? 2m : 1m);
+            objective.Describe($"Obiettivo generato per le prove di carico ({year}).\n\nDescrive il programma di lavoro e i risultati attesi.", null);
+            var count = kpisLeft / (options.ObjectivesPerYear - o);
+            kpisLeft -= count;
+            for (var k = 0; k < count; k++)
+            {
+                objective.AddKpi(Definition($"{code}.{k + 1}", (o + k) % 6, year));
+            }
+        }
+
+        plan.StartMonitoring();
+        foreach (var period in plan.Periods)
+        {
+            period.Open();
+        }
+
+        var recordedAt = new DateTimeOffset(year, 7, 15, 9, 0, 0, TimeSpan.Zero);
+        foreach (var kpi in plan.Objectives.SelectMany(o => o.Kpis))
+        {
+            foreach (var period in plan.Periods)
+            {
+                if (period.IsFinal && random.Next(20) == 0)
+                {
+                    continue; // about 5 % not measured at year end
+                }
+
+                var (text, measurement) = Actual(kpi, random, period.IsFinal);
+                var score = kpi.Score(measurement).Score;
+                var justification = score < 100m ? "Scostamento dovuto a ritardi nelle forniture e nei cantieri." : null;
+                kpi.RecordResult(period, text, measurement, justification, "generatore", recordedAt);
+            }
+        }
+
+        if (!isLast)
+        {
+            plan.Approve(new ApprovalAct((100 + year % 100).ToString(CultureInfo.InvariantCulture), new DateOnly(year + 1, 4, 14), null, $"Approvazione Consuntivo PDO {year} (dati generati)"));
+        }
+
+        return plan;
+    }
+
+    private static KpiDefinition Definition(string code, int shape, int year) => shape switch
+    {
+        0 => new(code, $"Avanzamento dei programmi di lavoro ({code})", null, KpiKind.Numeric, ValueKind.Percent, null, Direction.HigherIsBetter, Comparator.AtLeast, "≥ 70%", 70m, null, null, 1m, ScoringMethod.Proportional),
+        1 => new(code, $"Pratiche digitalizzate ({code})", "Servizi digitali", KpiKind.Numeric, ValueKind.Number, null, Direction.HigherIsBetter, Comparator.GreaterThan, "> 30", 30m, null, null, 1m, ScoringMethod.Proportional),
+        2 => new(code, $"Tempo medio di risposta ({code})", "Tempi di risposta", KpiKind.Numeric, ValueKind.Minutes, null, Direction.LowerIsBetter, Comparator.AtMost, "3 minuti", 3m, null, null, 1m, ScoringMethod.Proportional),
+        3 => new(code, $"Riduzione delle emissioni ({code})", "Area più pulita", KpiKind.Numeric, ValueKind.Percent, null, Direction.LowerIsBetter, Comparator.AtMost, "-10%", -10m, null, null, 1m, ScoringMethod.Proportional),
+        4 => new(code, $"Messa a regime del servizio ({code})", null, KpiKind.Boolean, ValueKind.YesNo, null, Direction.HigherIsBetter, Comparator.AtLeast, "SI", null, null, null, 1m, ScoringMethod.Threshold),
+        _ => new(code, $"Avvio del progetto ({code})", null, KpiKind.Deadline, ValueKind.Deadline, null, Direction.HigherIsBetter, Comparator.AtLeast, $"entro il 30/11/{year}", null, new DateOnly(year, 11, 30), null, 1m, ScoringMethod.Deadline, null, 2m),
+    };
+
+    /// <summary>About 70 % met, the rest spread over partial and missed results.</summary>
+    private static (string Text, Measurement Measurement) Actual(Kpi kpi, Random random, bool final)
+    {
+        var roll = random.NextDouble();
+        var factor = roll < 0.7 ? 1.0 + random.NextDouble() * 0.4 : roll < 0.85 ? 0.8 + random.NextDouble() * 0.2 : 0.3 + random.NextDouble() * 0.5;
+        if (!final)
+        {
+            factor *= 0.9;
+        }
+
+        switch (kpi.Kind)
+        {
+            case KpiKind.Boolean:
+                return roll < 0.8 ? ("SI", Measurement.YesNo(true)) : ("NO", Measurement.YesNo(false));
+            case KpiKind.Deadline:
+                var days = roll < 0.75 ? -random.Next(60) : random.Next(1, 40);
+                var date = kpi.Deadline!.Value.AddDays(days);
+                return (ItalianValues.FormatDate(date), Measurement.CompletedOn(date));
+        }
+
+        var target = kpi.TargetValue!.Value;
+        var value = kpi.Direction == Direction.HigherIsBetter || target < 0
+            ? Math.Round(target * (decimal)factor, 1)
+            : Math.Round(target / (decimal)factor, 1);
+        if (kpi.Comparator == Comparator.GreaterThan && roll < 0.7)
+        {
+            value = Math.Max(value, target + 1);
+        }
+
+        return (ItalianValues.Format(value, kpi.ValueKind, kpi.Unit), Measurement.Number(value));
+    }
+
+    /// <summary>The Direzioni of the 2019 plan keep their codes, so that generated years line up with it.</summary>
+    private static string Code(string name) => name switch
+    {
+        "Economia Urbana e Lavoro" => "ECONOMIA",
+        "Politiche Sociali" => "SOCIALI",
+        _ => Letters(name),
+    };
+
+    private static string Letters(string name)
+    {
+        var letters = new string(name.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetter).ToArray()).ToUpperInvariant();
+        return letters[..Math.Min(12, letters.Length)];
+    }
+}
