@@ -19,16 +19,25 @@ public sealed class DashboardCache(ILogger<DashboardCache> logger)
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<int, PlanSnapshot> _snapshots = [];
     private long _stamp = -1;
+    private bool _complete;
+    private IReadOnlyList<PlanSnapshot> _ordered = [];
 
     /// <summary>The snapshot of the plan of <paramref name="year"/>, up to date with the database; null when there is no such plan.</summary>
-    public async Task<PlanSnapshot?> GetAsync(AppDbContext db, int year, CancellationToken cancellationToken)
+    public async Task<PlanSnapshot?> GetAsync(AppDbContext db, int year, CancellationToken cancellationToken) =>
+        (await AllAsync(db, cancellationToken)).FirstOrDefault(s => s.Year == year);
+
+    /// <summary>
+    /// Every plan's snapshot, oldest first, up to date with the database. When nothing changed this costs one query
+    /// (the stamp), whatever the size and number of the plans.
+    /// </summary>
+    public async Task<IReadOnlyList<PlanSnapshot>> AllAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var stamp = await db.AuditEntries.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
         lock (_snapshots)
         {
-            if (stamp == _stamp && _snapshots.TryGetValue(year, out var current))
+            if (stamp == _stamp && _complete)
             {
-                return current;
+                return _ordered;
             }
         }
 
@@ -40,45 +49,41 @@ public sealed class DashboardCache(ILogger<DashboardCache> logger)
                 await CatchUpAsync(db, stamp, cancellationToken);
             }
 
-            lock (_snapshots)
+            if (!_complete)
             {
-                if (_snapshots.TryGetValue(year, out var fresh))
+                var years = await db.Plans.AsNoTracking().Select(p => p.Year).ToListAsync(cancellationToken);
+                foreach (var year in years.Where(y => !_snapshots.ContainsKey(y)))
                 {
-                    return fresh;
+                    if (await LoadAsync(db, year, cancellationToken) is { } loaded)
+                    {
+                        lock (_snapshots)
+                        {
+                            _snapshots[year] = loaded;
+                        }
+                    }
                 }
-            }
 
-            var loaded = await LoadAsync(db, year, cancellationToken);
-            if (loaded is not null)
-            {
                 lock (_snapshots)
                 {
-                    _snapshots[year] = loaded;
+                    foreach (var gone in _snapshots.Keys.Except(years).ToList())
+                    {
+                        _snapshots.Remove(gone);
+                    }
+
+                    _complete = true;
                 }
             }
 
-            return loaded;
+            lock (_snapshots)
+            {
+                _ordered = [.. _snapshots.Values.OrderBy(s => s.Year)];
+                return _ordered;
+            }
         }
         finally
         {
             _gate.Release();
         }
-    }
-
-    /// <summary>All plan years, each with its snapshot (for the trend by year).</summary>
-    public async Task<IReadOnlyList<PlanSnapshot>> AllAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        var years = await db.Plans.AsNoTracking().OrderBy(p => p.Year).Select(p => p.Year).ToListAsync(cancellationToken);
-        var snapshots = new List<PlanSnapshot>(years.Count);
-        foreach (var year in years)
-        {
-            if (await GetAsync(db, year, cancellationToken) is { } snapshot)
-            {
-                snapshots.Add(snapshot);
-            }
-        }
-
-        return snapshots;
     }
 
     /// <summary>Drops every snapshot (after bulk loads that bypass the audit trail, e.g. the data generator).</summary>
@@ -88,6 +93,7 @@ public sealed class DashboardCache(ILogger<DashboardCache> logger)
         {
             _snapshots.Clear();
             _stamp = -1;
+            _complete = false;
         }
     }
 
@@ -102,6 +108,12 @@ public sealed class DashboardCache(ILogger<DashboardCache> logger)
 
         if (previous < 0 || cachedYears.Count == 0)
         {
+            lock (_snapshots)
+            {
+                _snapshots.Clear();
+                _complete = false;
+            }
+
             SetStamp(stamp);
             return;
         }
@@ -119,10 +131,16 @@ public sealed class DashboardCache(ILogger<DashboardCache> logger)
             lock (_snapshots)
             {
                 _snapshots.Clear();
+                _complete = false;
             }
 
             SetStamp(stamp);
             return;
+        }
+
+        if (changes.Any(c => c.PlanYear is int y && !cachedYears.Contains(y)))
+        {
+            _complete = false; // a plan that is not cached yet (e.g. a new one)
         }
 
         foreach (var year in cachedYears)
@@ -163,6 +181,7 @@ public sealed class DashboardCache(ILogger<DashboardCache> logger)
                 if (next is null)
                 {
                     _snapshots.Remove(year);
+                    _complete = false;
                 }
                 else
                 {

@@ -18,7 +18,8 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
 {
     public async Task<DashboardViewModel?> BuildAsync(int year, DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var snapshot = await cache.GetAsync(db, year, cancellationToken);
+        var plans = await cache.AllAsync(db, cancellationToken);
+        var snapshot = plans.FirstOrDefault(p => p.Year == year);
         if (snapshot is null)
         {
             return null;
@@ -135,7 +136,7 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
         }).ToList();
 
         var trend = new List<TrendPoint>();
-        foreach (var plan in await cache.AllAsync(db, cancellationToken))
+        foreach (var plan in plans)
         {
             if (plan.DefaultPeriod is { } p)
             {

@@ -1,0 +1,232 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Pdo.Domain.Attainment;
+using Pdo.Infrastructure.Data;
+using Pdo.Infrastructure.Generation;
+using Pdo.Infrastructure.Identity;
+using Pdo.Infrastructure.PlanImport;
+using Pdo.Web.Features.Scoring;
+using Pdo.Web.Tests.Support;
+
+namespace Pdo.Web.Tests.Dashboards;
+
+public sealed partial class DashboardTests(MonitoringPlanFactory factory) : IClassFixture<MonitoringPlanFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => factory.EnsurePlan2020Async();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task ShowsTheRuleBooksRollUpsGivenPartialScores()
+    {
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        await EnterAsync(office, "DIR-CASA-01", ("100%", null), ("720", "Cantieri in ritardo."), ("2.646", null));
+        await EnterAsync(office, "DIR-CULT-01", ("100%", null), ("3", null), ("6", "Mostre rinviate."));
+
+        var casa = await GetAsync("/piani/2020/cruscotto?periodo=INT&direzione=CASA");
+        var all = await GetAsync("/piani/2020/cruscotto?periodo=INT");
+
+        // Casa: (100 + 80 + 100) / 3; Cultura: (100 + 100 + 75) / 3.
+        Assert.Contains("<p class=\"display-score\">93,3 %</p>", casa);
+        Assert.Contains("3 KPI rilevati su 3", casa);
+        Assert.Contains("Parzialmente raggiunto", casa);
+        var reference = await ReferenceOverallAsync(2020, "INT");
+        Assert.Contains($"<p class=\"display-score\">{reference}</p>", all);
+        Assert.Contains("6 KPI rilevati su 35", all);
+        Assert.Matches("Direzione Cultura</a></th>\\s*<td>91,7 %", all);
+    }
+
+    [Fact]
+    public async Task KeepsOnlyTheChosenAreaGivenTheAreaFilter()
+    {
+        var html = await GetAsync("/piani/2019/cruscotto?area=DIGITALE");
+
+        Assert.Contains("Cruscotto: Milano digitale", html);
+        Assert.Contains("1 obiettivi nella selezione", html);
+        Assert.Contains("SOL-03 – Digitalizzazione dei servizi di front office", html);
+        Assert.DoesNotContain("Piano Quartieri", html);
+        Assert.Contains("<option value=\"DIGITALE\" selected=\"selected\">", html);
+    }
+
+    [Fact]
+    public async Task ListsTheKpisOfTheChosenStatusGivenTheStatusFilter()
+    {
+        var notMeasured = await GetAsync("/piani/2020/cruscotto?periodo=FIN&stato=non-rilevato");
+        var achieved = await GetAsync("/piani/2019/cruscotto?stato=raggiunto");
+
+        Assert.Contains("KPI con stato «Non rilevato» (35)", notMeasured);
+        Assert.Contains("KPI con stato «Raggiunto» (35)", achieved);
+    }
+
+    [Theory]
+    [InlineData("/piani/2019/cruscotto?area=NESSUNA")]
+    [InlineData("/piani/2019/cruscotto?periodo=XYZ")]
+    [InlineData("/piani/1990/cruscotto")]
+    public async Task AnswersNotFoundGivenAnUnknownFilter(string url)
+    {
+        var client = await factory.CreateClientAsAsync(Roles.Executive);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ReflectsAChangedResultGivenTheNextRequest()
+    {
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        await EnterAsync(office, "DIR-SOC-01", ("SI", null));
+        var before = await GetAsync("/piani/2020/cruscotto?periodo=INT&direzione=SOCIALI");
+        Assert.Contains("1 KPI rilevati su 2", before);
+        Assert.Contains("<p class=\"display-score\">100,0 %</p>", before);
+
+        await EnterAsync(office, "DIR-SOC-01", ("NO", "Il bando è andato deserto."));
+        var after = await GetAsync("/piani/2020/cruscotto?periodo=INT&direzione=SOCIALI");
+
+        Assert.Contains("<p class=\"display-score\">0,0 %</p>", after);
+        Assert.Contains("Non raggiunto", after);
+    }
+
+    [Fact]
+    public async Task EncodesUserTextGivenTheChartJson()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var tree = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "pdo-2019-milano.json")))!.AsObject();
+            tree["year"] = 2027;
+            tree["status"] = "Draft";
+            tree.Remove("approvalAct");
+            foreach (var period in tree["periods"]!.AsArray())
+            {
+                period!["endDate"] = period["endDate"]!.GetValue<string>().Replace("2019", "2027", StringComparison.Ordinal);
+            }
+
+            foreach (var kpi in tree["objectives"]!.AsArray().SelectMany(o => o!["kpis"]!.AsArray()))
+            {
+                kpi!.AsObject().Remove("results");
+            }
+
+            tree["areas"]![0]!["name"] = "</script><script>alert('x')</script> & «area»";
+            using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(tree.ToJsonString()));
+            Assert.Equal(PlanImportOutcome.Imported, (await scope.ServiceProvider.GetRequiredService<PlanImporter>().ImportAsync(json, "test")).Outcome);
+        }
+
+        var html = await GetAsync("/piani/2027/cruscotto");
+
+        var block = JsonBlock().Match(html);
+        Assert.True(block.Success);
+        Assert.DoesNotContain("<", block.Groups[1].Value);
+        Assert.DoesNotContain("'", block.Groups[1].Value);
+        Assert.Contains("\\u003C/script\\u003E\\u003Cscript\\u003Ealert(\\u0027x\\u0027)", block.Groups[1].Value);
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.Contains("&lt;/script&gt;&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; «area»", html);
+    }
+
+    [Fact]
+    public async Task DrawsTheChartsFromALocalScriptGivenTheDashboardPage()
+    {
+        var html = await GetAsync("/piani/2019/cruscotto");
+
+        Assert.Contains("<script src=\"/lib/chart.js/chart.umd.js", html);
+        Assert.Contains("<script src=\"/js/charts.js", html);
+        foreach (var chart in new[] { "status", "sections", "areas", "directorates", "trend" })
+        {
+            Assert.Contains($"data-chart=\"{chart}\"", html);
+        }
+
+        Assert.Equal(5, Regex.Matches(html, "Mostra i dati del grafico").Count);
+        Assert.Contains("Su 35 KPI: 35 raggiunto", html);
+    }
+
+    private async Task<string> ReferenceOverallAsync(int year, string period)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var card = await scope.ServiceProvider.GetRequiredService<ScorecardService>().LoadAsync(year, period, CancellationToken.None);
+        return Pdo.Domain.Values.ItalianValues.FormatScore(card!.Overall.Score);
+    }
+
+    private async Task<string> GetAsync(string url)
+    {
+        var response = await (await factory.CreateClientAsAsync(Roles.Executive)).GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task EnterAsync(HttpClient client, string objective, params (string Actual, string? Justification)[] values)
+    {
+        var kpis = await factory.WithDbAsync(db => db.Kpis.Where(k => k.Objective!.Code == objective && k.Objective.Plan!.Year == 2020).OrderBy(k => k.SortOrder).Select(k => k.Id).ToListAsync());
+        var form = await client.GetStringAsync($"/piani/2020/obiettivi/{objective}/risultati?periodo=INT");
+        var fields = new List<KeyValuePair<string, string>> { new("Period", "INT"), new("Command", "salva") };
+        for (var i = 0; i < values.Length; i++)
+        {
+            fields.Add(new($"Lines[{i}].KpiId", kpis[i].ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            fields.Add(new($"Lines[{i}].Actual", values[i].Actual));
+            var version = Regex.Match(form, $"name=\"Lines\\[{i}\\].Version\" value=\"([^\"]+)\"");
+            if (version.Success)
+            {
+                fields.Add(new($"Lines[{i}].Version", version.Groups[1].Value));
+            }
+
+            if (values[i].Justification is { } justification)
+            {
+                fields.Add(new($"Lines[{i}].Justification", justification));
+            }
+        }
+
+        var response = await PdoWebFactory.PostFormAsync(client, $"/piani/2020/obiettivi/{objective}/risultati", $"/piani/2020/obiettivi/{objective}/risultati", fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    [GeneratedRegex("<script type=\"application/json\" id=\"dashboard-data\">(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex JsonBlock();
+}
+
+/// <summary>The number of SQL commands of a dashboard does not grow with the plan (no N+1).</summary>
+public sealed class DashboardQueryCountTests : IClassFixture<DashboardQueryCountTests.CountingFactory>
+{
+    private readonly CountingFactory _factory;
+
+    public DashboardQueryCountTests(CountingFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task SendsTheSameNumberOfQueriesGivenASmallAndALargePlan()
+    {
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PlanGenerator>().GenerateAsync(new GeneratorOptions(FirstYear: 2040, Years: 1, ObjectivesPerYear: 300, KpisPerYear: 1_500));
+        }
+
+        var client = await _factory.CreateClientAsAsync(Roles.Executive);
+        var small = await CountAsync(client, "/piani/2019/cruscotto?direzione=CASA");
+        var large = await CountAsync(client, "/piani/2040/cruscotto?direzione=CASA");
+        var smallWarm = await CountAsync(client, "/piani/2019/cruscotto?area=DIGITALE");
+        var largeWarm = await CountAsync(client, "/piani/2040/cruscotto?area=DIGITALE");
+
+        Assert.Equal(small, large);
+        Assert.Equal(smallWarm, largeWarm);
+        Assert.True(largeWarm <= 3, $"A warm dashboard should need at most the change stamp and the plan list, not {largeWarm} queries.");
+    }
+
+    private async Task<int> CountAsync(HttpClient client, string url)
+    {
+        // The first request of a plan loads its snapshot; the trend loads the others once. Measure a fresh cache.
+        _factory.Services.GetRequiredService<Pdo.Web.Features.Dashboards.DashboardCache>().Clear();
+        await client.GetStringAsync("/piani/2019/cruscotto");
+        _factory.Counter.Reset();
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return _factory.Counter.Count;
+    }
+
+    public sealed class CountingFactory : PdoWebFactory
+    {
+        public QueryCounter Counter { get; } = new();
+
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(Counter)));
+        }
+    }
+}
