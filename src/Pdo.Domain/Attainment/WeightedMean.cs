@@ -31,14 +31,21 @@ internal static class WeightedMean
         var measuredKpis = items.Sum(i => i.MeasuredKpis);
         var totalKpis = items.Sum(i => i.TotalKpis);
         var coverage = Coverage(measuredKpis, totalKpis);
-        var inputs = items
-            .Select(i => new ExplanationInput(
-                i.Label,
-                i.Score is decimal s
-                    ? $"{Percent(s)}, peso {Number(i.Weight)}"
-                    : $"non rilevato, peso {Number(i.Weight)} (escluso dalla media)"))
-            .Append(new ExplanationInput("Copertura", coverage))
-            .ToList();
+        // Up to MaxTermsInFormula items each is listed; a larger roll-up (a plan of 2.000 objectives) is summarised,
+        // so that explaining it costs the same whatever its size.
+        var inputs = items.Count <= MaxTermsInFormula
+            ? items
+                .Select(i => new ExplanationInput(
+                    i.Label,
+                    i.Score is decimal s
+                        ? $"{Percent(s)}, peso {Number(i.Weight)}"
+                        : $"non rilevato, peso {Number(i.Weight)} (escluso dalla media)"))
+                .Append(new ExplanationInput("Copertura", coverage))
+                .ToList()
+            : [
+                new ExplanationInput("Elementi", $"{Number(items.Count)}, di cui {Number(items.Count(i => i.Score.HasValue))} con punteggio"),
+                new ExplanationInput("Copertura", coverage),
+            ];
         var rules = Sentences(
             "Media ponderata dei punteggi non arrotondati: Σ (punteggio × peso) / Σ pesi",
             "Gli elementi non rilevati sono esclusi dalla media e indicati nella copertura",

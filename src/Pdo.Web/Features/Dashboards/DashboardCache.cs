@@ -14,7 +14,12 @@ namespace Pdo.Web.Features.Dashboards;
 /// </summary>
 public sealed class DashboardCache(ILogger<DashboardCache> logger)
 {
+    /// <summary>Page models remembered per set of snapshots (filters are a small, bounded space in practice).</summary>
+    public const int MaxMemoEntries = 1_000;
+
     private const int MaxIncrementalEntries = 2_000;
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<PlanSnapshot>, System.Collections.Concurrent.ConcurrentDictionary<(int Year, DashboardFilter Filter), DashboardViewModel>> _memos = new();
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<int, PlanSnapshot> _snapshots = [];
@@ -85,6 +90,10 @@ public sealed class DashboardCache(ILogger<DashboardCache> logger)
             _gate.Release();
         }
     }
+
+    /// <summary>Page models built from exactly these snapshots (dropped with them when the data changes).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<(int Year, DashboardFilter Filter), DashboardViewModel> MemoFor(IReadOnlyList<PlanSnapshot> snapshots) =>
+        _memos.GetValue(snapshots, _ => new());
 
     /// <summary>Drops every snapshot (after bulk loads that bypass the audit trail, e.g. the data generator).</summary>
     public void Clear()

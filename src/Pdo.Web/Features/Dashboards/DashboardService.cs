@@ -19,6 +19,25 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
     public async Task<DashboardViewModel?> BuildAsync(int year, DashboardFilter filter, CancellationToken cancellationToken)
     {
         var plans = await cache.AllAsync(db, cancellationToken);
+
+        // The snapshots are immutable: while they do not change, the same filters give the same page model.
+        var memo = cache.MemoFor(plans);
+        if (memo.TryGetValue((year, filter), out var known))
+        {
+            return known;
+        }
+
+        var built = Build(plans, year, filter);
+        if (built is not null && memo.Count < DashboardCache.MaxMemoEntries)
+        {
+            memo.TryAdd((year, filter), built);
+        }
+
+        return built;
+    }
+
+    private static DashboardViewModel? Build(IReadOnlyList<PlanSnapshot> plans, int year, DashboardFilter filter)
+    {
         var snapshot = plans.FirstOrDefault(p => p.Year == year);
         if (snapshot is null)
         {
@@ -59,13 +78,9 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
             .Where(o => directorate is null || o.DirectorateId == directorate.Id)
             .ToList();
 
-        // Objective roll-ups: the rule book's weighted mean of their KPIs.
-        var objectiveScores = objectives.ToDictionary(o => o.Id, o =>
-        {
-            var kpiIndexes = snapshot.KpisByObjective.GetValueOrDefault(o.Id, []);
-            var items = kpiIndexes.Select(i => new WeightedScore(snapshot.Kpis[i].Name, scores[i].Score, snapshot.Kpis[i].Weight, scores[i].Score is null ? 0 : 1, 1)).ToList();
-            return AttainmentRules.Aggregate(o.Title, items, methodology);
-        });
+        // Objective roll-ups: the rule book's weighted mean of their KPIs (computed once per snapshot and period).
+        var allObjectiveScores = snapshot.ObjectiveScores(period.Id);
+        var objectiveScores = snapshot.Objectives.Select((o, i) => (o.Id, Score: allObjectiveScores[i])).ToDictionary(x => x.Id, x => x.Score);
 
         AggregateAttainment Roll(string scope, IEnumerable<SnapshotObjective> items) => AttainmentRules.Aggregate(
             scope,
@@ -135,21 +150,10 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
                 $"{Links.Objective(year, objective.Code, period.Code)}#kpi-{Uri.EscapeDataString(kpi.Code)}");
         }).ToList();
 
-        var trend = new List<TrendPoint>();
-        foreach (var plan in plans)
-        {
-            if (plan.DefaultPeriod is { } p)
-            {
-                var planScores = plan.Scores(p.Id);
-                var items = plan.Objectives.Select(o =>
-                {
-                    var indexes = plan.KpisByObjective.GetValueOrDefault(o.Id, []);
-                    var objective = AttainmentRules.Aggregate(o.Title, indexes.Select(i => new WeightedScore(plan.Kpis[i].Name, planScores[i].Score, plan.Kpis[i].Weight, planScores[i].Score is null ? 0 : 1, 1)).ToList(), plan.Methodology);
-                    return new WeightedScore(o.Title, objective.Score, o.Weight, objective.MeasuredKpis, objective.TotalKpis);
-                }).ToList();
-                trend.Add(new TrendPoint(plan.Year, ScoreViewModel.From(AttainmentRules.Aggregate(plan.Title, items, plan.Methodology)), $"/piani/{plan.Year}/cruscotto"));
-            }
-        }
+        var trend = plans
+            .Where(plan => plan.DefaultPeriod is not null)
+            .Select(plan => new TrendPoint(plan.Year, ScoreViewModel.From(plan.Overall(plan.DefaultPeriod!.Id)), $"/piani/{plan.Year}/cruscotto"))
+            .ToList();
 
         var header = new PlanHeaderViewModel(
             snapshot.Status,

@@ -23,6 +23,8 @@ public readonly record struct KpiScoreCell(decimal? Score, AttainmentStatus Stat
 public sealed class PlanSnapshot
 {
     private readonly Dictionary<int, KpiScoreCell[]> _scores = [];
+    private readonly Dictionary<int, AggregateAttainment[]> _objectiveScores = [];
+    private readonly Dictionary<int, AggregateAttainment> _overall = [];
     private readonly Lock _lock = new();
 
     public PlanSnapshot(
@@ -121,6 +123,54 @@ public sealed class PlanSnapshot
         }
 
         return scores;
+    }
+
+    /// <summary>Every objective's roll-up in the period (rule book's weighted mean of its KPIs), in <see cref="Objectives"/> order.</summary>
+    public AggregateAttainment[] ObjectiveScores(int periodId)
+    {
+        lock (_lock)
+        {
+            if (_objectiveScores.TryGetValue(periodId, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var scores = Scores(periodId);
+        var result = Objectives.Select(o => AttainmentRules.Aggregate(
+            o.Title,
+            KpisByObjective.GetValueOrDefault(o.Id, []).Select(i => new WeightedScore(Kpis[i].Name, scores[i].Score, Kpis[i].Weight, scores[i].Score is null ? 0 : 1, 1)).ToList(),
+            Methodology)).ToArray();
+        lock (_lock)
+        {
+            _objectiveScores[periodId] = result;
+        }
+
+        return result;
+    }
+
+    /// <summary>The plan's overall score in the period (weighted mean of all objectives).</summary>
+    public AggregateAttainment Overall(int periodId)
+    {
+        lock (_lock)
+        {
+            if (_overall.TryGetValue(periodId, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var objectives = ObjectiveScores(periodId);
+        var overall = AttainmentRules.Aggregate(
+            Title,
+            Objectives.Select((o, i) => new WeightedScore(o.Title, objectives[i].Score, o.Weight, objectives[i].MeasuredKpis, objectives[i].TotalKpis)).ToList(),
+            Methodology);
+        lock (_lock)
+        {
+            _overall[periodId] = overall;
+        }
+
+        return overall;
     }
 
     /// <summary>A copy with some KPIs' results replaced; the scores of the other KPIs are reused.</summary>

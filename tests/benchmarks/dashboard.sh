@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Measures the plan dashboard at city scale with wrk against 127.0.0.1 (docs/benchmarks.md).
+#   bash tests/benchmarks/dashboard.sh            # generate data if missing, then measure
+# Env: PDO_BENCH_DATA (data folder, default /tmp/pdo-bench), PDO_BENCH_PORT (default 5099),
+#      PDO_BENCH_SECONDS (wrk duration, default 20), PDO_BENCH_CHANGES (changes timed, default 50).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DATA=${PDO_BENCH_DATA:-/tmp/pdo-bench}
+PORT=${PDO_BENCH_PORT:-5099}
+SECONDS_RUN=${PDO_BENCH_SECONDS:-20}
+CHANGES=${PDO_BENCH_CHANGES:-50}
+BASE="http://127.0.0.1:$PORT"
+YEAR=2029
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+dotnet build src/Pdo.Web -c Release -nologo -clp:ErrorsOnly
+APP="src/Pdo.Web/bin/Release/net10.0/Pdo.Web.dll"
+export ASPNETCORE_ENVIRONMENT=Development Database__DataDirectory="$DATA" Serilog__MinimumLevel__Default=Warning
+if [ ! -f "$DATA/pdo.db" ]; then
+  echo "Generating 10 years x 2,000 objectives x 10,000 KPIs into $DATA …"
+  time dotnet "$APP" genera-dati --dal 2020 --anni 10 --obiettivi 2000 --kpi 10000 >/dev/null
+fi
+
+dotnet "$APP" --urls "$BASE" --contentRoot "$PWD/src/Pdo.Web" >/tmp/pdo-bench-app.log 2>&1 &
+APP_PID=$!
+trap 'kill $APP_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -fs "$BASE/health" >/dev/null && break; sleep 1; done
+
+JAR=$(mktemp)
+token() { curl -s -b "$JAR" -c "$JAR" "$1" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
+T=$(token "$BASE/accesso")
+curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "Email=pianificazione@pdo.local" --data-urlencode "Password=Demo-Pdo-2019!" \
+  --data-urlencode "__RequestVerificationToken=$T" "$BASE/accesso"
+COOKIE=$(awk '$6 ~ /^Pdo\./ {printf "%s=%s; ", $6, $7}' "$JAR")
+
+URL="$BASE/piani/$YEAR/cruscotto"
+echo "Cold first request: $(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $COOKIE" "$URL") s"
+for _ in 1 2 3; do curl -s -o /dev/null -H "Cookie: $COOKIE" "$URL"; done
+echo "== warm: wrk -t2 -c32 -d${SECONDS_RUN}s --latency $URL"
+wrk -t2 -c32 -d"${SECONDS_RUN}s" --latency -H "Cookie: $COOKIE" "$URL"
+echo "== filtered by Direzione: $URL?direzione=CASA"
+wrk -t2 -c32 -d"${SECONDS_RUN}s" --latency -H "Cookie: $COOKIE" "$URL?direzione=CASA" | grep -E "Latency|99%|Requests/sec"
+
+echo "== first request after a change of a result ($CHANGES changes)"
+FORM="$BASE/piani/$YEAR/obiettivi/G0001/risultati?periodo=FIN"
+TIMES=()
+for i in $(seq 1 "$CHANGES"); do
+  PAGE=$(curl -s -b "$JAR" -c "$JAR" "$FORM")
+  T=$(echo "$PAGE" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+  KPI=$(echo "$PAGE" | grep -o 'name="Lines\[0\].KpiId" value="[0-9]*"' | sed 's/.*value="//;s/"$//')
+  VER=$(echo "$PAGE" | grep -o 'name="Lines\[0\].Version" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "__RequestVerificationToken=$T" --data-urlencode "Period=FIN" \
+    --data-urlencode "Command=salva" --data-urlencode "Lines[0].KpiId=$KPI" --data-urlencode "Lines[0].Version=$VER" \
+    --data-urlencode "Lines[0].Actual=$((70 + i % 30))%" --data-urlencode "Lines[0].Justification=Prova di carico" "$BASE/piani/$YEAR/obiettivi/G0001/risultati"
+  TIMES+=("$(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: $COOKIE" "$URL")")
+done
+printf '%s\n' "${TIMES[@]}" | python3 -c '
+import sys
+t = sorted(float(x) * 1000 for x in sys.stdin if x.strip())
+p = lambda q: t[min(len(t) - 1, int(round(q * (len(t) - 1))))]
+print(f"after-change requests: n={len(t)} p50={p(0.5):.1f} ms p90={p(0.9):.1f} ms p99={p(0.99):.1f} ms max={t[-1]:.1f} ms")'
