@@ -47,6 +47,8 @@ builder.Services.AddScoped<ScorecardService>();
 builder.Services.AddScoped<PlanService>();
 builder.Services.AddScoped<ObjectiveService>();
 builder.Services.AddScoped<OpenDataService>();
+builder.Services.AddScoped<Pdo.Web.Features.Reports.ReportService>();
+builder.Services.AddSingleton<Pdo.Web.Features.Reports.ConsuntivoRenderer>();
 
 // Cookies are Secure (HTTPS only) unless a deployment on plain HTTP loopback says otherwise (Development, the
 // browser tests). Behind a TLS-terminating proxy, enable ForwardedHeaders so that requests are seen as HTTPS.

@@ -75,9 +75,12 @@ public static class SyntheticReport
             Overall = Score(Mean(all.Select(a => a.Objective)), $"{kpiTotal} KPI rilevati su {kpiTotal}"),
             ObjectiveCount = objectives,
             KpiCount = kpiTotal,
-            Sections = Sections.Select((name, s) => Summary(name, all.Where(a => a.Section == s).Select(a => a.Objective))).ToList(),
-            Areas = Areas.Select((name, a) => Summary(name, all.Where(x => x.Section < 2 && x.Area == a).Select(x => x.Objective))).ToList(),
-            Directorates = directorates.Select((name, d) => Summary(name, all.Where(x => x.Directorate == d).Select(x => x.Objective))).ToList(),
+            Summaries =
+            [
+                new ReportSummary("Grado di raggiungimento per sezione", "Sezione", Sections.Select((name, s) => Summary(name, all.Where(a => a.Section == s).Select(a => a.Objective))).Where(g => g.ObjectiveCount > 0).ToList()),
+                new ReportSummary("Grado di raggiungimento per area strategica", "Area strategica", Areas.Select((name, a) => Summary(name, all.Where(x => x.Section < 2 && x.Area == a).Select(x => x.Objective))).Where(g => g.ObjectiveCount > 0).ToList()),
+                new ReportSummary("Grado di raggiungimento per Direzione", "Direzione", directorates.Select((name, d) => Summary(name, all.Where(x => x.Directorate == d).Select(x => x.Objective))).Where(g => g.ObjectiveCount > 0).ToList()),
+            ],
             Chapters = chapters,
             Methodology = new ReportMethodology("«rapporto» (target / valore raggiunto)", "Fasce di stato: 100 raggiunto, da 80 parzialmente"),
         };

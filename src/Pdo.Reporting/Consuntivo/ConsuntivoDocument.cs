@@ -163,9 +163,10 @@ internal sealed class ConsuntivoDocument
             Body,
             TextAlign.Justify,
             spaceAfter: 10);
-        SummaryGroup("Grado di raggiungimento per sezione", "Sezione", r.Sections);
-        SummaryGroup("Grado di raggiungimento per area strategica", "Area strategica", r.Areas);
-        SummaryGroup("Grado di raggiungimento per Direzione", "Direzione", r.Directorates);
+        foreach (var summary in r.Summaries)
+        {
+            SummaryGroup(summary.Title, summary.FirstColumn, summary.Rows);
+        }
         f.EndGroup();
     }
 

@@ -79,7 +79,7 @@ public sealed class ReportFonts : IFontResolver
 
     public byte[]? GetFont(string faceName) => _files.GetOrAdd(faceName, Load);
 
-    private static byte[] Load(string fileName)
+    internal static byte[] Load(string fileName)
     {
         using var stream = typeof(ReportFonts).Assembly.GetManifestResourceStream($"Pdo.Reporting.Fonts.{fileName}")
             ?? throw new InvalidOperationException($"Embedded font {fileName} is missing from Pdo.Reporting.");

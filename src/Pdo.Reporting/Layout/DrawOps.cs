@@ -14,7 +14,7 @@ internal sealed class TextOp(double x, double baseline, string text, TextStyle s
 
     public double Baseline { get; } = baseline;
 
-    public string Text { get; } = text;
+    public string Text { get; } = Fonts.GlyphCoverage.Sanitize(text);
 
     public TextStyle Style { get; } = style;
 }

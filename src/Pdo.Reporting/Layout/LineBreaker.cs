@@ -20,7 +20,7 @@ internal static class LineBreaker
         }
 
         var space = FontMetrics.Width(face, " ", size);
-        foreach (var rawParagraph in text.Split('\n'))
+        foreach (var rawParagraph in Fonts.GlyphCoverage.Sanitize(text).Split('\n'))
         {
             var paragraph = rawParagraph.Trim();
             if (paragraph.Length == 0)

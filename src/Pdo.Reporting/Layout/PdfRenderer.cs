@@ -50,7 +50,7 @@ internal sealed class PdfRenderer
             document.SetPdfA();
         }
 
-        var structure = new StructureTree(document, info.Language);
+        ITagWriter structure = options.PdfA ? new UaManagerTags(document, info.Language) : new StructureTree(document, info.Language);
         var context = new LayoutContext(layout.Pages.Count, layout.Anchors);
         var pdfPages = new List<PdfPage>(layout.Pages.Count);
         foreach (var page in layout.Pages)
@@ -81,7 +81,7 @@ internal sealed class PdfRenderer
         document.Save(output, closeStream: false);
     }
 
-    private void Draw(DrawOp op, XGraphics gfx, StructureTree structure, LayoutContext context)
+    private void Draw(DrawOp op, XGraphics gfx, ITagWriter structure, LayoutContext context)
     {
         switch (op)
         {

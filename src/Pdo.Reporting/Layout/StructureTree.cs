@@ -17,7 +17,7 @@ namespace Pdo.Reporting.Layout;
 /// page's parent array at hand and writes the number tree once at the end, with PDFsharp's own object model.
 /// Every marked-content sequence starts and ends outside a text object (BT/ET), as the standard requires.
 /// </summary>
-internal sealed class StructureTree
+internal sealed class StructureTree : ITagWriter
 {
     private readonly PdfDocument _document;
     private readonly PdfStructureElement _root;
@@ -276,4 +276,93 @@ internal sealed class StructureTree
     private void GraphicMode() => PdfRendererExtensions.BeginGraphicMode(_gfx!);
 
     private sealed record Frame(PdfStructureElement? Element, string Tag);
+}
+
+/// <summary>Writes the structure tree while pages are drawn: ours (<see cref="StructureTree"/>) or PDFsharp's (<see cref="UaManagerTags"/>).</summary>
+internal interface ITagWriter
+{
+    void BeginPage(PdfPage page, XGraphics gfx);
+
+    void EndPage();
+
+    void Begin(string tag, string? altText = null, XRect? box = null, int columnSpan = 1);
+
+    void BeginLink(PdfLinkAnnotation annotation, string altText);
+
+    void End();
+
+    void BeginArtifact();
+
+    void EndArtifact();
+
+    void BeforeContent();
+
+    void Finish();
+}
+
+/// <summary>
+/// The same structure through PDFsharp 6.2.4's own UAManager. Used for the PDF/A variant: PdfDocument.SetPdfA()
+/// switches the UAManager on by itself (it then refuses drawing outside its StructureBuilder), so the archival
+/// variant is tagged by it. Correct, but its parent-tree bookkeeping grows with the square of the page count.
+/// </summary>
+internal sealed class UaManagerTags(PdfDocument document, string language) : ITagWriter
+{
+    private readonly StructureBuilder _builder = Init(document, language);
+
+    public void BeginPage(PdfPage page, XGraphics gfx)
+    {
+    }
+
+    public void EndPage() => _builder.EndMarkedContentsWithId();
+
+    public void Begin(string tag, string? altText = null, XRect? box = null, int columnSpan = 1)
+    {
+        if (box is XRect rect)
+        {
+            _builder.BeginIllustrationElement(tag, altText ?? string.Empty, rect);
+            return;
+        }
+
+        if (tag is "Document" or "Part" or "Art" or "Sect" or "Div" or "TOC" or "TOCI")
+        {
+            _builder.BeginGroupingElement(tag);
+        }
+        else
+        {
+            _builder.BeginBlockLevelElement(tag);
+        }
+
+        if (altText is not null)
+        {
+            _builder.SetAltText(altText);
+        }
+
+        if (columnSpan > 1)
+        {
+            _builder.SetColSpan(columnSpan);
+        }
+    }
+
+    public void BeginLink(PdfLinkAnnotation annotation, string altText) => _builder.BeginElement(annotation, altText);
+
+    public void End() => _builder.End();
+
+    public void BeginArtifact() => _builder.BeginArtifact();
+
+    public void EndArtifact() => _builder.End();
+
+    public void BeforeContent()
+    {
+    }
+
+    public void Finish()
+    {
+    }
+
+    private static StructureBuilder Init(PdfDocument document, string language)
+    {
+        var ua = UAManager.ForDocument(document);
+        ua.SetDocumentLanguage(language);
+        return ua.StructureBuilder;
+    }
 }

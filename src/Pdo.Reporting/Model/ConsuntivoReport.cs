@@ -12,8 +12,11 @@ public enum ReportStatus
 /// <summary>A score exactly as the portal shows it: "91,1 %", its status label and, for roll-ups, the coverage.</summary>
 public sealed record ReportScore(decimal? Value, string Display, ReportStatus Status, string StatusLabel, string? Coverage);
 
-/// <summary>A row of the summary: a section, a strategic area or a Direzione with its score.</summary>
+/// <summary>A row of the summary: a section, a strategic area, a Direzione or an objective with its score.</summary>
 public sealed record ReportGroupSummary(string Name, int ObjectiveCount, ReportScore Score);
+
+/// <summary>A block of the summary page: a chart and a table, e.g. "Grado di raggiungimento per sezione".</summary>
+public sealed record ReportSummary(string Title, string FirstColumn, IReadOnlyList<ReportGroupSummary> Rows);
 
 /// <summary>A block of narrative: a paragraph, or a bullet list when <see cref="Items"/> has entries.</summary>
 public sealed record ReportNarrativeBlock(string? Paragraph, IReadOnlyList<string> Items);
@@ -105,11 +108,8 @@ public sealed record ConsuntivoReport
 
     public required int KpiCount { get; init; }
 
-    public required IReadOnlyList<ReportGroupSummary> Sections { get; init; }
-
-    public required IReadOnlyList<ReportGroupSummary> Areas { get; init; }
-
-    public required IReadOnlyList<ReportGroupSummary> Directorates { get; init; }
+    /// <summary>The summary blocks: by section, area and Direzione for the whole plan; by objective for a part of it.</summary>
+    public required IReadOnlyList<ReportSummary> Summaries { get; init; }
 
     public required IReadOnlyList<ReportChapter> Chapters { get; init; }
 
