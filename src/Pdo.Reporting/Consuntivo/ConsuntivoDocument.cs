@@ -182,7 +182,7 @@ internal sealed class ConsuntivoDocument
         var alt = $"{title}: " + string.Join("; ", groups.Select(g => $"{g.Name} {g.Score.Display}"));
         f.BarChart(
             new BarChartSpec(
-                $"{title} (0–100 %)",
+                "Punteggi su scala da 0 a 100 %",
                 groups.Select(g => new BarItem(g.Name, g.Score.Value, g.Score.Display, StatusColor(g.Score.Status))).ToList(),
                 alt,
                 ChartLabel),
