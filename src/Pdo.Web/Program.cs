@@ -76,6 +76,8 @@ builder.Services.AddScoped<MonitoringService>();
 builder.Services.AddScoped<HistoryService>();
 builder.Services.AddSingleton<DashboardCache>();
 builder.Services.AddScoped<DashboardService>();
+builder.Services.AddScoped<Pdo.Web.Features.Reports.ReportService>();
+builder.Services.AddSingleton<Pdo.Web.Features.Reports.ConsuntivoRenderer>();
 
 // Cookies are Secure (HTTPS only) unless a deployment on plain HTTP loopback says otherwise (Development, the
 // browser tests). Behind a TLS-terminating proxy, enable ForwardedHeaders so that requests are seen as HTTPS.

@@ -76,6 +76,9 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["History.Objective GET"] = SignedIn(),
         ["History.Kpi GET"] = SignedIn(),
         ["History.Search GET"] = AdministratorOnly(),
+        ["Reports.Plan GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed],
+        ["Reports.Category GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed],
+        ["Reports.Directorate GET"] = SignedIn(), // the Direttore is bound to CASA, the Direzione asked
         ["Users.Index GET"] = AdministratorOnly(),
         ["Users.Create GET"] = AdministratorOnly(),
         ["Users.Create POST"] = AdministratorOnly(),

@@ -1,0 +1,404 @@
+using Pdo.Reporting.Layout;
+using Pdo.Reporting.Model;
+using static Pdo.Reporting.Consuntivo.ReportTheme;
+
+namespace Pdo.Reporting.Consuntivo;
+
+/// <summary>
+/// Lays the consuntivo out like the document the Giunta approves: cover, table of contents, summary (scores by
+/// section, strategic area and Direzione as charts and tables), then section by section and part by part one
+/// block per objective, the methodology annex and the approval act.
+/// </summary>
+internal sealed class ConsuntivoDocument
+{
+    private readonly ConsuntivoReport _report;
+    private readonly FlowLayout _flow = new();
+    private readonly int _summaryAnchor;
+    private readonly int _methodologyAnchor;
+    private readonly int _approvalAnchor;
+    private readonly Dictionary<object, int> _anchors = new(ReferenceEqualityComparer.Instance);
+
+    private ConsuntivoDocument(ConsuntivoReport report)
+    {
+        _report = report;
+        _summaryAnchor = _flow.ReserveAnchor();
+        _methodologyAnchor = _flow.ReserveAnchor();
+        _approvalAnchor = _flow.ReserveAnchor();
+        foreach (var chapter in report.Chapters)
+        {
+            _anchors[chapter] = _flow.ReserveAnchor();
+            foreach (var part in chapter.Parts)
+            {
+                _anchors[part] = _flow.ReserveAnchor();
+                foreach (var objective in part.Objectives)
+                {
+                    _anchors[objective] = _flow.ReserveAnchor();
+                }
+            }
+        }
+    }
+
+    public static ReportLayout Lay(ConsuntivoReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var document = new ConsuntivoDocument(report);
+        return document.Compose();
+    }
+
+    private ReportLayout Compose()
+    {
+        Cover();
+        Contents();
+        Summary();
+        foreach (var chapter in _report.Chapters)
+        {
+            Chapter(chapter);
+        }
+
+        Methodology();
+        Approval();
+
+        var r = _report;
+        var furniture = new PageFurniture(
+            $"{r.Organisation} · {r.DocumentTitle}",
+            r.Scope ?? r.StatusLabel,
+            $"Periodo: {r.PeriodName} · generato da Pdo il {r.GeneratedOn}",
+            Furniture)
+        {
+            Watermark = r.IsApproved ? null : "BOZZA",
+        };
+        var info = new DocumentInfo(
+            r.Scope is null ? r.DocumentTitle : $"{r.DocumentTitle} — {r.Scope}",
+            r.Organisation,
+            $"Consuntivo del {r.PlanTitle}: grado di raggiungimento degli obiettivi e dei KPI ({r.PeriodName})",
+            $"PDO; Piano degli Obiettivi; consuntivo; {r.Year}; {r.Organisation}")
+        {
+            CreatedAt = r.GeneratedAt,
+        };
+        return _flow.Finish(furniture, info);
+    }
+
+    private void Cover()
+    {
+        var r = _report;
+        var f = _flow;
+        f.NewPage();
+        f.Add(BeginArtifactOp.Instance);
+        f.Add(new RectOp(0, 0, FlowLayout.PageWidth, 150, Primary, null));
+        f.Add(EndArtifactOp.Instance);
+        f.Add(new BeginTagOp(TagKind.Block, "P"));
+        f.Add(new TextOp(f.Left, 100, r.Organisation, CoverOrganisation));
+        f.Add(EndTagOp.Instance);
+        f.MoveTo(190);
+        f.Heading(r.DocumentTitle, 1, CoverTitle, outlineLevel: 1, spaceAfter: 10, keepWithNext: 0);
+        if (r.Scope is not null)
+        {
+            f.Paragraph(r.Scope, CoverSubtitle, spaceAfter: 12);
+        }
+
+        f.Space(8);
+        f.Fact("Stato:", r.StatusLabel, BodyStrong, Body);
+        f.Fact("Periodo di monitoraggio:", $"{r.PeriodName} — {r.PeriodNote}", BodyStrong, Body);
+        f.Fact("Atto di approvazione:", r.ApprovalText is null ? "non ancora approvato" : ApprovalSentence(r), BodyStrong, Body);
+        f.Space(18);
+        f.Callout(
+            [
+                new CellText("Grado di raggiungimento complessivo", BodyStrong),
+                new CellText(r.Overall.Display, ScoreBig with { Color = StatusColor(r.Overall.Status) }),
+                new CellText($"{r.Overall.StatusLabel} · {r.Overall.Coverage} · {Count(r.ObjectiveCount, "obiettivo", "obiettivi")}", Body),
+            ],
+            LightBlue,
+            Border,
+            padding: 14);
+        if (!r.IsApproved)
+        {
+            f.Paragraph(
+                $"BOZZA: il piano non è approvato. I valori sono quelli del periodo «{r.PeriodName}» e possono cambiare fino all'approvazione del consuntivo.",
+                BodyStrong with { Color = NotAchieved },
+                spaceAfter: 8);
+        }
+
+        f.Paragraph($"Documento generato da Pdo il {r.GeneratedOn} dai dati del portale: ogni valore è quello mostrato dalle pagine del piano.", Small);
+    }
+
+    private void Contents()
+    {
+        var f = _flow;
+        f.NewPage();
+        f.Heading("Indice", 1, H1, outlineLevel: 1, spaceAfter: 10);
+        var entries = new List<TocEntry> { new("Sintesi", 1, _summaryAnchor) };
+        foreach (var chapter in _report.Chapters)
+        {
+            entries.Add(new TocEntry(chapter.Title, 1, _anchors[chapter]));
+            foreach (var part in chapter.Parts)
+            {
+                if (part.Title is not null)
+                {
+                    entries.Add(new TocEntry(part.Title, 2, _anchors[part]));
+                }
+
+                foreach (var objective in part.Objectives)
+                {
+                    entries.Add(new TocEntry(objective.Title, part.Title is null ? 2 : 3, _anchors[objective]));
+                }
+            }
+        }
+
+        entries.Add(new TocEntry("Metodologia", 1, _methodologyAnchor));
+        entries.Add(new TocEntry("Atto di approvazione", 1, _approvalAnchor));
+        f.TableOfContents(entries, Toc, TocChapter);
+    }
+
+    private void Summary()
+    {
+        var r = _report;
+        var f = _flow;
+        f.NewPage();
+        f.BeginGroup("Sect");
+        f.Heading("Sintesi", 1, H1, outlineLevel: 1, anchor: _summaryAnchor, spaceAfter: 8);
+        f.Paragraph(
+            $"Nel periodo «{r.PeriodName}» il grado di raggiungimento complessivo {(r.Scope is null ? "del piano" : "di " + r.Scope)} è {r.Overall.Display} ({r.Overall.StatusLabel}), " +
+            $"su {Count(r.ObjectiveCount, "obiettivo", "obiettivi")} e {r.KpiCount} KPI ({r.Overall.Coverage}). " +
+            "I punteggi sono medie ponderate dei KPI rilevati; la copertura dice quanti KPI hanno un valore.",
+            Body,
+            TextAlign.Justify,
+            spaceAfter: 10);
+        foreach (var summary in r.Summaries)
+        {
+            SummaryGroup(summary.Title, summary.FirstColumn, summary.Rows);
+        }
+        f.EndGroup();
+    }
+
+    private void SummaryGroup(string title, string firstColumn, IReadOnlyList<ReportGroupSummary> groups)
+    {
+        if (groups.Count == 0)
+        {
+            return;
+        }
+
+        var f = _flow;
+        f.Heading(title, 2, H2, outlineLevel: 0, spaceBefore: 8, spaceAfter: 6, keepWithNext: 80);
+        var alt = $"{title}: " + string.Join("; ", groups.Select(g => $"{g.Name} {g.Score.Display}"));
+        f.BarChart(
+            new BarChartSpec(
+                "Punteggi su scala da 0 a 100 %",
+                groups.Select(g => new BarItem(g.Name, g.Score.Value, g.Score.Display, StatusColor(g.Score.Status))).ToList(),
+                alt,
+                ChartLabel),
+            ChartTitle,
+            spaceAfter: 6);
+        f.Table(new TableSpec(
+            [
+                new TableColumn(firstColumn, 44),
+                new TableColumn("Obiettivi", 11, TextAlign.Right),
+                new TableColumn("Grado di raggiungimento", 20, TextAlign.Right),
+                new TableColumn("Stato e copertura", 25),
+            ],
+            groups.Select(g => new TableRow(
+            [
+                new TableCell(g.Name, CellStrong),
+                new TableCell(g.ObjectiveCount.ToString(System.Globalization.CultureInfo.InvariantCulture), Cell),
+                new TableCell(g.Score.Display, CellStrong),
+                new TableCell([new CellText(g.Score.StatusLabel, Cell with { Color = StatusColor(g.Score.Status) }), new CellText(g.Score.Coverage ?? string.Empty, CellSmall)]),
+            ])).ToList(),
+            TableHeader) { HeaderBackground = Primary, Border = Border });
+    }
+
+    private void Chapter(ReportChapter chapter)
+    {
+        var f = _flow;
+        f.NewPage();
+        f.BeginGroup("Sect");
+        f.Heading(chapter.Title, 1, H1, outlineLevel: 1, anchor: _anchors[chapter], spaceAfter: 4);
+        f.Paragraph($"Grado di raggiungimento della sezione: {chapter.Score.Display} — {chapter.Score.StatusLabel} ({chapter.Score.Coverage})", BodyStrong, spaceAfter: 10);
+        foreach (var part in chapter.Parts)
+        {
+            if (part.Title is not null)
+            {
+                f.BeginGroup("Sect");
+                f.Heading(part.Title, 2, H2, outlineLevel: 2, anchor: _anchors[part], spaceBefore: 10, spaceAfter: 2, keepWithNext: 120);
+                if (part.Score is { } score)
+                {
+                    f.Paragraph($"Grado di raggiungimento: {score.Display} — {score.StatusLabel} ({score.Coverage})", Small, spaceAfter: 6);
+                }
+            }
+            else
+            {
+                f.PlaceAnchor(_anchors[part]);
+            }
+
+            foreach (var objective in part.Objectives)
+            {
+                Objective(objective, part.Title is null ? 2 : 3);
+            }
+
+            if (part.Title is not null)
+            {
+                f.EndGroup();
+            }
+        }
+
+        f.EndGroup();
+    }
+
+    private void Objective(ReportObjective o, int level)
+    {
+        var f = _flow;
+        f.BeginGroup("Sect");
+        f.Heading(o.Title, level, H3, outlineLevel: level, anchor: _anchors[o], spaceBefore: 14, spaceAfter: 3, keepWithNext: 110);
+        var where = o.Area is null ? o.Section : $"{o.Section} · {o.Area}";
+        f.Paragraph($"Obiettivo {o.Code} · {where} · peso {o.Weight}", Small, spaceAfter: 1);
+        f.Fact("Direzione:", o.Owner, BodyStrong, Body);
+        f.Fact("Grado di raggiungimento:", $"{o.Score.Display} — {o.Score.StatusLabel} ({o.Score.Coverage})", BodyStrong, Body with { Color = StatusColor(o.Score.Status) }, spaceAfter: 6);
+        f.Table(KpiTable(o), spaceAfter: 8);
+        foreach (var block in o.Narrative)
+        {
+            if (block.Paragraph is not null)
+            {
+                f.Paragraph(block.Paragraph, Body, TextAlign.Justify, spaceAfter: 5);
+            }
+            else
+            {
+                f.Bullets(block.Items, Body, TextAlign.Justify, spaceAfter: 5);
+            }
+        }
+
+        if (o.DataSourceNote is not null)
+        {
+            f.Paragraph($"Fonte dei dati: {o.DataSourceNote}", SmallItalic, spaceAfter: 4);
+        }
+
+        f.EndGroup();
+    }
+
+    private static TableSpec KpiTable(ReportObjective o)
+    {
+        var rows = new List<TableRow>();
+        foreach (var group in o.KpiGroups)
+        {
+            if (group.Label is not null)
+            {
+                rows.Add(new TableRow([new TableCell(group.Label, CellStrong with { Color = Primary })])
+                {
+                    SpansAllColumns = true,
+                    IsRowHeader = true,
+                    Background = LightBlue,
+                });
+            }
+
+            var first = true;
+            foreach (var k in group.Kpis)
+            {
+                var actual = new List<CellText> { new(k.Actual, Cell) };
+                if (k.ActualReading is not null)
+                {
+                    actual.Add(new CellText($"letto come {k.ActualReading}", CellSmall));
+                }
+
+                rows.Add(new TableRow(
+                [
+                    new TableCell([new CellText(k.Name, Cell), new CellText($"{k.Code} · peso {k.Weight}", CellSmall)]),
+                    new TableCell(k.Target, Cell),
+                    new TableCell(actual),
+                    new TableCell([new CellText(k.Score.Display, CellStrong), new CellText(k.Score.StatusLabel, CellSmall with { Color = StatusColor(k.Score.Status) })]),
+                ])
+                {
+                    // The group label stays with its first KPI.
+                    KeepWithPrevious = first && group.Label is not null,
+                });
+                first = false;
+                if (k.Justification is not null)
+                {
+                    rows.Add(new TableRow([new TableCell($"Motivazione dello scostamento ({k.Code}): {k.Justification}", CellNote)])
+                    {
+                        SpansAllColumns = true,
+                        KeepWithPrevious = true,
+                        Background = LightGrey,
+                    });
+                }
+            }
+        }
+
+        return new TableSpec(
+            [
+                new TableColumn("KPI", 42),
+                new TableColumn("Target", 19),
+                new TableColumn("Valore raggiunto", 19),
+                new TableColumn("Grado di raggiungimento", 20),
+            ],
+            rows,
+            TableHeader) { HeaderBackground = Primary, Border = Border };
+    }
+
+    private void Methodology()
+    {
+        var r = _report;
+        var f = _flow;
+        f.NewPage();
+        f.BeginGroup("Sect");
+        f.Heading("Metodologia", 1, H1, outlineLevel: 1, anchor: _methodologyAnchor, spaceAfter: 8);
+        foreach (var paragraph in MethodologyText.Paragraphs(r.Methodology))
+        {
+            f.Paragraph(paragraph, Body, TextAlign.Justify, spaceAfter: 5);
+        }
+
+        f.Bullets(MethodologyText.Methods, Body, TextAlign.Justify);
+        f.Paragraph(MethodologyText.Aggregation, Body, TextAlign.Justify);
+        f.Heading("Come è calcolato ogni punteggio", 2, H2, outlineLevel: 2, spaceBefore: 8, spaceAfter: 6, keepWithNext: 60);
+        var rows = r.Objectives.SelectMany(o =>
+            o.KpiGroups.SelectMany(g => g.Kpis).Select(k => new TableRow(
+            [
+                new TableCell([new CellText(k.Code, CellStrong), new CellText(k.Name, CellSmall)]),
+                new TableCell(k.Method, Cell),
+                new TableCell([new CellText(k.Formula, Cell), new CellText($"Grado di raggiungimento: {k.Score.Display}", CellSmall)]),
+            ]))
+            .Prepend(new TableRow([new TableCell([new CellText($"{o.Code} — {o.Title}", CellStrong with { Color = Primary }), new CellText($"Obiettivo: {o.ScoreFormula}", CellSmall)])])
+            {
+                SpansAllColumns = true,
+                IsRowHeader = true,
+                Background = LightBlue,
+            })).ToList();
+        f.Table(new TableSpec(
+            [
+                new TableColumn("KPI", 34),
+                new TableColumn("Metodo", 22),
+                new TableColumn("Calcolo", 44),
+            ],
+            rows,
+            TableHeader) { HeaderBackground = Primary, Border = Border });
+        f.EndGroup();
+    }
+
+    private void Approval()
+    {
+        var r = _report;
+        var f = _flow;
+        f.EnsureSpace(160);
+        f.BeginGroup("Sect");
+        f.Heading("Atto di approvazione", 1, H1, outlineLevel: 1, anchor: _approvalAnchor, spaceBefore: 16, spaceAfter: 8);
+        if (r.ApprovalText is null)
+        {
+            f.Paragraph(
+                $"Il consuntivo del {r.PlanTitle} non è ancora approvato dalla Giunta (stato: {r.StatusLabel}). Questo documento è una bozza con i valori del periodo «{r.PeriodName}».",
+                Body,
+                TextAlign.Justify);
+        }
+        else
+        {
+            f.Paragraph($"Il consuntivo del {r.PlanTitle} è approvato con {ApprovalSentence(r)}.", Body, TextAlign.Justify);
+            if (r.ApprovalLink is not null)
+            {
+                f.Paragraph("Il testo dell'atto è pubblicato all'indirizzo (se il collegamento non si apre, copiarlo nella barra degli indirizzi del browser):", Body);
+                f.WebLink(r.ApprovalLink, r.ApprovalLink, Body with { Color = Primary });
+            }
+        }
+
+        f.EndGroup();
+    }
+
+    private static string ApprovalSentence(ConsuntivoReport r) =>
+        r.ApprovalDescription is null ? r.ApprovalText! : $"{r.ApprovalText} ({r.ApprovalDescription})";
+
+    private static string Count(int n, string one, string many) => n == 1 ? $"1 {one}" : $"{n} {many}";
+}

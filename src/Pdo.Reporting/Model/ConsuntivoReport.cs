@@ -1,0 +1,122 @@
+namespace Pdo.Reporting.Model;
+
+/// <summary>The status band of a score, as the portal shows it.</summary>
+public enum ReportStatus
+{
+    Achieved,
+    PartiallyAchieved,
+    NotAchieved,
+    NotMeasured,
+}
+
+/// <summary>A score exactly as the portal shows it: "91,1 %", its status label and, for roll-ups, the coverage.</summary>
+public sealed record ReportScore(decimal? Value, string Display, ReportStatus Status, string StatusLabel, string? Coverage);
+
+/// <summary>A row of the summary: a section, a strategic area, a Direzione or an objective with its score.</summary>
+public sealed record ReportGroupSummary(string Name, int ObjectiveCount, ReportScore Score);
+
+/// <summary>A block of the summary page: a chart and a table, e.g. "Grado di raggiungimento per sezione".</summary>
+public sealed record ReportSummary(string Title, string FirstColumn, IReadOnlyList<ReportGroupSummary> Rows);
+
+/// <summary>A block of narrative: a paragraph, or a bullet list when <see cref="Items"/> has entries.</summary>
+public sealed record ReportNarrativeBlock(string? Paragraph, IReadOnlyList<string> Items);
+
+/// <summary>
+/// A KPI row of the report's table (KPI | Target | Valore raggiunto | Grado di raggiungimento), with the second
+/// reading of the actual when the text as written does not say it by itself, the justification of a deviation and
+/// how the score was computed (method and formula from the rule book).
+/// </summary>
+public sealed record ReportKpi(
+    string Code,
+    string Name,
+    string Weight,
+    string Target,
+    string Actual,
+    string? ActualReading,
+    ReportScore Score,
+    string? Justification,
+    string Method,
+    string Formula);
+
+/// <summary>KPIs under one group label of the table (e.g. "Area più pulita"); null label for ungrouped KPIs.</summary>
+public sealed record ReportKpiGroup(string? Label, IReadOnlyList<ReportKpi> Kpis);
+
+/// <summary>One objective block: title, owner Direzione, KPI table, score, narrative and data source.</summary>
+public sealed record ReportObjective(
+    string Code,
+    string Title,
+    string Owner,
+    string Section,
+    string? Area,
+    string Weight,
+    ReportScore Score,
+    string ScoreFormula,
+    IReadOnlyList<ReportKpiGroup> KpiGroups,
+    IReadOnlyList<ReportNarrativeBlock> Narrative,
+    string? DataSourceNote);
+
+/// <summary>A part of a chapter: the objectives of one strategic area or Direzione inside a section (title null: none).</summary>
+public sealed record ReportPart(string? Title, ReportScore? Score, IReadOnlyList<ReportObjective> Objectives);
+
+/// <summary>A chapter: one section of the plan (Obiettivi Solidali, …) with its score and parts.</summary>
+public sealed record ReportChapter(string Title, ReportScore Score, IReadOnlyList<ReportPart> Parts);
+
+/// <summary>The plan's methodology settings, in words (e.g. the lower-is-better formula in use).</summary>
+public sealed record ReportMethodology(string LowerIsBetterFormula, string StatusBands);
+
+/// <summary>
+/// Everything the consuntivo PDF prints, already formatted in Italian by the portal (numbers, dates, scores), so
+/// the document can only show what the pages show. Built by the web project from the plan's scorecard.
+/// </summary>
+public sealed record ConsuntivoReport
+{
+    public required string Organisation { get; init; }
+
+    public required int Year { get; init; }
+
+    /// <summary>"Piano degli Obiettivi 2019".</summary>
+    public required string PlanTitle { get; init; }
+
+    /// <summary>What the document covers when it is not the whole plan, e.g. "Direzione Casa" or "Sezione: Obiettivi di Direzione".</summary>
+    public string? Scope { get; init; }
+
+    public required string StatusLabel { get; init; }
+
+    /// <summary>False prints the "BOZZA" watermark on every page.</summary>
+    public required bool IsApproved { get; init; }
+
+    /// <summary>The monitoring period the numbers are for, e.g. "Consuntivo (31/12/2019)".</summary>
+    public required string PeriodName { get; init; }
+
+    /// <summary>Why this period: "periodo finale del piano approvato", "ultimo periodo con risultati" …</summary>
+    public required string PeriodNote { get; init; }
+
+    public string? ApprovalText { get; init; }
+
+    public string? ApprovalLink { get; init; }
+
+    public string? ApprovalDescription { get; init; }
+
+    /// <summary>"26/11/2026".</summary>
+    public required string GeneratedOn { get; init; }
+
+    public DateTimeOffset? GeneratedAt { get; init; }
+
+    public required ReportScore Overall { get; init; }
+
+    public required int ObjectiveCount { get; init; }
+
+    public required int KpiCount { get; init; }
+
+    /// <summary>The summary blocks: by section, area and Direzione for the whole plan; by objective for a part of it.</summary>
+    public required IReadOnlyList<ReportSummary> Summaries { get; init; }
+
+    public required IReadOnlyList<ReportChapter> Chapters { get; init; }
+
+    public required ReportMethodology Methodology { get; init; }
+
+    /// <summary>"Piano degli Obiettivi 2019 — Consuntivo".</summary>
+    public string DocumentTitle => $"{PlanTitle} — Consuntivo";
+
+    public IEnumerable<ReportObjective> Objectives => Chapters.SelectMany(c => c.Parts).SelectMany(p => p.Objectives);
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Pdo.Web.Security;
+
+namespace Pdo.Web.Features.Reports;
+
+/// <summary>
+/// The consuntivo PDF of a plan, of one of its sections or of one Direzione. The Giunta, the planning office and
+/// the administrators export everything; a Direttore only the consuntivo of their own Direzione. Optional query:
+/// <c>?periodo=CODICE</c> (monitoring period) and <c>?formato=pdfa</c> (archival variant).
+/// </summary>
+[Authorize(Policy = Policies.ReportExport)]
+[Route("piani/{year:int}")]
+public sealed class ReportsController(ReportService reports, ConsuntivoRenderer renderer, IAuthorizationService authorization) : Controller
+{
+    [HttpGet("consuntivo.pdf")]
+    public Task<IActionResult> Plan(int year, [FromQuery(Name = "periodo")] string? period, [FromQuery(Name = "formato")] string? format, CancellationToken cancellationToken) =>
+        ExportAsync(year, ReportScope.Plan, null, period, format, cancellationToken);
+
+    [HttpGet("sezioni/{code}/consuntivo.pdf")]
+    public Task<IActionResult> Category(int year, string code, [FromQuery(Name = "periodo")] string? period, [FromQuery(Name = "formato")] string? format, CancellationToken cancellationToken) =>
+        ExportAsync(year, ReportScope.Section, code, period, format, cancellationToken);
+
+    [HttpGet("direzioni/{code}/consuntivo.pdf")]
+    public Task<IActionResult> Directorate(int year, string code, [FromQuery(Name = "periodo")] string? period, [FromQuery(Name = "formato")] string? format, CancellationToken cancellationToken) =>
+        ExportAsync(year, ReportScope.Directorate, code, period, format, cancellationToken);
+
+    private async Task<IActionResult> ExportAsync(int year, ReportScope scope, string? code, string? period, string? format, CancellationToken cancellationToken)
+    {
+        // ?formato=pdfa: the archival variant (PDF/A-1a as declared by PDFsharp, see ADR 003); anything else is refused.
+        var pdfA = string.Equals(format, "pdfa", StringComparison.OrdinalIgnoreCase);
+        if (!string.IsNullOrEmpty(format) && !pdfA)
+        {
+            return NotFound();
+        }
+
+        var target = await reports.ResolveAsync(year, scope, code, cancellationToken);
+        if (target is null)
+        {
+            return NotFound();
+        }
+
+        if (!(await authorization.AuthorizeAsync(User, new DirectorateResource(target.DirectorateId), Security.Operations.ExportReport)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var export = await reports.BuildAsync(target, period, cancellationToken);
+        if (export is null)
+        {
+            return NotFound();
+        }
+
+        var pdf = await renderer.RenderAsync(export.Report, new Pdo.Reporting.Layout.RenderOptions { PdfA = pdfA }, cancellationToken);
+        return File(pdf, "application/pdf", export.FileName);
+    }
+}

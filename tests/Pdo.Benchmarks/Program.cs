@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Pdo.Benchmarks;
+using Pdo.Reporting;
+
+// --quick [objectives…]   one cold and three warm runs per size: pages, seconds, MB, peak working set
+// --write N FILE          writes the synthetic consuntivo with N objectives to FILE
+// anything else           BenchmarkDotNet (e.g. --filter '*')
+if (args.Length > 0 && args[0] == "--quick")
+{
+    var sizes = args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [ConsuntivoBenchmarks.ObjectivesFor300Pages, ConsuntivoBenchmarks.ObjectivesFor1000Pages];
+    QuickRun.Run(sizes);
+    return;
+}
+
+if (args.Length == 3 && args[0] == "--write")
+{
+    var report = SyntheticReport.Create(int.Parse(args[1], CultureInfo.InvariantCulture));
+    using var file = File.Create(args[2]);
+    var pages = ConsuntivoPdf.Write(report, file);
+    Console.WriteLine($"{pages} pages written to {args[2]}");
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ConsuntivoBenchmarks).Assembly).Run(args);
+
+/// <summary>The documented quick command: wall time, allocations and peak working set per size.</summary>
+internal static class QuickRun
+{
+    public static void Run(int[] sizes)
+    {
+        Console.WriteLine($"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        Console.WriteLine("objectives | pages | cold s | warm s (best of 3) | s per 100 pages | PDF MB | allocated MB | peak working set MB");
+        foreach (var objectives in sizes)
+        {
+            var report = SyntheticReport.Create(objectives);
+            var cold = Measure(report, out var pages, out var bytes, out _);
+            var warm = double.MaxValue;
+            long allocated = 0;
+            for (var i = 0; i < 3; i++)
+            {
+                warm = Math.Min(warm, Measure(report, out pages, out bytes, out allocated));
+            }
+
+            Process.GetCurrentProcess().Refresh();
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{objectives,10} | {pages,5} | {cold,6:0.000} | {warm,18:0.000} | {warm / pages * 100,15:0.000} | {bytes / 1024.0 / 1024.0,6:0.0} | {allocated / 1024.0 / 1024.0,12:0} | {peak,19:0}"));
+        }
+    }
+
+    private static double Measure(Pdo.Reporting.Model.ConsuntivoReport report, out int pages, out long bytes, out long allocated)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        using var output = new MemoryStream();
+        var watch = Stopwatch.StartNew();
+        pages = ConsuntivoPdf.Write(report, output);
+        watch.Stop();
+        allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        bytes = output.Length;
+        return watch.Elapsed.TotalSeconds;
+    }
+}
