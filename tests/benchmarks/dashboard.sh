@@ -38,6 +38,10 @@ echo "Cold first request: $(curl -s -o /dev/null -w '%{time_total}' -H "Cookie: 
 for _ in 1 2 3; do curl -s -o /dev/null -H "Cookie: $COOKIE" "$URL"; done
 echo "== warm: wrk -t2 -c32 -d${SECONDS_RUN}s --latency $URL"
 wrk -t2 -c32 -d"${SECONDS_RUN}s" --latency -H "Cookie: $COOKIE" "$URL"
+echo "== one connection (latency of a single user): wrk -t1 -c1"
+wrk -t1 -c1 -d"${SECONDS_RUN}s" --latency -H "Cookie: $COOKIE" "$URL" | grep -E "Latency|50%|99%|Requests/sec"
+echo "== baseline on the same machine: a static file at 32 connections"
+wrk -t2 -c32 -d"${SECONDS_RUN}s" --latency "$BASE/css/site.css" | grep -E "Latency|50%|99%|Requests/sec"
 echo "== filtered by Direzione: $URL?direzione=CASA"
 wrk -t2 -c32 -d"${SECONDS_RUN}s" --latency -H "Cookie: $COOKIE" "$URL?direzione=CASA" | grep -E "Latency|99%|Requests/sec"
 
