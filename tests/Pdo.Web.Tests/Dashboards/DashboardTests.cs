@@ -153,30 +153,8 @@ public sealed partial class DashboardTests(MonitoringPlanFactory factory) : ICla
         return await response.Content.ReadAsStringAsync();
     }
 
-    private async Task EnterAsync(HttpClient client, string objective, params (string Actual, string? Justification)[] values)
-    {
-        var kpis = await factory.WithDbAsync(db => db.Kpis.Where(k => k.Objective!.Code == objective && k.Objective.Plan!.Year == 2020).OrderBy(k => k.SortOrder).Select(k => k.Id).ToListAsync());
-        var form = await client.GetStringAsync($"/piani/2020/obiettivi/{objective}/risultati?periodo=INT");
-        var fields = new List<KeyValuePair<string, string>> { new("Period", "INT"), new("Command", "salva") };
-        for (var i = 0; i < values.Length; i++)
-        {
-            fields.Add(new($"Lines[{i}].KpiId", kpis[i].ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            fields.Add(new($"Lines[{i}].Actual", values[i].Actual));
-            var version = Regex.Match(form, $"name=\"Lines\\[{i}\\].Version\" value=\"([^\"]+)\"");
-            if (version.Success)
-            {
-                fields.Add(new($"Lines[{i}].Version", version.Groups[1].Value));
-            }
-
-            if (values[i].Justification is { } justification)
-            {
-                fields.Add(new($"Lines[{i}].Justification", justification));
-            }
-        }
-
-        var response = await PdoWebFactory.PostFormAsync(client, $"/piani/2020/obiettivi/{objective}/risultati", $"/piani/2020/obiettivi/{objective}/risultati", fields);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-    }
+    private Task EnterAsync(HttpClient client, string objective, params (string Actual, string? Justification)[] values) =>
+        ResultForm.SaveAsync(factory, client, 2020, objective, "INT", values);
 
     [GeneratedRegex("<script type=\"application/json\" id=\"dashboard-data\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex JsonBlock();

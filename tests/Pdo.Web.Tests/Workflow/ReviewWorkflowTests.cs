@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Pdo.Domain.Plans;
 using Pdo.Infrastructure.Identity;
@@ -7,7 +6,7 @@ using Pdo.Web.Tests.Support;
 
 namespace Pdo.Web.Tests.Workflow;
 
-public sealed partial class ReviewWorkflowTests(MonitoringPlanFactory factory) : IClassFixture<MonitoringPlanFactory>, IAsyncLifetime
+public sealed class ReviewWorkflowTests(MonitoringPlanFactory factory) : IClassFixture<MonitoringPlanFactory>, IAsyncLifetime
 {
     public Task InitializeAsync() => factory.EnsurePlan2020Async();
 
@@ -19,7 +18,7 @@ public sealed partial class ReviewWorkflowTests(MonitoringPlanFactory factory) :
         var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
         var casa = await factory.CreateClientAsAsync(Roles.DirectorateManager, "CASA");
         var kpis = await factory.WithDbAsync(db => db.Kpis.Where(k => k.Objective!.Code == "DIR-CASA-01" && k.Objective.Plan!.Year == 2020).OrderBy(k => k.SortOrder).Select(k => k.Id).ToListAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await Enter(office, kpis, "100%", "850", "2.646")).StatusCode);
+        await Enter(office, "DIR-CASA-01", "100%", "850", "2.646");
 
         var inbox = await casa.GetStringAsync("/revisione");
         Assert.Contains("Recupero alloggi ERP sfitti", inbox);
@@ -32,7 +31,7 @@ public sealed partial class ReviewWorkflowTests(MonitoringPlanFactory factory) :
 
         var form = await office.GetStringAsync("/piani/2020/obiettivi/DIR-CASA-01/risultati?periodo=INT");
         Assert.Contains("Il dato di dicembre è 900: verificare.", form);
-        var version = VersionOf(form, 1);
+        var version = ResultForm.Version(form, 1)!;
         var corrected = await PdoWebFactory.PostFormAsync(office, "/piani/2020/obiettivi/DIR-CASA-01/risultati", "/piani/2020/obiettivi/DIR-CASA-01/risultati",
         [
             new("Period", "INT"), new("Command", "salva"),
@@ -65,8 +64,7 @@ public sealed partial class ReviewWorkflowTests(MonitoringPlanFactory factory) :
     public async Task AnswersForbiddenAndChangesNothingGivenAnotherDirezioneConfirms()
     {
         var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
-        var kpis = await factory.WithDbAsync(db => db.Kpis.Where(k => k.Objective!.Code == "DIR-ECON-01" && k.Objective.Plan!.Year == 2020).OrderBy(k => k.SortOrder).Select(k => k.Id).ToListAsync());
-        await Enter(office, kpis, "451", "105", "353", "60%", "116");
+        await Enter(office, "DIR-ECON-01", "451", "105", "353", "60%", "116");
         var result = await ResultAsync("DIR-ECON-01.1");
         var cultura = await factory.CreateClientAsAsync(Roles.DirectorateManager, "CULTURA");
 
@@ -81,8 +79,7 @@ public sealed partial class ReviewWorkflowTests(MonitoringPlanFactory factory) :
     public async Task RequiresACommentGivenAReturn()
     {
         var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
-        var kpis = await factory.WithDbAsync(db => db.Kpis.Where(k => k.Objective!.Code == "DIR-SOC-01" && k.Objective.Plan!.Year == 2020).Select(k => k.Id).ToListAsync());
-        await Enter(office, kpis, "SI");
+        await Enter(office, "DIR-SOC-01", "SI");
         var result = await ResultAsync("DIR-SOC-01.1");
         var sociali = await factory.CreateClientAsAsync(Roles.DirectorateManager, "SOCIALI");
 
@@ -93,33 +90,9 @@ public sealed partial class ReviewWorkflowTests(MonitoringPlanFactory factory) :
         Assert.Equal(ResultStatus.Entered, (await ResultAsync("DIR-SOC-01.1")).Status);
     }
 
-    private static string VersionOf(string form, int index) =>
-        VersionPattern().Matches(form).Single(m => m.Groups[1].Value == index.ToString(System.Globalization.CultureInfo.InvariantCulture)).Groups[2].Value;
-
-    private static Task<HttpResponseMessage> Enter(HttpClient client, IReadOnlyList<int> kpis, params string[] values)
-    {
-        var objectiveUrl = "/piani/2020/obiettivi/";
-        var fields = new List<KeyValuePair<string, string>> { new("Period", "INT"), new("Command", "salva") };
-        for (var i = 0; i < values.Length; i++)
-        {
-            fields.Add(new($"Lines[{i}].KpiId", kpis[i].ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            fields.Add(new($"Lines[{i}].Actual", values[i]));
-            fields.Add(new($"Lines[{i}].Justification", "Sotto target: servono altri sopralluoghi."));
-        }
-
-        return PdoWebFactory.PostFormAsync(client, "/piani", $"{objectiveUrl}{ObjectiveOf(kpis, values)}/risultati", fields);
-    }
-
-    private static string ObjectiveOf(IReadOnlyList<int> kpis, string[] values) => values.Length switch
-    {
-        3 => "DIR-CASA-01",
-        5 => "DIR-ECON-01",
-        _ => "DIR-SOC-01",
-    };
+    private Task Enter(HttpClient client, string objective, params string[] values) =>
+        ResultForm.SaveAsync(factory, client, 2020, objective, "INT", [.. values.Select(v => (v, (string?)"Sotto target: servono altri sopralluoghi."))]);
 
     private Task<KpiResult> ResultAsync(string kpiCode) =>
         factory.WithDbAsync(db => db.KpiResults.AsNoTracking().SingleAsync(r => r.Kpi!.Code == kpiCode && r.Kpi.Objective!.Plan!.Year == 2020));
-
-    [GeneratedRegex("name=\"Lines\\[(\\d+)\\].Version\" value=\"([^\"]+)\"")]
-    private static partial Regex VersionPattern();
 }
