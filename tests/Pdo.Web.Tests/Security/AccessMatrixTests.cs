@@ -28,6 +28,7 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
     // Columns: anonymous, Administrator, PlanningOffice, DirectorateManager (Casa), Executive.
     private static readonly Dictionary<string, Outcome[]> Expected = new()
     {
+        ["Accessibility.Statement GET"] = All(Outcome.Allowed),
         ["Account.Login GET"] = All(Outcome.Allowed),
         ["Account.Login POST"] = All(Outcome.Allowed),
         ["Account.Logout POST"] = SignedIn(),

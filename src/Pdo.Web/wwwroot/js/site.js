@@ -12,7 +12,9 @@
  *   <button type="button" class="btn btn-outline-primary d-none" data-pdo-print>Stampa</button>
  *       prints the page (keep `d-none`: this file removes it, so the button only shows when it works);
  *   <form … data-pdo-confirm="Eliminare il piano?">
- *       asks for confirmation before submitting.
+ *       asks for confirmation before submitting;
+ *   <div id="form-errors" role="alert" tabindex="-1"> (an error summary)
+ *       receives the focus when the page loads.
  *
  * Do NOT call bootstrap.loadFonts(): it injects an inline <style> (blocked by the CSP).
  * The fonts are declared in /css/fonts.css.
@@ -21,6 +23,13 @@ window.VIDEOJS_NO_DYNAMIC_STYLE = true;
 
 document.addEventListener('DOMContentLoaded', function () {
   'use strict';
+
+  // A form came back with errors: move the focus to the error summary (role="alert", tabindex="-1") so that
+  // screen readers read it at once and keyboard users start from the list of links to the fields.
+  var errors = document.getElementById('form-errors');
+  if (errors) {
+    errors.focus();
+  }
 
   document.querySelectorAll('[data-pdo-print]').forEach(function (el) {
     el.classList.remove('d-none');

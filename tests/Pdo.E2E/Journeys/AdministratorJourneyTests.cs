@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Pdo.E2E.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Pdo.E2E.Journeys;
+
+/// <summary>The Amministratore creates a Direttore bound to a Direzione; the new user sets a password and signs in.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class AdministratorJourneyTests(PortalFixture portal)
+{
+    private const string Name = "Elena Economia";
+    private const string Email = "elena.economia@pdo.local";
+    private const string Directorate = "Direzione Economia Urbana e Lavoro";
+    private const string Password = "Tirocini-e-lavoro-2020";
+
+    [Fact]
+    public Task CreatesADirettoreOfADirezioneWhoSetsAPasswordAndSignsIn() =>
+        portal.RunJourneyAsync(nameof(CreatesADirettoreOfADirezioneWhoSetsAPasswordAndSignsIn), async journey =>
+        {
+            var admin = await journey.OpenBrowserAsync("amministratore");
+            var page = admin.Page;
+            await admin.SignInAsync(People.Administrator);
+
+            // Creates the user: name, e-mail, the Direttore role, one Direzione.
+            await admin.MenuAsync("Utenti");
+            await admin.ClickAsync(AriaRole.Link, "Nuovo utente");
+            await page.GetByLabel("Nome e cognome").FillAsync(Name);
+            await page.GetByLabel("E-mail").FillAsync(Email);
+            await CheckAsync(page, "Direttore");
+            await CheckAsync(page, Directorate);
+            await admin.ClickAsync(AriaRole.Button, "Crea l'utente");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Utente creato");
+            var link = await page.GetByLabel("Link per impostare la password").InputValueAsync();
+            Assert.StartsWith(portal.BaseAddress.ToString().TrimEnd('/') + "/accesso/imposta-password?", link, StringComparison.Ordinal);
+
+            // The list shows the new user with role and Direzione.
+            await admin.ClickAsync(AriaRole.Link, "Torna agli utenti");
+            var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = Email });
+            await Expect(row).ToContainTextAsync("Direttore");
+            await Expect(row).ToContainTextAsync(Directorate);
+
+            // The new user, in their own browser, opens the one-time link, chooses a password and signs in.
+            var user = await journey.OpenBrowserAsync("nuovo-direttore");
+            await user.GotoAsync(new Uri(link).PathAndQuery);
+            await user.Page.GetByLabel("Nuova password").FillAsync(Password);
+            await user.Page.GetByLabel("Ripeti la password").FillAsync(Password);
+            await user.ClickAsync(AriaRole.Button, "Imposta la password");
+            await user.ExpectPathAsync("/accesso");
+            await Expect(user.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Password impostata: ora è possibile accedere.");
+            await user.Page.GetByLabel("E-mail").FillAsync(Email);
+            await user.Page.GetByLabel("Password").FillAsync(Password);
+            await user.ClickAsync(AriaRole.Button, "Accedi");
+
+            // A Direttore lands on their Direzione in the latest plan that has its objectives.
+            await Expect(user.Page).ToHaveURLAsync(new Regex("/piani/20\\d\\d/direzioni/ECONOMIA$"));
+            await Expect(user.Page.Locator(".user-menu")).ToContainTextAsync(Name);
+            await Expect(user.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Directorate);
+        });
+
+    /// <summary>bootstrap-italia draws checkboxes on their label: a person clicks the label.</summary>
+    private static async Task CheckAsync(IPage page, string label)
+    {
+        await page.Locator("label.form-check-label").GetByText(label, new() { Exact = true }).ClickAsync();
+        await Expect(page.GetByLabel(label, new() { Exact = true })).ToBeCheckedAsync();
+    }
+}
