@@ -53,9 +53,9 @@ public sealed class AdministratorJourneyTests(PortalFixture portal)
             await user.ClickAsync(AriaRole.Button, "Accedi");
 
             // A Direttore lands on their Direzione in the latest plan that has its objectives.
-            await Expect(user.Page).ToHaveURLAsync(new Regex("/piani/20\\d\\d/direzioni/ECONOMIA$"));
+            await Expect(user.Page).ToHaveURLAsync(new Regex("/piani/20\\d\\d/cruscotto\\?direzione=ECONOMIA$"));
             await Expect(user.Page.Locator(".user-menu")).ToContainTextAsync(Name);
-            await Expect(user.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Directorate);
+            await Expect(user.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Cruscotto: {Directorate}");
         });
 
     /// <summary>bootstrap-italia draws checkboxes on their label: a person clicks the label.</summary>

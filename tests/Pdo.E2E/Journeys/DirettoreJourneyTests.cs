@@ -31,8 +31,8 @@ public sealed partial class DirettoreJourneyTests(PortalFixture portal)
 
             // Signs in and lands on the dashboard of Direzione Casa in the latest plan.
             await direttore.SignInAsync(People.DirettoreCasa);
-            await direttore.ExpectPathAsync($"/piani/{Year}/direzioni/CASA");
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Direzione Casa");
+            await direttore.ExpectPathAsync($"/piani/{Year}/cruscotto\\?direzione=CASA");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Cruscotto: Direzione Casa");
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Conta case: avanzamento piano di recupero delle case sfitte" })).ToBeVisibleAsync();
 
             // Opens the results awaiting confirmation and returns the wrong one with a comment.

@@ -94,7 +94,7 @@ public sealed partial class GiuntaJourneyTests(PortalFixture portal)
     private static async Task FilterDashboardByAreaAsync(BrowserSession session, int year, string area)
     {
         await session.GotoAsync($"/piani/{year}/cruscotto");
-        await session.Page.GetByLabel("Area strategica").SelectOptionAsync(new SelectOptionValue { Label = area });
+        await session.Page.GetByLabel("Area strategica", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = area });
         await session.ClickAsync(AriaRole.Button, "Filtra");
         await session.ExpectPathAsync($"/piani/{year}/cruscotto\\?(.*&)?area=[^&]+(&.*)?");
     }

@@ -46,7 +46,7 @@ public sealed partial class DashboardTests(MonitoringPlanFactory factory) : ICla
 
         Assert.Contains("Cruscotto: Milano digitale", html);
         Assert.Contains("1 obiettivi nella selezione", html);
-        Assert.Contains("SOL-03 – Digitalizzazione dei servizi di front office", html);
+        Assert.Contains(">Digitalizzazione dei servizi di front office o offerti tramite il portale istituzionale</a> <span class=\"d-block small\">SOL-03</span>", html);
         Assert.DoesNotContain("Piano Quartieri", html);
         Assert.Contains("<option value=\"DIGITALE\" selected=\"selected\">", html);
     }
