@@ -54,6 +54,8 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Review.Index GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
         ["Review.Confirm POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden],
         ["Review.Return POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden],
+        ["PlanImport.Upload GET"] = PlanningOfficeOnly(),
+        ["PlanImport.Upload POST"] = PlanningOfficeOnly(),
         ["PlanEditing.NewPlan GET"] = PlanningOfficeOnly(),
         ["PlanEditing.NewPlan POST"] = PlanningOfficeOnly(),
         ["PlanEditing.StartMonitoring POST"] = PlanningOfficeOnly(),
