@@ -15,14 +15,14 @@ namespace Pdo.Web.Features.PlanEditing;
 /// while in Bozza, start monitoring, open and close periods, approve with the Delibera; the administrator's
 /// reopening. Every change goes through the entities' rules and is audited by the interceptor.
 /// </summary>
-public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, ILogger<PlanEditingService> logger)
+public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, TimeProvider clock, ILogger<PlanEditingService> logger)
 {
     public async Task<NewPlanViewModel> NewPlanAsync(NewPlanForm? form, CancellationToken cancellationToken)
     {
         var plans = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).Select(p => new { p.Year, p.Title }).ToListAsync(cancellationToken);
         form ??= new NewPlanForm
         {
-            Year = plans.Count == 0 ? DateTime.UtcNow.Year : plans[0].Year + 1,
+            Year = plans.Count == 0 ? clock.GetUtcNow().Year : plans[0].Year + 1,
             CopyFromYear = plans.Count == 0 ? null : plans[0].Year,
         };
         form.Title ??= $"Piano degli Obiettivi {form.Year}";

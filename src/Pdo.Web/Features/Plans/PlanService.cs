@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
 using Pdo.Domain.Values;
 using Pdo.Infrastructure.Data;
@@ -7,23 +8,22 @@ using Pdo.Web.Features.Scoring;
 namespace Pdo.Web.Features.Plans;
 
 /// <summary>Builds the read-only pages of a plan from its scorecard.</summary>
-public sealed class PlanService(AppDbContext db, ScorecardService scorecards)
+public sealed class PlanService(AppDbContext db, ScorecardService scorecards, Dashboards.DashboardCache cache)
 {
+    /// <summary>The plans by year with their overall score, from the dashboards' cached snapshots (no full reload per plan).</summary>
     public async Task<PlanListViewModel> ListAsync(CancellationToken cancellationToken)
     {
-        var years = await db.Plans.AsNoTracking().OrderByDescending(p => p.Year).Select(p => p.Year).ToListAsync(cancellationToken);
-        var items = new List<PlanListItem>();
-        foreach (var year in years)
-        {
-            var card = await scorecards.LoadAsync(year, null, cancellationToken);
-            if (card is not null)
-            {
-                var header = Header(card);
-                items.Add(new PlanListItem(year, card.Plan.Title, header.StatusLabel, header.ApprovalText, ScoreViewModel.From(card.Overall), Links.Plan(year)));
-            }
-        }
-
-        return new PlanListViewModel(items);
+        var snapshots = await cache.AllAsync(db, cancellationToken);
+        return new PlanListViewModel(snapshots
+            .OrderByDescending(s => s.Year)
+            .Select(s => new PlanListItem(
+                s.Year,
+                s.Title,
+                StatusLabel(s.Status),
+                s.ApprovalText,
+                s.DefaultPeriod is { } period ? ScoreViewModel.From(s.Overall(period.Id)) : ScoreViewModel.From(AttainmentRules.Aggregate(s.Title, [], s.Methodology)),
+                Links.Plan(s.Year)))
+            .ToList());
     }
 
     public async Task<PlanOverviewViewModel?> OverviewAsync(int year, string? period, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ public sealed record UserCommandResult(bool Succeeded, IReadOnlyList<string> Err
 }
 
 /// <summary>User administration: list with filters, create, edit roles and Direzioni, disable, password links.</summary>
-public sealed class UserAdminService(UserManager<AppUser> users, AppDbContext db, ILogger<UserAdminService> logger)
+public sealed class UserAdminService(UserManager<AppUser> users, AppDbContext db, TimeProvider clock, ILogger<UserAdminService> logger)
 {
     public static IReadOnlyList<(string Value, string Label)> States { get; } = [("attivi", "Attivi"), ("disattivati", "Disattivati")];
 
@@ -49,7 +49,7 @@ public sealed class UserAdminService(UserManager<AppUser> users, AppDbContext db
         var list = await query.OrderBy(u => u.FullName).ToListAsync(cancellationToken);
         var roleNames = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var directorates = await db.Directorates.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var rows = list.Select(u => new UserRow(
             u.Id,
             u.FullName,
