@@ -76,6 +76,7 @@ builder.Services.AddScoped<MonitoringService>();
 builder.Services.AddScoped<HistoryService>();
 builder.Services.AddSingleton<DashboardCache>();
 builder.Services.AddScoped<DashboardService>();
+builder.Services.AddScoped<RenderedDashboardCache>();
 builder.Services.AddScoped<Pdo.Web.Features.Reports.ReportService>();
 builder.Services.AddSingleton<Pdo.Web.Features.Reports.ConsuntivoRenderer>();
 

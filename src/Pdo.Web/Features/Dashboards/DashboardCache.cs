@@ -91,6 +91,12 @@ public sealed class DashboardCache(ILogger<DashboardCache> logger)
         }
     }
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<PlanSnapshot>, System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>> _pages = new();
+
+    /// <summary>Rendered pages built from exactly these snapshots (dropped with them when the data changes).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> PagesFor(IReadOnlyList<PlanSnapshot> snapshots) =>
+        _pages.GetValue(snapshots, _ => new(StringComparer.Ordinal));
+
     /// <summary>Page models built from exactly these snapshots (dropped with them when the data changes).</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<(int Year, DashboardFilter Filter), DashboardViewModel> MemoFor(IReadOnlyList<PlanSnapshot> snapshots) =>
         _memos.GetValue(snapshots, _ => new());

@@ -6,6 +6,7 @@ namespace Pdo.Web.Features.Dashboards;
 public sealed class DashboardController(DashboardService dashboards) : Controller
 {
     [HttpGet("piani/{year:int}/cruscotto")]
+    [ServiceFilter(typeof(RenderedDashboardCache))]
     public async Task<IActionResult> Index(
         int year,
         [FromQuery(Name = "periodo")] string? period,
