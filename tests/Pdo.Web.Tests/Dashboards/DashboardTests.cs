@@ -113,20 +113,7 @@ public sealed partial class DashboardTests(MonitoringPlanFactory factory) : ICla
     {
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var tree = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "pdo-2019-milano.json")))!.AsObject();
-            tree["year"] = 2027;
-            tree["status"] = "Draft";
-            tree.Remove("approvalAct");
-            foreach (var period in tree["periods"]!.AsArray())
-            {
-                period!["endDate"] = period["endDate"]!.GetValue<string>().Replace("2019", "2027", StringComparison.Ordinal);
-            }
-
-            foreach (var kpi in tree["objectives"]!.AsArray().SelectMany(o => o!["kpis"]!.AsArray()))
-            {
-                kpi!.AsObject().Remove("results");
-            }
-
+            var tree = SeedPlanJson.AsYear(2027, "Draft");
             tree["areas"]![0]!["name"] = "</script><script>alert('x')</script> & «area»";
             using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(tree.ToJsonString()));
             Assert.Equal(PlanImportOutcome.Imported, (await scope.ServiceProvider.GetRequiredService<PlanImporter>().ImportAsync(json, "test")).Outcome);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Pdo.Infrastructure.PlanImport;
 
@@ -20,23 +19,7 @@ public sealed class MonitoringPlanFactory : PdoWebFactory
                 return;
             }
 
-            var tree = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "pdo-2019-milano.json")))!.AsObject();
-            tree["year"] = 2020;
-            tree["title"] = "Piano degli Obiettivi 2020";
-            tree["status"] = "Monitoring";
-            tree.Remove("approvalAct");
-            foreach (var period in tree["periods"]!.AsArray())
-            {
-                period!["endDate"] = period["endDate"]!.GetValue<string>().Replace("2019", "2020", StringComparison.Ordinal);
-                period["isOpen"] = period["code"]!.GetValue<string>() == "INT";
-            }
-
-            foreach (var kpi in tree["objectives"]!.AsArray().SelectMany(o => o!["kpis"]!.AsArray()))
-            {
-                kpi!.AsObject().Remove("results");
-                kpi["target"] = kpi["target"]!.GetValue<string>().Replace("2019", "2020", StringComparison.Ordinal);
-            }
-
+            var tree = SeedPlanJson.AsYear(2020, "Monitoring", openPeriod: "INT");
             await using var scope = Services.CreateAsyncScope();
             var importer = scope.ServiceProvider.GetRequiredService<PlanImporter>();
             using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(tree.ToJsonString()));

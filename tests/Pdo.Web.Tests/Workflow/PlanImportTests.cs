@@ -48,25 +48,7 @@ public sealed class PlanImportTests(PdoWebFactory factory) : IClassFixture<PdoWe
         Assert.Equal(1, await factory.WithDbAsync(db => db.Plans.CountAsync(p => p.Year == 2024)));
     }
 
-    private static JsonObject Plan2019As(int year)
-    {
-        var tree = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pdo-2019-milano.json")))!.AsObject();
-        tree["year"] = year;
-        tree["title"] = $"Piano degli Obiettivi {year}";
-        tree["status"] = "Draft";
-        tree.Remove("approvalAct");
-        foreach (var period in tree["periods"]!.AsArray())
-        {
-            period!["endDate"] = period["endDate"]!.GetValue<string>().Replace("2019", year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        }
-
-        foreach (var kpi in tree["objectives"]!.AsArray().SelectMany(o => o!["kpis"]!.AsArray()))
-        {
-            kpi!.AsObject().Remove("results");
-        }
-
-        return tree;
-    }
+    private static JsonObject Plan2019As(int year) => SeedPlanJson.AsYear(year, "Draft");
 
     private async Task<HttpResponseMessage> UploadAsync(string json)
     {
