@@ -27,10 +27,6 @@ public sealed class DashboardCache(ILogger<DashboardCache> logger)
     private bool _complete;
     private IReadOnlyList<PlanSnapshot> _ordered = [];
 
-    /// <summary>The snapshot of the plan of <paramref name="year"/>, up to date with the database; null when there is no such plan.</summary>
-    public async Task<PlanSnapshot?> GetAsync(AppDbContext db, int year, CancellationToken cancellationToken) =>
-        (await AllAsync(db, cancellationToken)).FirstOrDefault(s => s.Year == year);
-
     /// <summary>
     /// Every plan's snapshot, oldest first, up to date with the database. When nothing changed this costs one query
     /// (the stamp), whatever the size and number of the plans.

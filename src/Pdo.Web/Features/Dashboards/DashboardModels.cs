@@ -17,7 +17,7 @@ public sealed record DashboardFilter(string? Period, string? Section, string? Ar
         ("non-rilevato", "Non rilevato"),
     ];
 
-    public string Query(int year, string? section = null, string? area = null, string? directorate = null, bool clearScope = false)
+    public string Query(int year, string? section = null, string? area = null, string? directorate = null)
     {
         var parts = new List<string>();
         void Add(string name, string? value)
@@ -29,9 +29,9 @@ public sealed record DashboardFilter(string? Period, string? Section, string? Ar
         }
 
         Add("periodo", Period);
-        Add("sezione", clearScope ? section : section ?? Section);
-        Add("area", clearScope ? area : area ?? Area);
-        Add("direzione", clearScope ? directorate : directorate ?? Directorate);
+        Add("sezione", section ?? Section);
+        Add("area", area ?? Area);
+        Add("direzione", directorate ?? Directorate);
         Add("stato", Status);
         return $"/piani/{year}/cruscotto" + (parts.Count == 0 ? string.Empty : "?" + string.Join('&', parts));
     }

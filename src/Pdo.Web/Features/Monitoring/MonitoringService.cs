@@ -35,12 +35,7 @@ public sealed class MonitoringService(ScorecardService scorecards)
                         k.Objective.Code,
                         k.Objective.Title,
                         k.Kpi.Name,
-                        k.Result?.Status switch
-                        {
-                            null => "Da rilevare",
-                            ResultStatus.Returned => "Restituito",
-                            _ => "Inserito, da confermare",
-                        },
+                        ResultText.StatusLabel(k.Result?.Status),
                         k.Result?.Status == ResultStatus.Returned ? k.Result.ReviewComment : null,
                         $"{Links.Objective(year, k.Objective.Code)}/risultati?periodo={Uri.EscapeDataString(period.Code)}"))
                     .ToList();

@@ -177,11 +177,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
             return null;
         }
 
-        return result.Value is decimal number
-            ? ItalianValues.Format(number, kpi.ValueKind, kpi.Unit)
-            : result.CompletionDate is DateOnly date
-                ? $"completato il {ItalianValues.FormatDate(date)}"
-                : result.Done is bool done ? (done ? "SI" : "NO") : null;
+        return ResultText.Describe(kpi, result.Measurement);
     }
 
     private static KpiRow Row(KpiScore k) => new(

@@ -177,16 +177,8 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
         var justificationError = attainment.Score < 100m && string.IsNullOrWhiteSpace(line.Justification)
             ? $"Il grado di raggiungimento è {ItalianValues.FormatScore(attainment.Score)}: scrivere la motivazione dello scostamento."
             : line.Justification is { Length: > 4_000 } ? "La motivazione supera i 4.000 caratteri." : null;
-        return new Reading(measurement, Describe(kpi, measurement), attainment, null, justificationError);
+        return new Reading(measurement, ResultText.Describe(kpi, measurement), attainment, null, justificationError);
     }
-
-    private static string Describe(Kpi kpi, Measurement measurement) => measurement switch
-    {
-        { Value: decimal v } => ItalianValues.Format(v, kpi.ValueKind, kpi.Unit),
-        { CompletionDate: DateOnly d } => $"completato il {ItalianValues.FormatDate(d)}",
-        { Done: true } => "SI",
-        _ => "NO",
-    };
 
     private static string FormatHint(Kpi kpi) => kpi.Kind switch
     {
@@ -199,14 +191,6 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
             ValueKind.Days => "Un numero di giorni, es. 9,9 giorni.",
             _ => "Un numero, es. 1.003 oppure 6,5.",
         },
-    };
-
-    private static string StatusLabel(KpiResult? result) => result?.Status switch
-    {
-        null => "Da rilevare",
-        ResultStatus.Entered => "Inserito",
-        ResultStatus.Returned => "Restituito",
-        _ => "Confermato",
     };
 
     private ResultEntryViewModel BuildForm(
@@ -234,7 +218,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
                 line.Actual,
                 line.Justification,
                 line.Version,
-                StatusLabel(result),
+                ResultText.StatusLabel(result?.Status),
                 result?.Status == ResultStatus.Returned ? result.ReviewComment : null,
                 result?.RecordedAt is DateTimeOffset at ? $"{result.RecordedBy}, {RomeTime.Format(at)}" : null,
                 reading?.Parsed,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Pdo.Domain.Plans;
 using Pdo.Web.Features.Scoring;
 
 namespace Pdo.Web.Features.Review;
@@ -16,10 +17,13 @@ public sealed record ReviewItem(
     string Actual,
     string? Justification,
     string RecordedBy,
-    string StatusLabel,
+    ResultStatus Status,
     string? ReviewComment,
     ScoreViewModel Score,
-    string ObjectiveUrl);
+    string ObjectiveUrl)
+{
+    public string StatusLabel => ResultText.StatusLabel(Status);
+}
 
 public sealed record ReviewInboxViewModel(IReadOnlyList<ReviewItem> Awaiting, IReadOnlyList<ReviewItem> Returned, string Scope);
 

@@ -32,8 +32,8 @@ public sealed class ReviewService(AppDbContext db, TimeProvider clock, ILogger<R
             .ToList();
         var scope = planningOffice && directorates.Count == 0 ? "gli obiettivi dell'Ente (senza Direzione)" : "le tue Direzioni";
         return new ReviewInboxViewModel(
-            items.Where(i => i.StatusLabel == "Inserito").ToList(),
-            items.Where(i => i.StatusLabel == "Restituito").ToList(),
+            items.Where(i => i.Status == ResultStatus.Entered).ToList(),
+            items.Where(i => i.Status == ResultStatus.Returned).ToList(),
             scope);
     }
 
@@ -105,7 +105,7 @@ public sealed class ReviewService(AppDbContext db, TimeProvider clock, ILogger<R
             r.ActualText,
             r.Justification,
             r.RecordedAt is DateTimeOffset at ? $"{r.RecordedBy}, {RomeTime.Format(at)}" : r.RecordedBy ?? "—",
-            r.Status == ResultStatus.Returned ? "Restituito" : "Inserito",
+            r.Status,
             r.ReviewComment,
             ScoreViewModel.From(Pdo.Domain.Attainment.AttainmentRules.ScoreKpi(kpi.ToSpec(), r.Measurement, plan.Methodology)),
             Links.Objective(plan.Year, objective.Code, r.Period.Code));

@@ -25,9 +25,6 @@ public sealed record ScoreViewModel(
     string? Coverage,
     ExplanationViewModel Explanation)
 {
-    /// <summary>The score rounded down to a multiple of 5 for the bar width class (w-0 … w-100).</summary>
-    public int BarStep => Value is decimal v ? (int)(Math.Clamp(Math.Floor(v / 5m) * 5m, 0m, 100m)) : 0;
-
     public static ScoreViewModel From(KpiAttainment a) =>
         Create(a.Score, a.Status, null, a.Explanation);
 
