@@ -196,7 +196,10 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<SecurityHeadersMiddleware>();
 app.UseStatusCodePagesWithReExecute("/errore/{0}");
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(options => options.GetLevel = (http, _, exception) =>
+    http.RequestAborted.IsCancellationRequested ? Serilog.Events.LogEventLevel.Information // the client went away: not a fault
+    : exception is not null || http.Response.StatusCode >= StatusCodes.Status500InternalServerError ? Serilog.Events.LogEventLevel.Error
+    : Serilog.Events.LogEventLevel.Information);
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("it-IT"),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pdo.Infrastructure.Auditing;
 
 namespace Pdo.Infrastructure.Data;
@@ -37,6 +38,8 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddPdoDatabase(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
+        services.TryAddSingleton<DataChangeSignal>();
+        services.TryAddSingleton<ChangeSignalInterceptor>();
         switch (ProviderFrom(configuration))
         {
             case DatabaseProvider.SqlServer:
@@ -48,7 +51,7 @@ public static class DatabaseSetup
                 }
 
                 services.AddDbContext<SqlServerAppDbContext>((sp, o) => o.UseSqlServer(sqlServer, ConfigureSqlServer)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeSignalInterceptor>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
                 break;
 
@@ -61,7 +64,7 @@ public static class DatabaseSetup
                 }
 
                 services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(sqlite, ConfigureSqlite)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeSignalInterceptor>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;
         }

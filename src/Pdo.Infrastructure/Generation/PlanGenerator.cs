@@ -107,7 +107,7 @@ public sealed class PlanGenerator(AppDbContext db, ILogger<PlanGenerator> logger
             var area = section.Code == "SOL" ? areas[o / sections.Count % areas.Count] : null;
             var directorate = section.Code is "SOL" or "FUN" ? null : directorates[o % directorates.Count];
             var code = $"G{o + 1:D4}";
-            var objective = plan.AddObjective(code, $"Obiettivo {o + 1} della {directorate?.Name ?? "Ente"}", section, area, directorate, random.Next(4) == 0 ? 2m : 1m);
+            var objective = plan.AddObjective(code, directorate is null ? $"Obiettivo {o + 1} dell’Ente" : $"Obiettivo {o + 1} della {directorate.Name}", section, area, directorate, random.Next(4) == 0 ? 2m : 1m);
             objective.Describe($"Obiettivo generato per le prove di carico ({year}).\n\nDescrive il programma di lavoro e i risultati attesi.", null);
             var count = kpisLeft / (options.ObjectivesPerYear - o);
             kpisLeft -= count;

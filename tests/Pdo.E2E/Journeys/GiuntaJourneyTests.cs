@@ -71,6 +71,29 @@ public sealed partial class GiuntaJourneyTests(PortalFixture portal)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Objective);
         });
 
+    /// <summary>The dashboard's KPI list is long on a city's plan: it is read page by page, and the page is in the address.</summary>
+    [Fact]
+    public Task PagesThroughTheKpiListOfTheDashboard() =>
+        portal.RunJourneyAsync(nameof(PagesThroughTheKpiListOfTheDashboard), async journey =>
+        {
+            var giunta = await journey.OpenBrowserAsync("giunta");
+            var page = giunta.Page;
+            await giunta.SignInAsync(People.Giunta);
+            await giunta.GotoAsync("/piani/2019/cruscotto");
+            await page.GetByLabel("Stato dei KPI elencati", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Raggiunto" });
+            await giunta.ClickAsync(AriaRole.Button, "Filtra");
+
+            var pages = page.GetByRole(AriaRole.Navigation, new() { Name = "Pagine dei KPI" });
+            await Expect(pages).ToContainTextAsync("Pagina 1 di 2");
+            await giunta.FollowAsync(() => pages.GetByRole(AriaRole.Link, new() { Name = "Successiva" }).ClickAsync());
+            await giunta.ExpectPathAsync("/piani/2019/cruscotto\\?(.*&)?stato=raggiunto&pagina=2#kpis-title");
+            await Expect(page.GetByText("KPI da 26 a 35 su 35, dal punteggio più basso.")).ToBeVisibleAsync();
+            await giunta.CheckPageAsync();
+
+            await giunta.FollowAsync(() => pages.GetByRole(AriaRole.Link, new() { Name = "Precedente" }).ClickAsync());
+            await Expect(pages).ToContainTextAsync("Pagina 1 di 2");
+        });
+
     /// <summary>Needs the consuntivo PDF of issue 6: a link "Scarica il consuntivo (PDF)" on the plan page.</summary>
     [Fact]
     public Task DownloadsTheConsuntivoPdfWithTheObjectiveTitle() =>

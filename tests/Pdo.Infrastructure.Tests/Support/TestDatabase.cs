@@ -26,10 +26,12 @@ public sealed class TestDatabase : IDisposable
 
     public SystemAuditContext Audit { get; } = new() { UserName = "test@pdo.local" };
 
+    public DataChangeSignal Signal { get; } = new();
+
     public SqliteAppDbContext CreateContext() =>
         new(new DbContextOptionsBuilder<SqliteAppDbContext>()
             .UseSqlite(_connection)
-            .AddInterceptors(new AuditInterceptor(Audit, Clock))
+            .AddInterceptors(new AuditInterceptor(Audit, Clock), new ChangeSignalInterceptor(Signal))
             .Options);
 
     public PlanImporter CreateImporter(AppDbContext db) => new(db, Clock, NullLogger<PlanImporter>.Instance);

@@ -8,12 +8,21 @@ namespace Pdo.Web.Features.Dashboards;
 /// <summary>
 /// Keeps a <see cref="PlanSnapshot"/> per plan year so that dashboards do not reload and rescore every
 /// measurement on every request. The audit trail is the change log: every change to a plan, KPI or result writes
-/// audit rows in the same transaction, so the highest audit id is a stamp of the data. A request checks the stamp
-/// (one query); when it moved, the new audit rows say what changed: results of a few KPIs are reloaded and only
-/// those KPIs rescored; any other change to a plan reloads that plan's snapshot.
+/// audit rows in the same transaction, so the highest audit id is a stamp of the data. When the stamp moved, the
+/// new audit rows say what changed: results of a few KPIs are reloaded and only those KPIs rescored; any other
+/// change to a plan reloads that plan's snapshot.
+/// <para>
+/// The stamp is read (one query) when this process committed anything since the last check (the
+/// <see cref="DataChangeSignal"/> moved: such a change shows on the very next request), and otherwise at most once
+/// per <see cref="CheckInterval"/>, for changes made by another instance sharing the database. In between, a request
+/// costs no query at all.
+/// </para>
 /// </summary>
-public sealed class DashboardCache(ILogger<DashboardCache> logger)
+public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, IConfiguration configuration, ILogger<DashboardCache> logger)
 {
+    /// <summary>How stale a change made by another instance may be (<c>Dashboards:ChangeCheckInterval</c>, default 100 ms).</summary>
+    public TimeSpan CheckInterval { get; } = configuration.GetValue("Dashboards:ChangeCheckInterval", TimeSpan.FromMilliseconds(100));
+
     /// <summary>Page models remembered per set of snapshots (filters are a small, bounded space in practice).</summary>
     public const int MaxMemoEntries = 1_000;
 
@@ -27,11 +36,70 @@ public sealed class DashboardCache(ILogger<DashboardCache> logger)
     private bool _complete;
     private IReadOnlyList<PlanSnapshot> _ordered = [];
 
+    // The signal's version and the time of the last check that found the snapshots complete and up to date.
+    private long _checkedVersion = -1;
+    private long _checkedAt;
+    private bool _checking;
+
     /// <summary>
-    /// Every plan's snapshot, oldest first, up to date with the database. When nothing changed this costs one query
-    /// (the stamp), whatever the size and number of the plans.
+    /// Every plan's snapshot, oldest first, up to date with the database (for changes made by another instance: as of
+    /// at most <see cref="CheckInterval"/> ago). When nothing changed this costs no query, or one (the stamp) once per
+    /// interval, whatever the size and number of the plans.
     /// </summary>
     public async Task<IReadOnlyList<PlanSnapshot>> AllAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        // Read before the stamp: a commit after this point moves the signal again, so the next request checks again.
+        var version = signal.Version;
+        var now = clock.GetTimestamp();
+        var claimed = false;
+        lock (_snapshots)
+        {
+            if (_complete && version == _checkedVersion)
+            {
+                if (clock.GetElapsedTime(_checkedAt, now) < CheckInterval)
+                {
+                    return _ordered;
+                }
+
+                // Only another instance can have changed the data: one request checks, the others keep the current
+                // snapshots meanwhile (as fresh as a moment ago).
+                if (_checking)
+                {
+                    return _ordered;
+                }
+
+                _checking = true;
+                claimed = true;
+            }
+        }
+
+        try
+        {
+            var snapshots = await RefreshAsync(db, cancellationToken);
+            lock (_snapshots)
+            {
+                if (_complete && ReferenceEquals(snapshots, _ordered))
+                {
+                    _checkedVersion = version;
+                    _checkedAt = now;
+                }
+            }
+
+            return snapshots;
+        }
+        finally
+        {
+            if (claimed)
+            {
+                lock (_snapshots)
+                {
+                    _checking = false;
+                }
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<PlanSnapshot>> RefreshAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var stamp = await db.AuditEntries.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
         lock (_snapshots)
@@ -77,7 +145,13 @@ public sealed class DashboardCache(ILogger<DashboardCache> logger)
 
             lock (_snapshots)
             {
-                _ordered = [.. _snapshots.Values.OrderBy(s => s.Year)];
+                // Same snapshots, same list: the pages and models remembered for it stay valid.
+                var ordered = _snapshots.Values.OrderBy(s => s.Year).ToList();
+                if (!ordered.SequenceEqual(_ordered, ReferenceEqualityComparer.Instance))
+                {
+                    _ordered = ordered;
+                }
+
                 return _ordered;
             }
         }
@@ -105,6 +179,7 @@ public sealed class DashboardCache(ILogger<DashboardCache> logger)
             _snapshots.Clear();
             _stamp = -1;
             _complete = false;
+            _checkedVersion = -1;
         }
     }
 

@@ -14,8 +14,10 @@ public sealed class DashboardController(DashboardService dashboards) : Controlle
         [FromQuery(Name = "area")] string? area,
         [FromQuery(Name = "direzione")] string? directorate,
         [FromQuery(Name = "stato")] string? status,
+        [FromQuery(Name = "pagina")] int kpiPage,
+        [FromQuery(Name = "pagina-obiettivi")] int objectivePage,
         CancellationToken cancellationToken) =>
-        await dashboards.BuildAsync(year, new DashboardFilter(period, section, area, directorate, status), cancellationToken) is { } model
+        await dashboards.BuildAsync(year, new DashboardFilter(period, section, area, directorate, status, kpiPage, objectivePage), cancellationToken) is { } model
             ? View(model)
             : NotFound();
 }

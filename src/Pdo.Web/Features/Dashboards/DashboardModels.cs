@@ -4,10 +4,14 @@ using Pdo.Web.Features.Users;
 
 namespace Pdo.Web.Features.Dashboards;
 
-/// <summary>Dashboard filters, all in the query string so that a view can be bookmarked and shared.</summary>
-public sealed record DashboardFilter(string? Period, string? Section, string? Area, string? Directorate, string? Status)
+/// <summary>
+/// Dashboard filters and the pages of its two lists, all in the query string so that a view can be bookmarked and
+/// shared. Changing a filter starts the lists again from their first page.
+/// </summary>
+public sealed record DashboardFilter(string? Period, string? Section, string? Area, string? Directorate, string? Status, int KpiPage = 1, int ObjectivePage = 1)
 {
-    public const int ListSize = 50;
+    /// <summary>Rows per page of the KPI list and of the objective list.</summary>
+    public const int ListSize = 25;
 
     public static IReadOnlyList<(string Value, string Label)> Statuses { get; } =
     [
@@ -34,6 +38,45 @@ public sealed record DashboardFilter(string? Period, string? Section, string? Ar
         Add("direzione", directorate ?? Directorate);
         Add("stato", Status);
         return $"/piani/{year}/cruscotto" + (parts.Count == 0 ? string.Empty : "?" + string.Join('&', parts));
+    }
+
+    /// <summary>This view with other pages of the lists (the first page is the address without a page number).</summary>
+    public string PageQuery(int year, int kpiPage, int objectivePage)
+    {
+        var url = Query(year);
+        var pages = new List<string>();
+        if (kpiPage > 1)
+        {
+            pages.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pagina={kpiPage}"));
+        }
+
+        if (objectivePage > 1)
+        {
+            pages.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pagina-obiettivi={objectivePage}"));
+        }
+
+        return pages.Count == 0 ? url : url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + string.Join('&', pages);
+    }
+}
+
+/// <summary>One page of a dashboard list: rows <see cref="First"/> to <see cref="Last"/> of <see cref="Total"/>.</summary>
+public sealed record ListPage(int Page, int Pages, int First, int Last, int Total, string? PreviousUrl, string? NextUrl)
+{
+    public static int Count(int total) => Math.Max(1, (total + DashboardFilter.ListSize - 1) / DashboardFilter.ListSize);
+
+    public static int Clamp(int page, int total) => Math.Clamp(page, 1, Count(total));
+
+    public static ListPage Of(int page, int total, Func<int, string> url)
+    {
+        var pages = Count(total);
+        return new ListPage(
+            page,
+            pages,
+            total == 0 ? 0 : ((page - 1) * DashboardFilter.ListSize) + 1,
+            Math.Min(total, page * DashboardFilter.ListSize),
+            total,
+            page > 1 ? url(page - 1) : null,
+            page < pages ? url(page + 1) : null);
     }
 }
 
@@ -63,9 +106,9 @@ public sealed record DashboardViewModel(
     IReadOnlyList<ScoreBar> ByArea,
     IReadOnlyList<ScoreBar> ByDirectorate,
     IReadOnlyList<DashboardObjective> Objectives,
-    int ObjectiveTotal,
+    ListPage ObjectivePage,
     IReadOnlyList<DashboardKpi> Kpis,
-    int KpiTotal,
+    ListPage KpiPage,
     string KpiListTitle,
     IReadOnlyList<TrendPoint> Trend,
     IReadOnlyDictionary<string, string> Summaries,

@@ -117,9 +117,11 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
             .Select(x => new ScoreBar(x.Group.Name, current.Query(year, directorate: x.Group.Code), ScoreViewModel.From(Roll(x.Group.Name, x.Items))))
             .ToList();
 
+        var objectivePage = ListPage.Clamp(filter.ObjectivePage, objectives.Count);
         var directorateNames = snapshot.Directorates;
         var objectiveRows = objectives
             .OrderBy(o => objectiveScores[o.Id].Score ?? decimal.MaxValue).ThenBy(o => o.SortOrder)
+            .Skip((objectivePage - 1) * DashboardFilter.ListSize)
             .Take(DashboardFilter.ListSize)
             .Select(o => new DashboardObjective(
                 o.Code,
@@ -134,7 +136,9 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
             .Where(i => statusFilter is AttainmentStatus wanted ? scores[i].Status == wanted : scores[i].Score is null || scores[i].Score < 100m)
             .OrderBy(i => scores[i].Score is null ? 1 : 0).ThenBy(i => scores[i].Score).ThenBy(i => i)
             .ToList();
-        var kpiRows = listed.Take(DashboardFilter.ListSize).Select(i =>
+        var kpiPage = ListPage.Clamp(filter.KpiPage, listed.Count);
+        current = current with { KpiPage = kpiPage, ObjectivePage = objectivePage };
+        var kpiRows = listed.Skip((kpiPage - 1) * DashboardFilter.ListSize).Take(DashboardFilter.ListSize).Select(i =>
         {
             var kpi = snapshot.Kpis[i];
             var objective = objectivesById[kpi.ObjectiveId];
@@ -203,9 +207,9 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
             byArea,
             byDirectorate,
             objectiveRows,
-            objectives.Count,
+            ListPage.Of(objectivePage, objectives.Count, p => current.PageQuery(year, kpiPage, p)),
             kpiRows,
-            listed.Count,
+            ListPage.Of(kpiPage, listed.Count, p => current.PageQuery(year, p, objectivePage)),
             statusFilter is null ? "KPI non raggiunti o non rilevati" : $"KPI con stato «{ScoreViewModel.Label(statusFilter.Value)}»",
             trend,
             summaries,

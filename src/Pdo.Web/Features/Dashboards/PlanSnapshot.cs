@@ -26,6 +26,7 @@ public sealed class PlanSnapshot
     private readonly Dictionary<int, AggregateAttainment[]> _objectiveScores = [];
     private readonly Dictionary<int, AggregateAttainment> _overall = [];
     private readonly Lock _lock = new();
+    private readonly IReadOnlyDictionary<int, int> _objectiveIndex;
 
     public PlanSnapshot(
         int planId,
@@ -54,10 +55,31 @@ public sealed class PlanSnapshot
         Directorates = directorates;
         Objectives = objectives;
         Kpis = kpis;
-        Results = results;
         KpiIndex = kpis.Select((k, i) => (k.Id, i)).ToDictionary(x => x.Id, x => x.i);
         KpisByObjective = kpis.Select((k, i) => (k.ObjectiveId, i)).GroupBy(x => x.ObjectiveId).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
+        _objectiveIndex = objectives.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i);
         ResultsByPeriod = results.GroupBy(r => r.PeriodId).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.KpiId));
+    }
+
+    /// <summary>The same plan (structure and indexes shared) with other results.</summary>
+    private PlanSnapshot(PlanSnapshot source, IReadOnlyDictionary<int, Dictionary<int, SnapshotResult>> resultsByPeriod)
+    {
+        PlanId = source.PlanId;
+        Year = source.Year;
+        Title = source.Title;
+        Status = source.Status;
+        ApprovalText = source.ApprovalText;
+        Methodology = source.Methodology;
+        Periods = source.Periods;
+        Categories = source.Categories;
+        Areas = source.Areas;
+        Directorates = source.Directorates;
+        Objectives = source.Objectives;
+        Kpis = source.Kpis;
+        KpiIndex = source.KpiIndex;
+        KpisByObjective = source.KpisByObjective;
+        _objectiveIndex = source._objectiveIndex;
+        ResultsByPeriod = resultsByPeriod;
     }
 
     public int PlanId { get; }
@@ -83,8 +105,6 @@ public sealed class PlanSnapshot
     public IReadOnlyList<SnapshotObjective> Objectives { get; }
 
     public IReadOnlyList<SnapshotKpi> Kpis { get; }
-
-    public IReadOnlyList<SnapshotResult> Results { get; }
 
     public IReadOnlyDictionary<int, int> KpiIndex { get; }
 
@@ -137,10 +157,12 @@ public sealed class PlanSnapshot
         }
 
         var scores = Scores(periodId);
-        var result = Objectives.Select(o => AttainmentRules.Aggregate(
-            o.Title,
-            KpisByObjective.GetValueOrDefault(o.Id, []).Select(i => new WeightedScore(Kpis[i].Name, scores[i].Score, Kpis[i].Weight, scores[i].Score is null ? 0 : 1, 1)).ToList(),
-            Methodology)).ToArray();
+        var result = new AggregateAttainment[Objectives.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = ObjectiveScore(Objectives[i], scores);
+        }
+
         lock (_lock)
         {
             _objectiveScores[periodId] = result;
@@ -173,30 +195,75 @@ public sealed class PlanSnapshot
         return overall;
     }
 
-    /// <summary>A copy with some KPIs' results replaced; the scores of the other KPIs are reused.</summary>
+    /// <summary>
+    /// A copy with some KPIs' results replaced. The structure is shared; the scores of the other KPIs and the roll-ups
+    /// of the objectives they do not belong to are reused, so the cost follows the change, not the plan.
+    /// </summary>
     public PlanSnapshot WithResults(IReadOnlySet<int> kpiIds, IReadOnlyList<SnapshotResult> freshResults)
     {
-        var results = Results.Where(r => !kpiIds.Contains(r.KpiId)).Concat(freshResults).ToList();
-        var copy = new PlanSnapshot(PlanId, Year, Title, Status, ApprovalText, Methodology, Periods, Categories, Areas, Directorates, Objectives, Kpis, results);
+        var byPeriod = new Dictionary<int, Dictionary<int, SnapshotResult>>(ResultsByPeriod.Count + 1);
+        foreach (var (periodId, results) in ResultsByPeriod)
+        {
+            if (kpiIds.Any(results.ContainsKey) || freshResults.Any(r => r.PeriodId == periodId))
+            {
+                var changed = new Dictionary<int, SnapshotResult>(results);
+                foreach (var kpiId in kpiIds)
+                {
+                    changed.Remove(kpiId);
+                }
+
+                byPeriod[periodId] = changed;
+            }
+            else
+            {
+                byPeriod[periodId] = results;
+            }
+        }
+
+        foreach (var fresh in freshResults)
+        {
+            if (!byPeriod.TryGetValue(fresh.PeriodId, out var results))
+            {
+                byPeriod[fresh.PeriodId] = results = [];
+            }
+
+            results[fresh.KpiId] = fresh;
+        }
+
+        var copy = new PlanSnapshot(this, byPeriod);
+        var changedIndexes = kpiIds.Where(KpiIndex.ContainsKey).Select(id => KpiIndex[id]).ToList();
+        var changedObjectives = changedIndexes.Select(i => _objectiveIndex[Kpis[i].ObjectiveId]).Distinct().ToList();
         lock (_lock)
         {
             foreach (var (periodId, scores) in _scores)
             {
                 var updated = (KpiScoreCell[])scores.Clone();
-                foreach (var kpiId in kpiIds)
+                foreach (var index in changedIndexes)
                 {
-                    if (KpiIndex.TryGetValue(kpiId, out var index))
-                    {
-                        updated[index] = copy.Score(periodId, Kpis[index]);
-                    }
+                    updated[index] = copy.Score(periodId, Kpis[index]);
                 }
 
                 copy._scores[periodId] = updated;
+                if (_objectiveScores.TryGetValue(periodId, out var objectives))
+                {
+                    var rolled = (AggregateAttainment[])objectives.Clone();
+                    foreach (var index in changedObjectives)
+                    {
+                        rolled[index] = ObjectiveScore(Objectives[index], updated);
+                    }
+
+                    copy._objectiveScores[periodId] = rolled;
+                }
             }
         }
 
         return copy;
     }
+
+    private AggregateAttainment ObjectiveScore(SnapshotObjective objective, KpiScoreCell[] scores) => AttainmentRules.Aggregate(
+        objective.Title,
+        KpisByObjective.GetValueOrDefault(objective.Id, []).Select(i => new WeightedScore(Kpis[i].Name, scores[i].Score, Kpis[i].Weight, scores[i].Score is null ? 0 : 1, 1)).ToList(),
+        Methodology);
 
     private KpiScoreCell Score(int periodId, SnapshotKpi kpi)
     {

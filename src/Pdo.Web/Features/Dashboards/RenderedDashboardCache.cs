@@ -10,7 +10,7 @@ namespace Pdo.Web.Features.Dashboards;
 /// snapshots it was built from (so any change of a result, target, weight or methodology, which moves the data
 /// stamp, drops it), for one user, one set of roles and Direzioni, one antiforgery cookie (the page carries the
 /// sign-out form's token) and one query string. Authorization has already run when this filter runs. A response
-/// that sets a cookie, or is not 200, is never kept.
+/// that sets a cookie, is not 200, is empty or was abandoned by the client is never kept.
 /// </summary>
 public sealed class RenderedDashboardCache(DashboardCache cache, AppDbContext db) : IAsyncResourceFilter
 {
@@ -51,7 +51,9 @@ public sealed class RenderedDashboardCache(DashboardCache cache, AppDbContext db
         }
 
         var rendered = buffer.ToArray();
-        if (http.Response.StatusCode == StatusCodes.Status200OK && http.Response.Headers.SetCookie.Count == 0 && pages.Count < MaxPages)
+        // A request the client gave up on may have rendered nothing: it is never kept.
+        if (http.Response.StatusCode == StatusCodes.Status200OK && rendered.Length > 0 && !http.RequestAborted.IsCancellationRequested
+            && http.Response.Headers.SetCookie.Count == 0 && pages.Count < MaxPages)
         {
             pages.TryAdd(key, rendered);
         }

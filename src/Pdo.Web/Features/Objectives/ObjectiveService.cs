@@ -12,7 +12,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
 {
     public async Task<ObjectiveViewModel?> DetailsAsync(int year, string code, string? period, CancellationToken cancellationToken)
     {
-        var card = await scorecards.LoadAsync(year, period, cancellationToken);
+        var card = await scorecards.LoadObjectiveAsync(year, code, period, cancellationToken);
         var score = card?.FindObjective(code);
         if (card is null || score is null)
         {

@@ -1,0 +1,162 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Pdo.Infrastructure.Data;
+using Pdo.Infrastructure.Identity;
+using Pdo.Web.Features.Dashboards;
+using Pdo.Web.Tests.Support;
+
+namespace Pdo.Web.Tests.Dashboards;
+
+/// <summary>
+/// When the dashboards' snapshots are checked against the database: at once after a commit made by this process
+/// (the change signal moved), otherwise once per interval (changes made by another instance).
+/// </summary>
+public sealed class DashboardCacheTests(MonitoringPlanFactory factory) : IClassFixture<MonitoringPlanFactory>, IAsyncLifetime
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    // This cache plays another instance: the app's own commits do not move its signal.
+    private readonly DataChangeSignal _signal = new();
+    private readonly FakeTimeProvider _clock = new();
+
+    public Task InitializeAsync() => factory.EnsurePlan2020Async();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task ReturnsTheSameSnapshotsWithinTheIntervalAndTheChangeAfterItGivenAChangeByAnotherInstance()
+    {
+        var cache = NewCache();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var before = await cache.AllAsync(db, CancellationToken.None);
+
+        await SaveResultAsync("NO", "Il bando è andato deserto.");
+        _clock.Advance(Interval - TimeSpan.FromMilliseconds(1));
+        var within = await cache.AllAsync(db, CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        var after = await cache.AllAsync(db, CancellationToken.None);
+
+        Assert.Same(before, within);
+        Assert.NotSame(before, after);
+        Assert.Equal("NO", await ActualTextAsync(after, db));
+    }
+
+    [Fact]
+    public async Task ReturnsTheChangeAtOnceGivenACommitSignalledByThisProcess()
+    {
+        var cache = NewCache();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await cache.AllAsync(db, CancellationToken.None);
+
+        await SaveResultAsync("SI", null);
+        _signal.Changed();
+        var after = await cache.AllAsync(db, CancellationToken.None);
+
+        Assert.Equal("SI", await ActualTextAsync(after, db));
+    }
+
+    [Fact]
+    public async Task ReturnsTheRollUpsOfAFreshLoadGivenResultsRescoredIncrementally()
+    {
+        var cache = NewCache();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var before = (await cache.AllAsync(db, CancellationToken.None)).Single(p => p.Year == 2020);
+        var period = before.Periods.Single(p => p.Code == "INT").Id;
+        var overallBefore = before.Overall(period).Score;
+
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        await ResultForm.SaveAsync(factory, office, 2020, "DIR-CASA-01", "INT", ("100%", null), ("720", "Cantieri in ritardo."), ("2.646", null));
+        _signal.Changed();
+        var incremental = (await cache.AllAsync(db, CancellationToken.None)).Single(p => p.Year == 2020);
+        var fresh = (await NewCache().AllAsync(db, CancellationToken.None)).Single(p => p.Year == 2020);
+
+        Assert.Same(before.KpiIndex, incremental.KpiIndex); // rescored in place of a reload
+        Assert.Equal(Rollups(fresh, period), Rollups(incremental, period));
+        Assert.Equal(fresh.Overall(period).Score, incremental.Overall(period).Score);
+        Assert.NotEqual(overallBefore, incremental.Overall(period).Score);
+    }
+
+    [Fact]
+    public async Task RendersAgainGivenARequestTheClientAbandoned()
+    {
+        var cache = NewCache();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await cache.AllAsync(db, CancellationToken.None);
+        var filter = new RenderedDashboardCache(cache, db);
+        var renders = 0;
+
+        // The client went away while the page was being rendered: nothing (or a part) was written.
+        using (var gone = new CancellationTokenSource())
+        {
+            await gone.CancelAsync();
+            var abandoned = Request(gone.Token);
+            await Record.ExceptionAsync(() => filter.OnResourceExecutionAsync(abandoned, Render(abandoned, "", () => renders++)));
+        }
+
+        var next = Request(CancellationToken.None);
+        await filter.OnResourceExecutionAsync(next, Render(next, "<p>cruscotto</p>", () => renders++));
+        var remembered = Request(CancellationToken.None);
+        await filter.OnResourceExecutionAsync(remembered, Render(remembered, "<p>altro</p>", () => renders++));
+
+        Assert.Equal(2, renders);
+        var page = Assert.IsType<FileContentResult>(remembered.Result);
+        Assert.Equal("<p>cruscotto</p>", System.Text.Encoding.UTF8.GetString(page.FileContents));
+    }
+
+    private static List<(decimal? Score, int Measured, int Total)> Rollups(PlanSnapshot plan, int period) =>
+        [.. plan.ObjectiveScores(period).Select(o => (o.Score, o.MeasuredKpis, o.TotalKpis))];
+
+    private DashboardCache NewCache()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboards:ChangeCheckInterval"] = Interval.ToString() })
+            .Build();
+        return new DashboardCache(_signal, _clock, configuration, NullLogger<DashboardCache>.Instance);
+    }
+
+    private async Task SaveResultAsync(string actual, string? justification)
+    {
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        var response = await ResultForm.PostAsync(factory, office, 2020, "DIR-SOC-01", "INT", (actual, justification));
+        Assert.True(response.IsSuccessStatusCode || (int)response.StatusCode == 302, $"The result was not saved: {(int)response.StatusCode}");
+    }
+
+    private static async Task<string?> ActualTextAsync(IReadOnlyList<PlanSnapshot> snapshots, AppDbContext db)
+    {
+        var kpi = await db.Kpis.Where(k => k.Objective!.Code == "DIR-SOC-01" && k.Objective.Plan!.Year == 2020).OrderBy(k => k.SortOrder).Select(k => k.Id).FirstAsync();
+        var plan = snapshots.Single(p => p.Year == 2020);
+        return plan.Result(plan.Periods.Single(p => p.Code == "INT").Id, kpi)?.ActualText;
+    }
+
+    private static ResourceExecutingContext Request(CancellationToken aborted)
+    {
+        var http = new DefaultHttpContext { RequestAborted = aborted };
+        http.Request.Method = HttpMethods.Get;
+        http.Request.Path = "/piani/2020/cruscotto";
+        http.Request.Headers.Cookie = "Pdo.Antiforgery=token-del-browser";
+        http.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "ufficio@pdo.local"), new Claim(ClaimTypes.Role, Roles.PlanningOffice)], "Test"));
+        var action = new ActionContext(http, new RouteData(), new ActionDescriptor());
+        return new ResourceExecutingContext(action, [], new List<IValueProviderFactory>());
+    }
+
+    private static ResourceExecutionDelegate Render(ResourceExecutingContext context, string html, Action counted) => async () =>
+    {
+        counted();
+        await context.HttpContext.Response.Body.WriteAsync(System.Text.Encoding.UTF8.GetBytes(html));
+        return new ResourceExecutedContext(context, []);
+    };
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.DependencyInjection;
+using Pdo.Infrastructure.Identity;
+using Pdo.Web.Features.Scoring;
+using Pdo.Web.Tests.Support;
+
+namespace Pdo.Web.Tests.Scoring;
+
+/// <summary>The objective page loads one objective, not the plan: its scores must be those of the whole plan's scorecard.</summary>
+public sealed class ScorecardServiceTests(MonitoringPlanFactory factory) : IClassFixture<MonitoringPlanFactory>, IAsyncLifetime
+{
+    public async Task InitializeAsync()
+    {
+        await factory.EnsurePlan2020Async();
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        await ResultForm.SaveAsync(factory, office, 2020, "DIR-CASA-01", "INT", ("100%", null), ("720", "Cantieri in ritardo."), ("2.646", null));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData(2019, null)]
+    [InlineData(2020, null)]
+    [InlineData(2020, "INT")]
+    [InlineData(2020, "FIN")]
+    public async Task ReturnsTheWholePlansScoresGivenOneObjective(int year, string? period)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var scorecards = scope.ServiceProvider.GetRequiredService<ScorecardService>();
+        var whole = (await scorecards.LoadAsync(year, period, CancellationToken.None))!;
+
+        foreach (var expected in whole.Objectives)
+        {
+            var card = await scorecards.LoadObjectiveAsync(year, expected.Objective.Code, period, CancellationToken.None);
+
+            Assert.NotNull(card);
+            Assert.Equal(whole.Period?.Code, card.Period?.Code);
+            var actual = Assert.Single(card.Objectives);
+            Assert.Equal(Summary(expected), Summary(actual));
+        }
+    }
+
+    [Fact]
+    public async Task ReturnsThePlansDefaultPeriodGivenAnObjectiveWithoutResults()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var scorecards = scope.ServiceProvider.GetRequiredService<ScorecardService>();
+
+        var card = await scorecards.LoadObjectiveAsync(2020, "SOL-01", null, CancellationToken.None);
+
+        Assert.Equal("INT", card!.Period!.Code);
+        Assert.Null(card.Objectives.Single().Attainment.Score);
+    }
+
+    [Theory]
+    [InlineData(2020, "NESSUNO", null)]
+    [InlineData(2020, "DIR-CASA-01", "XYZ")]
+    [InlineData(1990, "DIR-CASA-01", null)]
+    public async Task ReturnsNothingGivenAnUnknownPlanObjectiveOrPeriod(int year, string code, string? period)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<ScorecardService>().LoadObjectiveAsync(year, code, period, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindsTheObjectiveGivenItsCodeInLowerCase()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+
+        var card = await scope.ServiceProvider.GetRequiredService<ScorecardService>().LoadObjectiveAsync(2020, "dir-casa-01", null, CancellationToken.None);
+
+        Assert.Equal("DIR-CASA-01", card!.FindObjective("dir-casa-01")!.Objective.Code);
+    }
+
+    private static object Summary(ObjectiveScore score) => new
+    {
+        score.Objective.Code,
+        score.Attainment.Score,
+        score.Attainment.Status,
+        score.Attainment.MeasuredKpis,
+        score.Attainment.TotalKpis,
+        Kpis = string.Join("; ", score.Kpis.Select(k => $"{k.Kpi.Code}={k.Attainment.Score}/{k.Attainment.Status}/{k.Result?.ActualText}")),
+    };
+}
