@@ -159,17 +159,7 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
             .Select(plan => new TrendPoint(plan.Year, ScoreViewModel.From(plan.Overall(plan.DefaultPeriod!.Id)), $"/piani/{plan.Year}/cruscotto"))
             .ToList();
 
-        var header = new PlanHeaderViewModel(
-            snapshot.Status,
-            year,
-            snapshot.Title,
-            PlanService.StatusLabel(snapshot.Status),
-            snapshot.Status == PlanStatus.Approved,
-            snapshot.ApprovalText,
-            null,
-            period.Code,
-            $"{period.Name} ({ItalianValues.FormatDate(period.EndDate)})",
-            snapshot.Periods.Select(p => new PeriodOption(p.Code, $"{p.Name} ({ItalianValues.FormatDate(p.EndDate)})", p.Id == period.Id, p.IsOpen)).ToList());
+        var header = PlanService.Header(snapshot, period);
 
         var summaries = new Dictionary<string, string>
         {

@@ -13,6 +13,12 @@ public sealed record SnapshotKpi(int Id, int ObjectiveId, string Code, string Na
 
 public sealed record SnapshotResult(int KpiId, int PeriodId, string ActualText, Measurement Measurement);
 
+/// <summary>A section, area or Direzione with the number of its objectives and its roll-up.</summary>
+public sealed record SnapshotRollup(string Code, string Name, int ObjectiveCount, AggregateAttainment Attainment);
+
+/// <summary>A plan's roll-ups in one period, aggregated exactly as <c>PlanScorecard</c> does (same order, same scopes).</summary>
+public sealed record PlanRollups(AggregateAttainment Overall, IReadOnlyList<SnapshotRollup> Categories, IReadOnlyList<SnapshotRollup> Areas, IReadOnlyList<SnapshotRollup> Directorates);
+
 /// <summary>A KPI's score in one period (unrounded; null when not measured).</summary>
 public readonly record struct KpiScoreCell(decimal? Score, AttainmentStatus Status);
 
@@ -25,6 +31,7 @@ public sealed class PlanSnapshot
     private readonly Dictionary<int, KpiScoreCell[]> _scores = [];
     private readonly Dictionary<int, AggregateAttainment[]> _objectiveScores = [];
     private readonly Dictionary<int, AggregateAttainment> _overall = [];
+    private readonly Dictionary<int, PlanRollups> _rollups = [];
     private readonly Lock _lock = new();
     private readonly IReadOnlyDictionary<int, int> _objectiveIndex;
 
@@ -34,6 +41,7 @@ public sealed class PlanSnapshot
         string title,
         PlanStatus status,
         string? approvalText,
+        string? approvalLink,
         Methodology methodology,
         IReadOnlyList<SnapshotPeriod> periods,
         IReadOnlyList<SnapshotGroup> categories,
@@ -48,6 +56,7 @@ public sealed class PlanSnapshot
         Title = title;
         Status = status;
         ApprovalText = approvalText;
+        ApprovalLink = approvalLink;
         Methodology = methodology;
         Periods = periods;
         Categories = categories;
@@ -69,6 +78,7 @@ public sealed class PlanSnapshot
         Title = source.Title;
         Status = source.Status;
         ApprovalText = source.ApprovalText;
+        ApprovalLink = source.ApprovalLink;
         Methodology = source.Methodology;
         Periods = source.Periods;
         Categories = source.Categories;
@@ -82,6 +92,9 @@ public sealed class PlanSnapshot
         ResultsByPeriod = resultsByPeriod;
     }
 
+    /// <summary>The "period" of a plan that has none yet: no result belongs to it, so nothing is measured.</summary>
+    public const int NoPeriod = 0;
+
     public int PlanId { get; }
 
     public int Year { get; }
@@ -91,6 +104,8 @@ public sealed class PlanSnapshot
     public PlanStatus Status { get; }
 
     public string? ApprovalText { get; }
+
+    public string? ApprovalLink { get; }
 
     public Methodology Methodology { get; }
 
@@ -193,6 +208,54 @@ public sealed class PlanSnapshot
         }
 
         return overall;
+    }
+
+    /// <summary>
+    /// The plan's overall score and its sections', areas' and Direzioni's roll-ups in the period, as the plan page
+    /// shows them: objectives in section order, then their own order; the plan's scope is "Piano"; Direzioni by name,
+    /// only those owning an objective.
+    /// </summary>
+    public PlanRollups Rollups(int periodId)
+    {
+        lock (_lock)
+        {
+            if (_rollups.TryGetValue(periodId, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var scores = ObjectiveScores(periodId);
+        var sectionOrder = Categories.ToDictionary(c => c.Id, c => c.SortOrder);
+        var ordered = Objectives.Select((o, i) => (Objective: o, Score: scores[i]))
+            .OrderBy(x => sectionOrder.GetValueOrDefault(x.Objective.CategoryId)).ThenBy(x => x.Objective.SortOrder)
+            .ToList();
+
+        AggregateAttainment Roll(string scope, IEnumerable<(SnapshotObjective Objective, AggregateAttainment Score)> items) => AttainmentRules.Aggregate(
+            scope,
+            items.Select(x => new WeightedScore(x.Objective.Title, x.Score.Score, x.Objective.Weight, x.Score.MeasuredKpis, x.Score.TotalKpis)).ToList(),
+            Methodology);
+
+        SnapshotRollup Group(SnapshotGroup group, Func<SnapshotObjective, bool> member)
+        {
+            var items = ordered.Where(x => member(x.Objective)).ToList();
+            return new SnapshotRollup(group.Code, group.Name, items.Count, Roll(group.Name, items));
+        }
+
+        var rollups = new PlanRollups(
+            Roll("Piano", ordered),
+            Categories.OrderBy(c => c.SortOrder).Select(c => Group(c, o => o.CategoryId == c.Id)).ToList(),
+            Areas.OrderBy(a => a.SortOrder).Select(a => Group(a, o => o.AreaId == a.Id)).ToList(),
+            ordered.Where(x => x.Objective.DirectorateId is not null).Select(x => Directorates[x.Objective.DirectorateId!.Value]).Distinct()
+                .OrderBy(d => d.Name, StringComparer.Ordinal)
+                .Select(d => Group(d, o => o.DirectorateId == d.Id))
+                .ToList());
+        lock (_lock)
+        {
+            _rollups[periodId] = rollups;
+        }
+
+        return rollups;
     }
 
     /// <summary>

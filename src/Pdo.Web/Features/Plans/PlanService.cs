@@ -3,12 +3,13 @@ using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
 using Pdo.Domain.Values;
 using Pdo.Infrastructure.Data;
+using Pdo.Web.Features.Dashboards;
 using Pdo.Web.Features.Scoring;
 
 namespace Pdo.Web.Features.Plans;
 
 /// <summary>Builds the read-only pages of a plan from its scorecard.</summary>
-public sealed class PlanService(AppDbContext db, ScorecardService scorecards, Dashboards.DashboardCache cache)
+public sealed class PlanService(AppDbContext db, ScorecardService scorecards, DashboardCache cache)
 {
     /// <summary>The plans by year with their overall score, from the dashboards' cached snapshots (no full reload per plan).</summary>
     public async Task<PlanListViewModel> ListAsync(CancellationToken cancellationToken)
@@ -26,23 +27,36 @@ public sealed class PlanService(AppDbContext db, ScorecardService scorecards, Da
             .ToList());
     }
 
+    /// <summary>
+    /// The plan page: overall score and the roll-ups by section, area and Direzione, from the dashboards' cached
+    /// snapshot (the same rule book and order as the scorecard, without reloading every result of the plan).
+    /// </summary>
     public async Task<PlanOverviewViewModel?> OverviewAsync(int year, string? period, CancellationToken cancellationToken)
     {
-        var card = await scorecards.LoadAsync(year, period, cancellationToken);
-        if (card is null)
+        var snapshot = (await cache.AllAsync(db, cancellationToken)).FirstOrDefault(s => s.Year == year);
+        if (snapshot is null)
         {
             return null;
         }
 
-        var periodCode = card.Period?.Code;
+        var selected = string.IsNullOrWhiteSpace(period)
+            ? snapshot.DefaultPeriod
+            : snapshot.Periods.FirstOrDefault(p => string.Equals(p.Code, period, StringComparison.OrdinalIgnoreCase));
+        if (selected is null && !string.IsNullOrWhiteSpace(period))
+        {
+            return null;
+        }
+
+        // A draft without periods yet: nothing is measured.
+        var rollups = snapshot.Rollups(selected?.Id ?? PlanSnapshot.NoPeriod);
         return new PlanOverviewViewModel(
-            Header(card),
-            ScoreViewModel.From(card.Overall),
-            card.Categories.Select(g => Row(g, Links.Category(year, g.Code, periodCode))).ToList(),
-            card.Areas.Select(g => Row(g, Links.Area(year, g.Code, periodCode))).ToList(),
-            card.Directorates.Select(g => Row(g, Links.Directorate(year, g.Code, periodCode))).ToList(),
-            card.Objectives.Count,
-            card.Objectives.Sum(o => o.Kpis.Count));
+            Header(snapshot, selected),
+            ScoreViewModel.From(rollups.Overall),
+            rollups.Categories.Select(g => Row(g, Links.Category(year, g.Code, selected?.Code))).ToList(),
+            rollups.Areas.Select(g => Row(g, Links.Area(year, g.Code, selected?.Code))).ToList(),
+            rollups.Directorates.Select(g => Row(g, Links.Directorate(year, g.Code, selected?.Code))).ToList(),
+            snapshot.Objectives.Count,
+            snapshot.Kpis.Count);
     }
 
     public Task<GroupPageViewModel?> CategoryAsync(int year, string code, string? period, CancellationToken cancellationToken) =>
@@ -55,6 +69,18 @@ public sealed class PlanService(AppDbContext db, ScorecardService scorecards, Da
         GroupAsync(year, period, "Direzione", card => card.Directorates, code, cancellationToken);
 
     public static PlanHeaderViewModel Header(PlanScorecard card) => Header(card.Plan, card.Period);
+
+    public static PlanHeaderViewModel Header(PlanSnapshot snapshot, SnapshotPeriod? period) => new(
+        snapshot.Status,
+        snapshot.Year,
+        snapshot.Title,
+        StatusLabel(snapshot.Status),
+        snapshot.Status == PlanStatus.Approved,
+        snapshot.ApprovalText,
+        snapshot.ApprovalLink,
+        period?.Code,
+        period is null ? "Nessun periodo di monitoraggio" : $"{period.Name} ({ItalianValues.FormatDate(period.EndDate)})",
+        snapshot.Periods.Select(p => new PeriodOption(p.Code, $"{p.Name} ({ItalianValues.FormatDate(p.EndDate)})", p.Id == period?.Id, p.IsOpen)).ToList());
 
     public static PlanHeaderViewModel Header(PerformancePlan plan, MonitoringPeriod? period)
     {
@@ -111,6 +137,6 @@ public sealed class PlanService(AppDbContext db, ScorecardService scorecards, Da
         return new GroupPageViewModel(Header(card), kindLabel, group.Code, group.Name, ScoreViewModel.From(group.Attainment), rows);
     }
 
-    private static GroupRow Row(GroupScore group, string url) =>
-        new(group.Code, group.Name, group.Objectives.Count, ScoreViewModel.From(group.Attainment), url);
+    private static GroupRow Row(SnapshotRollup group, string url) =>
+        new(group.Code, group.Name, group.ObjectiveCount, ScoreViewModel.From(group.Attainment), url);
 }
