@@ -39,6 +39,51 @@ public sealed class PlanOverviewTests(MonitoringPlanFactory factory) : IClassFix
         Assert.Equal((card.Objectives.Count, card.AllKpis.Count()), (overview.ObjectiveCount, overview.KpiCount));
     }
 
+    [Theory]
+    [InlineData(2019, null)]
+    [InlineData(2020, "INT")]
+    public async Task ReturnsTheScorecardsObjectivesGivenEverySectionAreaAndDirezione(int year, string? period)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var card = (await scope.ServiceProvider.GetRequiredService<ScorecardService>().LoadAsync(year, period, CancellationToken.None))!;
+        var plans = scope.ServiceProvider.GetRequiredService<PlanService>();
+        var sections = card.Plan.Categories.ToDictionary(c => c.Id, c => c.Name);
+
+        var pages = new List<(GroupScore Expected, GroupPageViewModel? Actual)>();
+        foreach (var group in card.Categories)
+        {
+            pages.Add((group, await plans.CategoryAsync(year, group.Code, period, CancellationToken.None)));
+        }
+
+        foreach (var group in card.Areas)
+        {
+            pages.Add((group, await plans.AreaAsync(year, group.Code.ToLowerInvariant(), period, CancellationToken.None)));
+        }
+
+        foreach (var group in card.Directorates)
+        {
+            pages.Add((group, await plans.DirectorateAsync(year, group.Code, period, CancellationToken.None)));
+        }
+
+        Assert.Equal(4 + 4 + 4, pages.Count);
+        Assert.All(pages, page =>
+        {
+            Assert.NotNull(page.Actual);
+            Assert.Equal(Json(PlanService.Header(card)), Json(page.Actual.Header));
+            Assert.Equal((page.Expected.Code, page.Expected.Name), (page.Actual.Code, page.Actual.Name));
+            Assert.Equal(Json(ScoreViewModel.From(page.Expected.Attainment)), Json(page.Actual.Score));
+            var expected = page.Expected.Objectives.Select(o => new ObjectiveRow(
+                o.Objective.Code,
+                o.Objective.Title,
+                o.Objective.Directorate?.Name,
+                sections[o.Objective.CategoryId],
+                o.Kpis.Count,
+                ScoreViewModel.From(o.Attainment),
+                Pdo.Web.Features.Links.Objective(year, o.Objective.Code, card.Period?.Code)));
+            Assert.Equal(Json(expected), Json(page.Actual.Objectives));
+        });
+    }
+
     [Fact]
     public async Task ShowsTheNewPlanAtOnceGivenAnEmptyDraftJustCreated()
     {

@@ -13,8 +13,8 @@ public sealed record SnapshotKpi(int Id, int ObjectiveId, string Code, string Na
 
 public sealed record SnapshotResult(int KpiId, int PeriodId, string ActualText, Measurement Measurement);
 
-/// <summary>A section, area or Direzione with the number of its objectives and its roll-up.</summary>
-public sealed record SnapshotRollup(string Code, string Name, int ObjectiveCount, AggregateAttainment Attainment);
+/// <summary>A section, area or Direzione with its objectives (indexes into <see cref="PlanSnapshot.Objectives"/>, in the plan's order) and its roll-up.</summary>
+public sealed record SnapshotRollup(string Code, string Name, IReadOnlyList<int> Objectives, AggregateAttainment Attainment);
 
 /// <summary>A plan's roll-ups in one period, aggregated exactly as <c>PlanScorecard</c> does (same order, same scopes).</summary>
 public sealed record PlanRollups(AggregateAttainment Overall, IReadOnlyList<SnapshotRollup> Categories, IReadOnlyList<SnapshotRollup> Areas, IReadOnlyList<SnapshotRollup> Directorates);
@@ -227,11 +227,11 @@ public sealed class PlanSnapshot
 
         var scores = ObjectiveScores(periodId);
         var sectionOrder = Categories.ToDictionary(c => c.Id, c => c.SortOrder);
-        var ordered = Objectives.Select((o, i) => (Objective: o, Score: scores[i]))
+        var ordered = Objectives.Select((o, i) => (Index: i, Objective: o, Score: scores[i]))
             .OrderBy(x => sectionOrder.GetValueOrDefault(x.Objective.CategoryId)).ThenBy(x => x.Objective.SortOrder)
             .ToList();
 
-        AggregateAttainment Roll(string scope, IEnumerable<(SnapshotObjective Objective, AggregateAttainment Score)> items) => AttainmentRules.Aggregate(
+        AggregateAttainment Roll(string scope, IEnumerable<(int Index, SnapshotObjective Objective, AggregateAttainment Score)> items) => AttainmentRules.Aggregate(
             scope,
             items.Select(x => new WeightedScore(x.Objective.Title, x.Score.Score, x.Objective.Weight, x.Score.MeasuredKpis, x.Score.TotalKpis)).ToList(),
             Methodology);
@@ -239,7 +239,7 @@ public sealed class PlanSnapshot
         SnapshotRollup Group(SnapshotGroup group, Func<SnapshotObjective, bool> member)
         {
             var items = ordered.Where(x => member(x.Objective)).ToList();
-            return new SnapshotRollup(group.Code, group.Name, items.Count, Roll(group.Name, items));
+            return new SnapshotRollup(group.Code, group.Name, items.Select(x => x.Index).ToList(), Roll(group.Name, items));
         }
 
         var rollups = new PlanRollups(

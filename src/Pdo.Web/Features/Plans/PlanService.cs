@@ -8,8 +8,8 @@ using Pdo.Web.Features.Scoring;
 
 namespace Pdo.Web.Features.Plans;
 
-/// <summary>Builds the read-only pages of a plan from its scorecard.</summary>
-public sealed class PlanService(AppDbContext db, ScorecardService scorecards, DashboardCache cache)
+/// <summary>Builds the read-only pages of a plan (list, plan, section, area, Direzione) from the dashboards' cached snapshots.</summary>
+public sealed class PlanService(AppDbContext db, DashboardCache cache)
 {
     /// <summary>The plans by year with their overall score, from the dashboards' cached snapshots (no full reload per plan).</summary>
     public async Task<PlanListViewModel> ListAsync(CancellationToken cancellationToken)
@@ -33,21 +33,11 @@ public sealed class PlanService(AppDbContext db, ScorecardService scorecards, Da
     /// </summary>
     public async Task<PlanOverviewViewModel?> OverviewAsync(int year, string? period, CancellationToken cancellationToken)
     {
-        var snapshot = (await cache.AllAsync(db, cancellationToken)).FirstOrDefault(s => s.Year == year);
-        if (snapshot is null)
+        if (await SnapshotAsync(year, period, cancellationToken) is not var (snapshot, selected))
         {
             return null;
         }
 
-        var selected = string.IsNullOrWhiteSpace(period)
-            ? snapshot.DefaultPeriod
-            : snapshot.Periods.FirstOrDefault(p => string.Equals(p.Code, period, StringComparison.OrdinalIgnoreCase));
-        if (selected is null && !string.IsNullOrWhiteSpace(period))
-        {
-            return null;
-        }
-
-        // A draft without periods yet: nothing is measured.
         var rollups = snapshot.Rollups(selected?.Id ?? PlanSnapshot.NoPeriod);
         return new PlanOverviewViewModel(
             Header(snapshot, selected),
@@ -60,13 +50,13 @@ public sealed class PlanService(AppDbContext db, ScorecardService scorecards, Da
     }
 
     public Task<GroupPageViewModel?> CategoryAsync(int year, string code, string? period, CancellationToken cancellationToken) =>
-        GroupAsync(year, period, "Sezione", card => card.Categories, code, cancellationToken);
+        GroupAsync(year, period, "Sezione", rollups => rollups.Categories, code, cancellationToken);
 
     public Task<GroupPageViewModel?> AreaAsync(int year, string code, string? period, CancellationToken cancellationToken) =>
-        GroupAsync(year, period, "Area strategica", card => card.Areas, code, cancellationToken);
+        GroupAsync(year, period, "Area strategica", rollups => rollups.Areas, code, cancellationToken);
 
     public Task<GroupPageViewModel?> DirectorateAsync(int year, string code, string? period, CancellationToken cancellationToken) =>
-        GroupAsync(year, period, "Direzione", card => card.Directorates, code, cancellationToken);
+        GroupAsync(year, period, "Direzione", rollups => rollups.Directorates, code, cancellationToken);
 
     public static PlanHeaderViewModel Header(PlanScorecard card) => Header(card.Plan, card.Period);
 
@@ -110,33 +100,64 @@ public sealed class PlanService(AppDbContext db, ScorecardService scorecards, Da
     public static string ApprovalText(ApprovalAct act) =>
         $"Delibera di Giunta n. {act.Number} del {ItalianValues.FormatDate(act.Date)}";
 
-    private async Task<GroupPageViewModel?> GroupAsync(
-        int year,
-        string? period,
-        string kindLabel,
-        Func<PlanScorecard, IReadOnlyList<GroupScore>> groups,
-        string code,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// The plan's cached snapshot and the period asked for (its default one when none is asked; no period only for a
+    /// plan that has none, where nothing is measured). Null when there is no such plan or period.
+    /// </summary>
+    private async Task<(PlanSnapshot Snapshot, SnapshotPeriod? Period)?> SnapshotAsync(int year, string? period, CancellationToken cancellationToken)
     {
-        var card = await scorecards.LoadAsync(year, period, cancellationToken);
-        var group = card is null ? null : groups(card).FirstOrDefault(g => string.Equals(g.Code, code, StringComparison.OrdinalIgnoreCase));
-        if (card is null || group is null)
+        var snapshot = (await cache.AllAsync(db, cancellationToken)).FirstOrDefault(s => s.Year == year);
+        if (snapshot is null)
         {
             return null;
         }
 
-        var categories = card.Plan.Categories.ToDictionary(c => c.Id, c => c.Name);
-        var rows = group.Objectives.Select(o => new ObjectiveRow(
-            o.Objective.Code,
-            o.Objective.Title,
-            o.Objective.Directorate?.Name,
-            categories.GetValueOrDefault(o.Objective.CategoryId, string.Empty),
-            o.Kpis.Count,
-            ScoreViewModel.From(o.Attainment),
-            Links.Objective(year, o.Objective.Code, card.Period?.Code))).ToList();
-        return new GroupPageViewModel(Header(card), kindLabel, group.Code, group.Name, ScoreViewModel.From(group.Attainment), rows);
+        if (string.IsNullOrWhiteSpace(period))
+        {
+            return (snapshot, snapshot.DefaultPeriod);
+        }
+
+        var selected = snapshot.Periods.FirstOrDefault(p => string.Equals(p.Code, period, StringComparison.OrdinalIgnoreCase));
+        return selected is null ? null : (snapshot, selected);
+    }
+
+    private async Task<GroupPageViewModel?> GroupAsync(
+        int year,
+        string? period,
+        string kindLabel,
+        Func<PlanRollups, IReadOnlyList<SnapshotRollup>> groups,
+        string code,
+        CancellationToken cancellationToken)
+    {
+        if (await SnapshotAsync(year, period, cancellationToken) is not var (snapshot, selected))
+        {
+            return null;
+        }
+
+        var periodId = selected?.Id ?? PlanSnapshot.NoPeriod;
+        var group = groups(snapshot.Rollups(periodId)).FirstOrDefault(g => string.Equals(g.Code, code, StringComparison.OrdinalIgnoreCase));
+        if (group is null)
+        {
+            return null;
+        }
+
+        var scores = snapshot.ObjectiveScores(periodId);
+        var sections = snapshot.Categories.ToDictionary(c => c.Id, c => c.Name);
+        var rows = group.Objectives.Select(i =>
+        {
+            var objective = snapshot.Objectives[i];
+            return new ObjectiveRow(
+                objective.Code,
+                objective.Title,
+                objective.DirectorateId is int directorate ? snapshot.Directorates[directorate].Name : null,
+                sections.GetValueOrDefault(objective.CategoryId, string.Empty),
+                snapshot.KpisByObjective.GetValueOrDefault(objective.Id, []).Length,
+                ScoreViewModel.From(scores[i]),
+                Links.Objective(year, objective.Code, selected?.Code));
+        }).ToList();
+        return new GroupPageViewModel(Header(snapshot, selected), kindLabel, group.Code, group.Name, ScoreViewModel.From(group.Attainment), rows);
     }
 
     private static GroupRow Row(SnapshotRollup group, string url) =>
-        new(group.Code, group.Name, group.ObjectiveCount, ScoreViewModel.From(group.Attainment), url);
+        new(group.Code, group.Name, group.Objectives.Count, ScoreViewModel.From(group.Attainment), url);
 }
