@@ -101,11 +101,18 @@ public sealed class PlanGenerator(AppDbContext db, ILogger<PlanGenerator> logger
         var sections = Sections.Select(s => plan.AddCategory(s.Code, s.Name)).ToList();
         var areas = Areas.Select(a => plan.AddArea(a.Code, a.Name)).ToList();
         var kpisLeft = options.KpisPerYear;
+        var owned = 0; // objectives given to a Direzione so far: every Direzione gets its share
         for (var o = 0; o < options.ObjectivesPerYear; o++)
         {
             var section = sections[o % sections.Count];
             var area = section.Code == "SOL" ? areas[o / sections.Count % areas.Count] : null;
-            var directorate = section.Code is "SOL" or "FUN" ? null : directorates[o % directorates.Count];
+            Directorate? directorate = null;
+            if (section.Code is not ("SOL" or "FUN"))
+            {
+                directorate = directorates[owned % directorates.Count];
+                owned++;
+            }
+
             var code = $"G{o + 1:D4}";
             var objective = plan.AddObjective(code, directorate is null ? $"Obiettivo {o + 1} dell’Ente" : $"Obiettivo {o + 1} della {directorate.Name}", section, area, directorate, random.Next(4) == 0 ? 2m : 1m);
             objective.Describe($"Obiettivo generato per le prove di carico ({year}).\n\nDescrive il programma di lavoro e i risultati attesi.", null);

@@ -131,6 +131,51 @@ public sealed partial class DashboardTests(MonitoringPlanFactory factory) : ICla
     }
 
     [Fact]
+    public async Task SendsTheRememberedPageCompressedGivenABrowserThatAcceptsGzip()
+    {
+        await factory.CreateUserAsync("giunta.gzip@pdo.local", Roles.Executive);
+        var browser = factory.CreateHttpsClient();
+        await PdoWebFactory.PostFormAsync(browser, "/accesso", "/accesso", [new("Email", "giunta.gzip@pdo.local"), new("Password", PdoWebFactory.DemoPassword)]);
+        const string url = "/piani/2019/cruscotto?area=SOLIDALE";
+        var rendered = await browser.GetStringAsync(url);
+
+        using var asked = new HttpRequestMessage(HttpMethod.Get, url);
+        asked.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br, zstd");
+        var compressed = await browser.SendAsync(asked);
+        using var refused = new HttpRequestMessage(HttpMethod.Get, url);
+        refused.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip;q=0");
+        var plain = await browser.SendAsync(refused);
+
+        Assert.Equal(["gzip"], compressed.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", compressed.Headers.Vary);
+        await using (var gzip = new System.IO.Compression.GZipStream(await compressed.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress))
+        using (var reader = new StreamReader(gzip))
+        {
+            Assert.Equal(rendered, await reader.ReadToEndAsync());
+        }
+
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Equal(rendered, await plain.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("gzip, deflate, br, zstd", true)]
+    [InlineData("GZIP", true)]
+    [InlineData("*", true)]
+    [InlineData("br;q=1.0, gzip;q=0.5", true)]
+    [InlineData("gzip;q=0", false)]
+    [InlineData("*, gzip;q=0", false)]
+    [InlineData("br", false)]
+    [InlineData("", false)]
+    public void TellsWhetherTheBrowserAcceptsGzipGivenItsAcceptEncoding(string header, bool expected)
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        http.Request.Headers.AcceptEncoding = header;
+
+        Assert.Equal(expected, Pdo.Web.Features.Dashboards.RenderedDashboardCache.AcceptsGzip(http.Request));
+    }
+
+    [Fact]
     public async Task EncodesUserTextGivenTheChartJson()
     {
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -242,6 +287,29 @@ public sealed class DashboardQueryCountTests : IClassFixture<DashboardQueryCount
         // The stamp, the new audit rows, the results of the changed KPIs: the rest of the snapshot is kept.
         Assert.Equal(3, small);
         Assert.Equal(small, large);
+    }
+
+    [Fact]
+    public async Task OffersOnlyTheDirezioniOwningObjectivesGivenThePlansDirezioneFilter()
+    {
+        await _factory.EnsurePlansAsync();
+        var client = await _factory.CreateClientAsAsync(Roles.Executive);
+
+        var small = await client.GetStringAsync("/piani/2019/cruscotto");
+        var large = await client.GetStringAsync("/piani/2040/cruscotto");
+        var chosen = await client.GetStringAsync("/piani/2019/cruscotto?direzione=SPORT"); // a Direzione of the generated plan only
+
+        Assert.Equal(4, DirectorateOptions(small));
+        Assert.Equal(20, DirectorateOptions(large));
+        Assert.Contains("<option value=\"SPORT\" selected=\"selected\">", chosen);
+        Assert.Contains("0 obiettivi nella selezione", chosen);
+    }
+
+    private static int DirectorateOptions(string html)
+    {
+        var select = html[html.IndexOf("<select id=\"direzione\"", StringComparison.Ordinal)..];
+        select = select[..select.IndexOf("</select>", StringComparison.Ordinal)];
+        return Regex.Matches(select, "<option value=\"[^\"]+\"").Count;
     }
 
     private async Task<int> CountAsync(HttpClient client, string url, bool warm)

@@ -161,10 +161,10 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
         }
     }
 
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<PlanSnapshot>, System.Collections.Concurrent.ConcurrentDictionary<string, byte[]>> _pages = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<PlanSnapshot>, System.Collections.Concurrent.ConcurrentDictionary<string, RememberedPage>> _pages = new();
 
     /// <summary>Rendered pages built from exactly these snapshots (dropped with them when the data changes).</summary>
-    public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> PagesFor(IReadOnlyList<PlanSnapshot> snapshots) =>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, RememberedPage> PagesFor(IReadOnlyList<PlanSnapshot> snapshots) =>
         _pages.GetValue(snapshots, _ => new(StringComparer.Ordinal));
 
     /// <summary>Page models built from exactly these snapshots (dropped with them when the data changes).</summary>

@@ -188,7 +188,12 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
             current,
             snapshot.Categories.Select(c => new Option(c.Code, c.Name, c == section)).ToList(),
             snapshot.Areas.Select(a => new Option(a.Code, a.Name, a == area)).ToList(),
-            snapshot.Directorates.Values.OrderBy(d => d.Name, StringComparer.Ordinal).Select(d => new Option(d.Code, d.Name, d == directorate)).ToList(),
+            // The Direzioni owning objectives in this plan (and the chosen one, even when it owns none this year).
+            snapshot.Directorates.Values
+                .Where(d => d == directorate || snapshot.Objectives.Any(o => o.DirectorateId == d.Id))
+                .OrderBy(d => d.Name, StringComparer.Ordinal)
+                .Select(d => new Option(d.Code, d.Name, d == directorate))
+                .ToList(),
             DashboardFilter.Statuses.Select(s => new Option(s.Value, s.Label, s.Value == filter.Status)).ToList(),
             ScoreViewModel.From(overall),
             objectives.Count,
