@@ -60,35 +60,45 @@ public sealed class PlanService(AppDbContext db, DashboardCache cache)
 
     public static PlanHeaderViewModel Header(PlanScorecard card) => Header(card.Plan, card.Period);
 
-    public static PlanHeaderViewModel Header(PlanSnapshot snapshot, SnapshotPeriod? period) => new(
+    public static PlanHeaderViewModel Header(PlanSnapshot snapshot, SnapshotPeriod? period) => Header(
         snapshot.Status,
         snapshot.Year,
         snapshot.Title,
-        StatusLabel(snapshot.Status),
-        snapshot.Status == PlanStatus.Approved,
         snapshot.ApprovalText,
         snapshot.ApprovalLink,
-        period?.Code,
-        period is null ? "Nessun periodo di monitoraggio" : $"{period.Name} ({ItalianValues.FormatDate(period.EndDate)})",
-        snapshot.Periods.Select(p => new PeriodOption(p.Code, $"{p.Name} ({ItalianValues.FormatDate(p.EndDate)})", p.Id == period?.Id, p.IsOpen)).ToList());
+        period is null ? null : (period.Code, period.Name, period.EndDate),
+        snapshot.Periods.Select(p => new PeriodOption(p.Code, PeriodLabel(p.Name, p.EndDate), p.Id == period?.Id, p.IsOpen)));
 
-    public static PlanHeaderViewModel Header(PerformancePlan plan, MonitoringPeriod? period)
-    {
-        var act = plan.ApprovalAct;
-        return new PlanHeaderViewModel(
-            plan.Status,
-            plan.Year,
-            plan.Title,
-            StatusLabel(plan.Status),
-            plan.Status == PlanStatus.Approved,
-            act is null ? null : ApprovalText(act),
-            act?.Link,
-            period?.Code,
-            period is null ? "Nessun periodo di monitoraggio" : $"{period.Name} ({ItalianValues.FormatDate(period.EndDate)})",
-            plan.Periods.OrderBy(p => p.EndDate)
-                .Select(p => new PeriodOption(p.Code, $"{p.Name} ({ItalianValues.FormatDate(p.EndDate)})", p.Id == period?.Id, p.IsOpen))
-                .ToList());
-    }
+    public static PlanHeaderViewModel Header(PerformancePlan plan, MonitoringPeriod? period) => Header(
+        plan.Status,
+        plan.Year,
+        plan.Title,
+        plan.ApprovalAct is { } act ? ApprovalText(act) : null,
+        plan.ApprovalAct?.Link,
+        period is null ? null : (period.Code, period.Name, period.EndDate),
+        plan.Periods.OrderBy(p => p.EndDate).Select(p => new PeriodOption(p.Code, PeriodLabel(p.Name, p.EndDate), p.Id == period?.Id, p.IsOpen)));
+
+    /// <summary>A period as pages name it: «Consuntivo (31/12/2019)».</summary>
+    public static string PeriodLabel(string name, DateOnly endDate) => $"{name} ({ItalianValues.FormatDate(endDate)})";
+
+    private static PlanHeaderViewModel Header(
+        PlanStatus status,
+        int year,
+        string title,
+        string? approvalText,
+        string? approvalLink,
+        (string Code, string Name, DateOnly EndDate)? period,
+        IEnumerable<PeriodOption> periods) => new(
+        status,
+        year,
+        title,
+        StatusLabel(status),
+        status == PlanStatus.Approved,
+        approvalText,
+        approvalLink,
+        period?.Code,
+        period is { } p ? PeriodLabel(p.Name, p.EndDate) : "Nessun periodo di monitoraggio",
+        periods.ToList());
 
     public static string StatusLabel(PlanStatus status) => status switch
     {

@@ -240,7 +240,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
         var readOnly = ReadOnlyReason(plan, period);
         return new ResultEntryViewModel(
             header, objective.Code, objective.Title, objective.Directorate?.Name, period.Code,
-            $"{period.Name} ({ItalianValues.FormatDate(period.EndDate)})", readOnly is null, readOnly, isPreview, rows, errors);
+            PlanService.PeriodLabel(period.Name, period.EndDate), readOnly is null, readOnly, isPreview, rows, errors);
     }
 
     private static ConflictViewModel Conflict(
