@@ -82,10 +82,8 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
         var allObjectiveScores = snapshot.ObjectiveScores(period.Id);
         var objectiveScores = snapshot.Objectives.Select((o, i) => (o.Id, Score: allObjectiveScores[i])).ToDictionary(x => x.Id, x => x.Score);
 
-        AggregateAttainment Roll(string scope, IEnumerable<SnapshotObjective> items) => AttainmentRules.Aggregate(
-            scope,
-            items.Select(o => new WeightedScore(o.Title, objectiveScores[o.Id].Score, o.Weight, objectiveScores[o.Id].MeasuredKpis, objectiveScores[o.Id].TotalKpis)).ToList(),
-            methodology);
+        AggregateAttainment Roll(string scope, IEnumerable<SnapshotObjective> items) =>
+            snapshot.Aggregate(scope, items.Select(o => (o, objectiveScores[o.Id])));
 
         var scopeLabel = section?.Name ?? area?.Name ?? directorate?.Name;
         var overall = Roll(scopeLabel ?? snapshot.Title, objectives);

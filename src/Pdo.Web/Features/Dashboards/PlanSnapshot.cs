@@ -198,10 +198,7 @@ public sealed class PlanSnapshot
         }
 
         var objectives = ObjectiveScores(periodId);
-        var overall = AttainmentRules.Aggregate(
-            Title,
-            Objectives.Select((o, i) => new WeightedScore(o.Title, objectives[i].Score, o.Weight, objectives[i].MeasuredKpis, objectives[i].TotalKpis)).ToList(),
-            Methodology);
+        var overall = Aggregate(Title, Objectives.Select((o, i) => (o, objectives[i])));
         lock (_lock)
         {
             _overall[periodId] = overall;
@@ -209,6 +206,13 @@ public sealed class PlanSnapshot
 
         return overall;
     }
+
+    /// <summary>The rule book's weighted mean of these objectives' roll-ups (each with its weight and coverage).</summary>
+    public AggregateAttainment Aggregate(string scope, IEnumerable<(SnapshotObjective Objective, AggregateAttainment Score)> objectives) =>
+        AttainmentRules.Aggregate(
+            scope,
+            objectives.Select(x => new WeightedScore(x.Objective.Title, x.Score.Score, x.Objective.Weight, x.Score.MeasuredKpis, x.Score.TotalKpis)).ToList(),
+            Methodology);
 
     /// <summary>
     /// The plan's overall score and its sections', areas' and Direzioni's roll-ups in the period, as the plan page
@@ -231,10 +235,8 @@ public sealed class PlanSnapshot
             .OrderBy(x => sectionOrder.GetValueOrDefault(x.Objective.CategoryId)).ThenBy(x => x.Objective.SortOrder)
             .ToList();
 
-        AggregateAttainment Roll(string scope, IEnumerable<(int Index, SnapshotObjective Objective, AggregateAttainment Score)> items) => AttainmentRules.Aggregate(
-            scope,
-            items.Select(x => new WeightedScore(x.Objective.Title, x.Score.Score, x.Objective.Weight, x.Score.MeasuredKpis, x.Score.TotalKpis)).ToList(),
-            Methodology);
+        AggregateAttainment Roll(string scope, IEnumerable<(int Index, SnapshotObjective Objective, AggregateAttainment Score)> items) =>
+            Aggregate(scope, items.Select(x => (x.Objective, x.Score)));
 
         SnapshotRollup Group(SnapshotGroup group, Func<SnapshotObjective, bool> member)
         {
