@@ -15,6 +15,7 @@ public static class DependencyInjection
         services.AddPdoDatabase(configuration, dataDirectory);
         services.TryAddScoped<IAuditContext, SystemAuditContext>();
         services.AddScoped<AuditInterceptor>();
+        services.AddScoped<SecurityAuditLog>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Generation.PlanGenerator>();

@@ -5,6 +5,9 @@ public enum AuditAction
     Created,
     Modified,
     Deleted,
+
+    /// <summary>A security event (<see cref="SecurityEvent"/>), not a change of a field.</summary>
+    Event,
 }
 
 /// <summary>

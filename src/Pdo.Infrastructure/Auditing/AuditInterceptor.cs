@@ -16,6 +16,8 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
 {
     private const int MaxValueLength = 4_000;
 
+    private readonly List<(SecurityEvent Kind, string Actor, string Subject, string? Detail)> _events = [];
+
     // Bookkeeping that the audit row itself already says (who, when) or that means nothing to a reader.
     private static readonly HashSet<string> Skipped =
     [
@@ -44,6 +46,15 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
         }
 
         return result;
+    }
+
+    /// <summary>Queues a security event for the next save of this scope (see <see cref="SecurityAuditLog"/>).</summary>
+    internal void Enqueue(SecurityEvent kind, string actor, string subject, string? detail)
+    {
+        lock (_events)
+        {
+            _events.Add((kind, actor, subject, detail));
+        }
     }
 
     /// <summary>
@@ -115,6 +126,18 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
                     now, audit.UserName, action, subject.Type, subject.Key, subject.Year, subject.ObjectiveCode, subject.KpiCode,
                     name, oldValue, newValue, audit.Reason));
             }
+        }
+
+        lock (_events)
+        {
+            foreach (var e in _events)
+            {
+                rows.Add(new AuditEntry(
+                    now, Truncate(e.Actor, 256), AuditAction.Event, SecurityAuditLog.EntityType, Truncate(e.Subject, 200), null, null, null,
+                    e.Kind.ToString(), null, e.Detail is null ? null : Truncate(e.Detail, MaxValueLength), null));
+            }
+
+            _events.Clear();
         }
 
         if (rows.Count > 0)
@@ -211,6 +234,8 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
 
         return await context.FindAsync(foreignKey.PrincipalEntityType.ClrType, key, ct) as T;
     }
+
+    private static string Truncate(string text, int length) => text.Length > length ? text[..length] : text;
 
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 

@@ -211,7 +211,8 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
             .Select(a => new { a.PlanYear, a.EntityType, a.ObjectiveCode, a.KpiCode })
             .ToListAsync(cancellationToken);
 
-        if (changes.Count > MaxIncrementalEntries || changes.Any(c => c.PlanYear is null))
+        // Rows of no plan are reference data (a Direzione: start again) or people and security events (no plan data).
+        if (changes.Count > MaxIncrementalEntries || changes.Any(c => c.PlanYear is null && c.EntityType == nameof(Directorate)))
         {
             // Too much at once, or reference data (a Direzione) changed: start again from the database.
             lock (_snapshots)
