@@ -9,6 +9,7 @@ using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.Generation;
 using Pdo.Infrastructure.Identity;
+using Pdo.Infrastructure.Operations;
 using Pdo.Web.Features.Accounts;
 using Pdo.Web.Features.Dashboards;
 using Pdo.Web.Features.History;
@@ -41,6 +42,21 @@ builder.Services.AddSerilog((services, logger) => logger
 var dataDirectory = builder.Configuration["Database:DataDirectory"] is { Length: > 0 } configured
     ? configured
     : Path.Combine(builder.Environment.ContentRootPath, "data");
+
+// `-- backup <file> [--sovrascrivi]`: a consistent online copy of the SQLite database (README "Backup e ripristino"),
+// before the host is built: no web server, no migrations, no seeding.
+if (args is [OperationsCommands.Backup, ..])
+{
+    Environment.ExitCode = await OperationsCommands.BackupAsync(args[1..], builder.Configuration, dataDirectory, Console.Out);
+    return;
+}
+
+if (!OperationsCommands.DataDirectoryIsUsable(builder.Configuration, dataDirectory))
+{
+    Environment.ExitCode = 1;
+    return;
+}
+
 builder.Services.AddHttpContextAccessor();
 if (generating)
 {
@@ -144,7 +160,7 @@ builder.Services.AddSingleton<SetupTokenStore>();
 builder.Services.AddScoped<AccountService>();
 builder.Services.AddScoped<UserAdminService>();
 
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+builder.Services.AddHealthChecks().AddPdoDatabaseCheck(builder.Configuration);
 builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
 var app = builder.Build();

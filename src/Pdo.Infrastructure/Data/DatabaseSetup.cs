@@ -56,12 +56,12 @@ public static class DatabaseSetup
                 break;
 
             default:
-                var sqlite = configuration.GetConnectionString("Sqlite");
-                if (string.IsNullOrWhiteSpace(sqlite))
+                if (UsesDataDirectory(configuration))
                 {
                     Directory.CreateDirectory(dataDirectory);
-                    sqlite = $"Data Source={Path.Combine(dataDirectory, "pdo.db")}";
                 }
+
+                var sqlite = SqliteConnectionString(configuration, dataDirectory);
 
                 services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(sqlite, ConfigureSqlite)
                     .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeSignalInterceptor>()));
@@ -70,6 +70,38 @@ public static class DatabaseSetup
         }
 
         return services;
+    }
+
+    /// <summary>Whether the database is the SQLite file <c>pdo.db</c> of the data folder (no <c>ConnectionStrings:Sqlite</c>).</summary>
+    public static bool UsesDataDirectory(IConfiguration configuration) =>
+        ProviderFrom(configuration) == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(configuration.GetConnectionString("Sqlite"));
+
+    /// <summary><c>ConnectionStrings:Sqlite</c>, else the file <c>pdo.db</c> in <paramref name="dataDirectory"/>.</summary>
+    public static string SqliteConnectionString(IConfiguration configuration, string dataDirectory) =>
+        configuration.GetConnectionString("Sqlite") is { } configured && !string.IsNullOrWhiteSpace(configured)
+            ? configured
+            : $"Data Source={Path.Combine(dataDirectory, "pdo.db")}";
+
+    /// <summary>
+    /// Why <paramref name="dataDirectory"/> cannot hold the SQLite database (it is created when missing, then a file is
+    /// written in it and removed), or null when it can. SQLite also needs to create its journal next to the database.
+    /// </summary>
+    public static string? DataDirectoryProblem(string dataDirectory)
+    {
+        try
+        {
+            Directory.CreateDirectory(dataDirectory);
+            using (File.Create(Path.Combine(dataDirectory, $".pdo-prova-scrittura-{Guid.NewGuid():N}"), 1, FileOptions.DeleteOnClose))
+            {
+                // written and removed: the folder accepts new files
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            return e.Message;
+        }
     }
 
     internal static void ConfigureSqlite(SqliteDbContextOptionsBuilder options) =>
