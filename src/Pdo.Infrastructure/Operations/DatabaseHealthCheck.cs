@@ -22,7 +22,13 @@ public sealed class DatabaseHealthOptions
     /// How often the SQLite file is checked whole with <c>PRAGMA quick_check</c> (<c>Health:IntegrityCheckEvery</c>):
     /// it reads every page, so it runs at most this often (and on the first probe), not at every poll.
     /// </summary>
-    public TimeSpan IntegrityCheckEvery { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan IntegrityCheckEvery { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The free space below which the SQLite data folder counts as full (<c>Health:MinimumFreeSpaceMegabytes</c>): a
+    /// rolled-back write never reaches the disk in WAL mode, so a full disk is seen this way.
+    /// </summary>
+    public long MinimumFreeSpaceMegabytes { get; set; } = 100;
 }
 
 /// <summary>The <c>database</c> entry of <c>/health</c>: asks <see cref="DatabaseProbe"/>, which caches its answer.</summary>
@@ -54,8 +60,12 @@ public static class DatabaseHealthCheckRegistration
 /// is journalled in the data folder), so a locked, read-only or full database fails it; the rollback leaves no
 /// change and no audit row (the audit trail is append-only and never a scratch table), and several instances may
 /// probe at once: each waits its turn for the lock, at most <see cref="DatabaseHealthOptions.Timeout"/>;</item>
+/// <item>on SQLite, the free space of the data folder (<see cref="DatabaseHealthOptions.MinimumFreeSpaceMegabytes"/>):
+/// in WAL mode (EF Core's default for a new SQLite database) the rolled-back write stays in memory, so a full disk is
+/// seen here;</item>
 /// <item>on SQLite, <c>PRAGMA quick_check</c> at most every <see cref="DatabaseHealthOptions.IntegrityCheckEvery"/>,
-/// which finds damaged pages that the cheap reads do not touch.</item>
+/// which finds damaged pages that the cheap reads do not touch (about 40 ms for an 11 MB database of two generated
+/// city-scale years).</item>
 /// </list>
 /// SQLite is probed over a connection of its own outside the pool (a pooled connection may answer from its page
 /// cache) that never creates the file: a missing database is a failure, not a new empty one.
@@ -144,6 +154,11 @@ public sealed class DatabaseProbe(
                 await transaction.RollbackAsync(cancellationToken);
             }
 
+            if (sqlite && FreeMegabytes(db.Database.GetConnectionString()!) is { } free && free < _options.MinimumFreeSpaceMegabytes)
+            {
+                return HealthCheckResult.Unhealthy($"{free} MB free in the data folder, below {_options.MinimumFreeSpaceMegabytes} MB");
+            }
+
             if (sqlite && IntegrityCheckDue())
             {
                 var verdict = (string?)await ExecuteAsync(connection, null, "PRAGMA quick_check", scalar: true, cancellationToken);
@@ -157,10 +172,22 @@ public sealed class DatabaseProbe(
 
             return HealthCheckResult.Healthy();
         }
-        catch (Exception e) when (e is DbException or InvalidOperationException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception e) when (e is DbException or InvalidOperationException or IOException or UnauthorizedAccessException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return HealthCheckResult.Unhealthy(e.Message, e);
         }
+    }
+
+    /// <summary>The free space where the SQLite file lives, or null for an in-memory database.</summary>
+    private static long? FreeMegabytes(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:")
+        {
+            return null;
+        }
+
+        return new DriveInfo(Path.GetDirectoryName(Path.GetFullPath(file))!).AvailableFreeSpace / (1024 * 1024);
     }
 
     private bool IntegrityCheckDue() =>

@@ -11,8 +11,9 @@ public sealed class BackupException(string message, Exception? inner = null) : E
 /// <summary>
 /// A consistent online copy of the SQLite database while the portal runs. SQLite's backup API copies every page
 /// under one read lock (<c>sqlite3_backup_step(-1)</c>), so the copy is the database as of one moment: a write and
-/// its audit rows (one transaction) are both in it or both not. A plain file copy may catch a write half done (and,
-/// in WAL mode, misses what is still in the <c>-wal</c> file; Pdo uses SQLite's default rollback journal). The copy
+/// its audit rows (one transaction) are both in it or both not. EF Core creates Pdo's database in WAL mode: committed
+/// writes may still be only in <c>pdo.db-wal</c> until a checkpoint, so a plain copy of <c>pdo.db</c> misses them (and
+/// may catch a checkpoint half done); the backup API reads through SQLite and sees them. The copy
 /// goes to a temporary name in the target's folder, is checked with <c>PRAGMA integrity_check</c> and only then
 /// renamed to the target: a backup file that exists is whole.
 /// </summary>
@@ -67,8 +68,10 @@ public static class SqliteBackup
         }
         finally
         {
-            File.Delete(temporary);
-            File.Delete(temporary + "-journal");
+            foreach (var suffix in new[] { string.Empty, "-journal", "-wal", "-shm" })
+            {
+                File.Delete(temporary + suffix);
+            }
         }
     }
 

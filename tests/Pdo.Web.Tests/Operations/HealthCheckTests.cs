@@ -75,6 +75,15 @@ public sealed class HealthCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task ReportsUnhealthyGivenLessFreeSpaceThanTheMinimumInTheDataFolder()
+    {
+        using var portal = Probing(_portal).WithWebHostBuilder(builder =>
+            builder.UseSetting("Health:MinimumFreeSpaceMegabytes", long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        await AssertUnhealthyAsync(portal.CreateClient());
+    }
+
+    [Fact]
     public async Task ChangesNeitherTheDataNorTheAuditTrailGivenConcurrentProbes()
     {
         using var portal = Probing(_portal);
