@@ -44,9 +44,9 @@ public static class OperationsCommands
             var it = CultureInfo.GetCultureInfo("it-IT");
             var size = (summary.Bytes / 1024d / 1024d).ToString("N1", it);
             await output.WriteLineAsync(string.Create(it,
-                $"Backup completato: {summary.Path} ({size} MB; {summary.Plans:N0} piani, {summary.Results:N0} risultati, {summary.AuditRows:N0} righe del registro; integrity_check: ok)."));
+                $"Backup completato: {summary.Path} ({size} MB; piani: {summary.Plans:N0}; risultati: {summary.Results:N0}; righe del registro: {summary.AuditRows:N0}; integrity_check: ok)."));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Backup completed: {summary.Path} ({summary.Plans:N0} plans, {summary.Results:N0} results, {summary.AuditRows:N0} audit rows; integrity_check: ok)."));
+                $"Backup completed: {summary.Path} (plans: {summary.Plans:N0}; results: {summary.Results:N0}; audit rows: {summary.AuditRows:N0}; integrity_check: ok)."));
             return 0;
         }
         catch (BackupException e)
