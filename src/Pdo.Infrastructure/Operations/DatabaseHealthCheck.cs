@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Pdo.Infrastructure.Data;
 
 namespace Pdo.Infrastructure.Operations;
@@ -56,10 +57,11 @@ public static class DatabaseHealthCheckRegistration
 /// <list type="number">
 /// <item>reads the plans, the latest result and the latest audit row (a few pages each, whatever the size);</item>
 /// <item>writes: in a transaction that is always rolled back, rewrites the newest row of <c>__EFMigrationsHistory</c>
-/// with its own values. The write takes the database's write lock (SQLite: <c>BEGIN IMMEDIATE</c>, then the page
-/// is journalled in the data folder), so a locked, read-only or full database fails it; the rollback leaves no
-/// change and no audit row (the audit trail is append-only and never a scratch table), and several instances may
-/// probe at once: each waits its turn for the lock, at most <see cref="DatabaseHealthOptions.Timeout"/>;</item>
+/// with its own values. The write takes the database's write lock (SQLite: <c>BEGIN IMMEDIATE</c>), so a database
+/// locked by a stuck writer or opened read-only (SQLite's fallback for a write-protected file or folder) fails it;
+/// the rollback leaves no change and no audit row (the audit trail is append-only and never a scratch table), and
+/// several instances may probe at once: each waits its turn for the lock, at most
+/// <see cref="DatabaseHealthOptions.Timeout"/>;</item>
 /// <item>on SQLite, the free space of the data folder (<see cref="DatabaseHealthOptions.MinimumFreeSpaceMegabytes"/>):
 /// in WAL mode (EF Core's default for a new SQLite database) the rolled-back write stays in memory, so a full disk is
 /// seen here;</item>
@@ -73,7 +75,7 @@ public static class DatabaseHealthCheckRegistration
 public sealed class DatabaseProbe(
     IServiceScopeFactory scopes,
     TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<DatabaseHealthOptions> options,
+    IOptions<DatabaseHealthOptions> options,
     ILogger<DatabaseProbe> logger)
 {
     private const string WriteProbe =

@@ -84,6 +84,23 @@ public sealed class HealthCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task AnswersFromTheLastProbeGivenAPollWithinCacheFor()
+    {
+        using var portal = _portal.WithWebHostBuilder(builder => builder.UseSetting("Health:CacheFor", "00:10:00"));
+        var client = portal.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        await using var writer = new SqliteConnection($"Data Source={_portal.DatabasePath};Pooling=False");
+        await writer.OpenAsync();
+        await using var transaction = writer.BeginTransaction(deferred: false);
+
+        var started = DateTime.UtcNow;
+        var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(2), "The poll probed again instead of reusing the answer.");
+    }
+
+    [Fact]
     public async Task ChangesNeitherTheDataNorTheAuditTrailGivenConcurrentProbes()
     {
         using var portal = Probing(_portal);
