@@ -59,7 +59,7 @@ public static class DatabaseSetup
                 var sqlite = configuration.GetConnectionString("Sqlite");
                 if (string.IsNullOrWhiteSpace(sqlite))
                 {
-                    Directory.CreateDirectory(dataDirectory);
+                    CreatePrivateDirectory(dataDirectory);
                     sqlite = $"Data Source={Path.Combine(dataDirectory, "pdo.db")}";
                 }
 
@@ -70,6 +70,22 @@ public static class DatabaseSetup
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// Creates the data folder (the database, with password hashes; the first-run setup link) for the service account
+    /// only: mode 0700 on Linux. An existing folder keeps the mode its owner gave it.
+    /// </summary>
+    public static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else if (!Directory.Exists(path))
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     internal static void ConfigureSqlite(SqliteDbContextOptionsBuilder options) =>
