@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Identity;
 using Pdo.Web.Tests.Support;
@@ -133,6 +134,33 @@ public sealed partial class PeopleAuditTrailTests(PdoWebFactory factory) : IClas
 
         Assert.Contains("<td>Accesso negato (403)</td>", page);
         Assert.Contains("Sicurezza /amministrazione/registro", page);
+    }
+
+    [Fact]
+    public async Task ShowsSignInEventsInItalianInTheRegistro()
+    {
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var log = scope.ServiceProvider.GetRequiredService<SecurityAuditLog>();
+            await log.RecordAsync(SecurityEvent.SignInFailed, "accesso.registro@pdo.local", "accesso.registro@pdo.local");
+            await log.RecordAsync(SecurityEvent.SignInSucceeded, "accesso.registro@pdo.local", "accesso.registro@pdo.local");
+        }
+
+        var admin = await factory.CreateClientAsAsync(Roles.Administrator);
+        var page = await admin.GetStringAsync("/amministrazione/registro?tipo=Security&utente=accesso.registro");
+
+        Assert.Contains("<td>Accesso non riuscito</td>", page);
+        Assert.Contains("<td>Accesso riuscito</td>", page);
+        Assert.DoesNotContain("SignIn", page);
+    }
+
+    [Fact]
+    public void LabelsEverySecurityEventInItalian()
+    {
+        foreach (var kind in Enum.GetValues<SecurityEvent>())
+        {
+            Assert.NotEqual(kind.ToString(), Pdo.Web.Features.History.AuditLabels.Event(kind));
+        }
     }
 
     [Fact]

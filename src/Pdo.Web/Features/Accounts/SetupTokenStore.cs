@@ -49,7 +49,14 @@ public sealed class SetupTokenStore(string linkFile)
         lock (_lock)
         {
             _token = null;
-            File.Delete(LinkFile);
+            try
+            {
+                File.Delete(LinkFile);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The token no longer works: a file left behind holds a dead link, and the next start-up deletes it.
+            }
         }
     }
 
