@@ -136,14 +136,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.LoginPath = "/accesso";
     options.LogoutPath = "/accesso/esci";
     options.AccessDeniedPath = "/accesso/negato";
-    options.Events.OnRedirectToAccessDenied = context =>
-    {
-        // A real 403 (shown by the status-code page), not a redirect.
-        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Pdo.Security")
-            .LogWarning("Access denied to {User} for {Method} {Path}", context.HttpContext.User.Identity?.Name, context.Request.Method, context.Request.Path);
-        context.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Task.CompletedTask;
-    };
+    options.Events.OnRedirectToAccessDenied = AccessDeniedAudit.OnRedirectToAccessDeniedAsync; // a real 403, logged and audited
 });
 builder.Services.AddAntiforgery(options =>
 {
@@ -156,7 +149,7 @@ builder.Services.AddDataProtection().SetApplicationName("Pdo").PersistKeysToDbCo
 builder.Services.AddAuthorization(Policies.Configure);
 builder.Services.AddSingleton<IAuthorizationHandler, DirectorateAuthorizationHandler>();
 builder.Services.AddScoped<IdentitySeeder>();
-builder.Services.AddSingleton<SetupTokenStore>();
+builder.Services.AddSingleton(new SetupTokenStore(Path.Combine(dataDirectory, SetupTokenStore.FileName)));
 builder.Services.AddScoped<AccountService>();
 builder.Services.AddScoped<UserAdminService>();
 
@@ -175,12 +168,18 @@ await using (var scope = app.Services.CreateAsyncScope())
         await identity.EnsureDemoUsersAsync();
     }
 
+    var setup = app.Services.GetRequiredService<SetupTokenStore>();
     if (!await identity.HasAdministratorAsync())
     {
-        var token = app.Services.GetRequiredService<SetupTokenStore>().Issue();
+        // The link is a secret: it goes to a file only the service account can read, never to the log (README).
+        setup.Issue();
         app.Logger.LogWarning(
-            "No administrator exists yet. Create the first one at /configurazione-iniziale?token={SetupToken} (one-time link, valid until this process stops)",
-            token);
+            "No administrator exists yet. The one-time link to create the first one is in {SetupLinkFile} (readable by the service account only, valid until this process stops)",
+            setup.LinkFile);
+    }
+    else
+    {
+        setup.Withdraw();
     }
 }
 

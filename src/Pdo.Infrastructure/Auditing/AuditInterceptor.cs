@@ -8,9 +8,11 @@ using Pdo.Domain.Plans;
 namespace Pdo.Infrastructure.Auditing;
 
 /// <summary>
-/// Writes an <see cref="AuditEntry"/> for every changed field of a plan, section, area, period, objective, KPI or
-/// result, inside the same SaveChanges (so in the same transaction: a failed save leaves neither the change nor
-/// its audit rows). Refuses any update or deletion of audit rows.
+/// Writes an <see cref="AuditEntry"/> for every changed field of a plan, section, area, period, objective, KPI,
+/// result or Direzione, and of a person (<see cref="PeopleAudit"/>: name, e-mail, disabled, lockout, roles,
+/// Direzioni), with the queued security events, inside the same SaveChanges (so in the same transaction: a failed
+/// save leaves neither the change nor its audit rows). Refuses any update or deletion of audit rows; the database
+/// refuses them too (ADR 006).
 /// </summary>
 public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -128,6 +130,13 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
             }
         }
 
+        await PeopleAudit.AddRowsAsync(
+            context,
+            entries,
+            (action, key, field, oldValue, newValue) => rows.Add(new AuditEntry(
+                now, audit.UserName, action, PeopleAudit.EntityType, Truncate(key, 200), null, null, null, field, oldValue, newValue, audit.Reason)),
+            cancellationToken);
+
         lock (_events)
         {
             foreach (var e in _events)
@@ -239,7 +248,7 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
 
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 
-    private static string? Format(object? value)
+    internal static string? Format(object? value)
     {
         var text = value switch
         {

@@ -58,7 +58,7 @@ public static class DatabaseSetup
             default:
                 if (UsesDataDirectory(configuration))
                 {
-                    Directory.CreateDirectory(dataDirectory);
+                    CreatePrivateDirectory(dataDirectory);
                 }
 
                 var sqlite = SqliteConnectionString(configuration, dataDirectory);
@@ -90,7 +90,7 @@ public static class DatabaseSetup
     {
         try
         {
-            Directory.CreateDirectory(dataDirectory);
+            CreatePrivateDirectory(dataDirectory);
             using (File.Create(Path.Combine(dataDirectory, $".pdo-prova-scrittura-{Guid.NewGuid():N}"), 1, FileOptions.DeleteOnClose))
             {
                 // written and removed: the folder accepts new files
@@ -101,6 +101,22 @@ public static class DatabaseSetup
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             return e.Message;
+        }
+    }
+
+    /// <summary>
+    /// Creates the data folder (the database, with password hashes; the first-run setup link) for the service account
+    /// only: mode 0700 on Linux. An existing folder keeps the mode its owner gave it.
+    /// </summary>
+    public static void CreatePrivateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else if (!Directory.Exists(path))
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
 

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.Identity;
 using Pdo.Web.Features.Dashboards;
@@ -87,6 +88,29 @@ public sealed class DashboardCacheTests(MonitoringPlanFactory factory) : IClassF
         Assert.Equal(Rollups(fresh, period), Rollups(incremental, period));
         Assert.Equal(fresh.Overall(period).Score, incremental.Overall(period).Score);
         Assert.NotEqual(overallBefore, incremental.Overall(period).Score);
+    }
+
+    [Fact]
+    public async Task KeepsEverySnapshotGivenAUserChangeAndASecurityEvent()
+    {
+        var cache = NewCache();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var before = await cache.AllAsync(db, CancellationToken.None);
+        var stamp = await db.AuditEntries.MaxAsync(a => a.Id);
+
+        await factory.CreateUserAsync("cruscotto.immutato@pdo.local", Roles.DirectorateManager, "CASA");
+        await using (var events = factory.Services.CreateAsyncScope())
+        {
+            await events.ServiceProvider.GetRequiredService<SecurityAuditLog>()
+                .RecordAsync(SecurityEvent.SignInFailed, "cruscotto.immutato@pdo.local", "cruscotto.immutato@pdo.local");
+        }
+
+        _signal.Changed();
+        var after = await cache.AllAsync(db, CancellationToken.None);
+
+        Assert.True(await db.AuditEntries.CountAsync(a => a.Id > stamp && a.PlanYear == null) >= 4, "The user and the event wrote audit rows.");
+        Assert.Same(before, after);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.Identity;
@@ -88,7 +89,8 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_dataDirectory, "logs", "pdo-.log"));
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
+            [new("Serilog:WriteTo:1:Args:path", Path.Combine(_dataDirectory, "logs", "pdo-.log"))]));
         builder.UseSetting("Security:StampValidationInterval", "00:00:00");
         builder.ConfigureTestServices(services =>
         {

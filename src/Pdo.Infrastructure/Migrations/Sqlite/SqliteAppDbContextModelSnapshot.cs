@@ -619,7 +619,12 @@ namespace Pdo.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("PlanYear", "ObjectiveCode", "KpiCode");
 
-                    b.ToTable("AuditEntries", (string)null);
+                    b.ToTable("AuditEntries", null, t =>
+                        {
+                            t.HasTrigger("AuditEntries_NoDelete");
+
+                            t.HasTrigger("AuditEntries_NoUpdate");
+                        });
                 });
 
             modelBuilder.Entity("Pdo.Infrastructure.Identity.AppUser", b =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.Identity;
 using Pdo.Web.Security;
@@ -20,6 +21,7 @@ public sealed class AccountService(
     IdentitySeeder identity,
     SetupTokenStore setupTokens,
     AppDbContext db,
+    SecurityAuditLog security,
     ILogger<AccountService> logger)
 {
     public async Task<LoginOutcome> SignInAsync(LoginForm form)
@@ -78,11 +80,14 @@ public sealed class AccountService(
             return IdentityResult.Failed(new ItalianIdentityErrorDescriber().InvalidToken());
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var result = await users.ResetPasswordAsync(user, form.Token, form.Password);
         if (result.Succeeded)
         {
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
+            await security.RecordAsync(SecurityEvent.PasswordSet, user.Email!, user.Email!);
+            await transaction.CommitAsync();
             logger.LogInformation("Password set through a one-time link for {User}", user.Email);
         }
         else
@@ -103,13 +108,21 @@ public sealed class AccountService(
         }
 
         var user = new AppUser { UserName = form.Email.Trim(), Email = form.Email.Trim(), EmailConfirmed = true, FullName = form.FullName.Trim() };
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var created = await users.CreateAsync(user, form.Password);
         if (!created.Succeeded)
         {
             return created;
         }
 
-        await users.AddToRoleAsync(user, Roles.Administrator);
+        var role = await users.AddToRoleAsync(user, Roles.Administrator);
+        if (!role.Succeeded)
+        {
+            return role;
+        }
+
+        await security.RecordAsync(SecurityEvent.FirstAdministratorCreated, user.Email!, user.Email!);
+        await transaction.CommitAsync();
         setupTokens.Consume();
         logger.LogInformation("First administrator {User} created through the setup link", user.Email);
         return created;

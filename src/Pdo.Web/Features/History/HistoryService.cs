@@ -18,17 +18,7 @@ public sealed class HistoryService(AppDbContext db)
 {
     public const int PageSize = 50;
 
-    public static IReadOnlyDictionary<string, string> EntityLabels { get; } = new Dictionary<string, string>
-    {
-        ["PerformancePlan"] = "Piano",
-        ["ObjectiveCategory"] = "Sezione",
-        ["StrategicArea"] = "Area strategica",
-        ["MonitoringPeriod"] = "Periodo",
-        ["Objective"] = "Obiettivo",
-        ["Kpi"] = "KPI",
-        ["KpiResult"] = "Risultato",
-        ["Directorate"] = "Direzione",
-    };
+    public static IReadOnlyDictionary<string, string> EntityLabels => AuditLabels.Entities;
 
     public async Task<HistoryViewModel?> ObjectiveAsync(int year, string code, CancellationToken cancellationToken)
     {
@@ -104,14 +94,14 @@ public sealed class HistoryService(AppDbContext db)
     private static HistoryRow Row(AuditEntry a) => new(
         RomeTime.Format(a.OccurredAt),
         a.UserName,
-        $"{EntityLabels.GetValueOrDefault(a.EntityType, a.EntityType)} {a.EntityKey}" + a.Action switch
+        $"{AuditLabels.Entity(a.EntityType)} {a.EntityKey}" + a.Action switch
         {
             AuditAction.Created => " (creato)",
             AuditAction.Deleted => " (eliminato)",
             _ => string.Empty,
         },
-        a.Field,
-        a.OldValue,
-        a.NewValue,
+        AuditLabels.Field(a.EntityType, a.Field),
+        AuditLabels.Value(a.EntityType, a.Field, a.OldValue),
+        AuditLabels.Value(a.EntityType, a.Field, a.NewValue),
         a.Reason);
 }

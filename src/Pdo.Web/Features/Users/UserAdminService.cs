@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.Identity;
 
@@ -12,8 +13,12 @@ public sealed record UserCommandResult(bool Succeeded, IReadOnlyList<string> Err
     public static UserCommandResult Fail(params string[] errors) => new(false, errors);
 }
 
-/// <summary>User administration: list with filters, create, edit roles and Direzioni, disable, password links.</summary>
-public sealed class UserAdminService(UserManager<AppUser> users, AppDbContext db, TimeProvider clock, ILogger<UserAdminService> logger)
+/// <summary>
+/// User administration: list with filters, create, edit roles and Direzioni, disable, password links. The
+/// AuditInterceptor audits every change in the save that makes it; a command of several saves (creation: the user,
+/// then its roles and the link issued) runs in one explicit transaction, so changes and audit rows commit together.
+/// </summary>
+public sealed class UserAdminService(UserManager<AppUser> users, IUserStore<AppUser> store, AppDbContext db, SecurityAuditLog security, TimeProvider clock, ILogger<UserAdminService> logger)
 {
     public static IReadOnlyList<(string Value, string Label)> States { get; } = [("attivi", "Attivi"), ("disattivati", "Disattivati")];
 
@@ -122,9 +127,10 @@ public sealed class UserAdminService(UserManager<AppUser> users, AppDbContext db
             return new UserCommandResult(false, roles.Errors.Select(e => e.Description).ToList());
         }
 
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        await security.RecordAsync(SecurityEvent.PasswordLinkIssued, actor, user.Email!, "nuovo utente");
         await transaction.CommitAsync();
         logger.LogInformation("User {User} created by {Actor} with roles {Roles}", user.Email, actor, form.Roles);
-        var token = await users.GeneratePasswordResetTokenAsync(user);
         return UserCommandResult.Ok(new PasswordLinkViewModel(user.FullName, user.Email!, passwordLink(user.Id, token), IsNewUser: true));
     }
 
@@ -142,23 +148,37 @@ public sealed class UserAdminService(UserManager<AppUser> users, AppDbContext db
             return new UserCommandResult(false, errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Name, e-mail, Direzioni and roles change in memory (the store's setters do not save) and are saved once, with
+        // the new security stamp, by UpdateSecurityStampAsync (which also validates and normalizes the e-mail): one save,
+        // so one transaction with its audit rows, and one row with the old and new roles.
         user.FullName = form.FullName.Trim();
         user.SetDirectorates(form.DirectorateIds);
-        var emailChanged = !string.Equals(user.Email, form.Email.Trim(), StringComparison.OrdinalIgnoreCase);
-        if (emailChanged)
+        var email = form.Email.Trim();
+        if (!string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase))
         {
-            await users.SetEmailAsync(user, form.Email.Trim());
-            await users.SetUserNameAsync(user, form.Email.Trim());
+            await ((IUserEmailStore<AppUser>)store).SetEmailAsync(user, email, CancellationToken.None);
+            await store.SetUserNameAsync(user, email, CancellationToken.None);
         }
 
+        var roleStore = (IUserRoleStore<AppUser>)store;
         var current = await users.GetRolesAsync(user);
-        await users.RemoveFromRolesAsync(user, current.Except(form.Roles));
-        await users.AddToRolesAsync(user, form.Roles.Distinct().Except(current));
+        foreach (var role in current.Except(form.Roles))
+        {
+            await roleStore.RemoveFromRoleAsync(user, users.NormalizeName(role), CancellationToken.None);
+        }
+
+        foreach (var role in form.Roles.Distinct().Except(current))
+        {
+            await roleStore.AddToRoleAsync(user, users.NormalizeName(role), CancellationToken.None);
+        }
 
         // New roles or Direzioni must reach the user's cookie: a new stamp signs the old one out at the next check.
-        await users.UpdateSecurityStampAsync(user);
-        await transaction.CommitAsync();
+        var saved = await users.UpdateSecurityStampAsync(user);
+        if (!saved.Succeeded)
+        {
+            return UserCommandResult.Fail([.. saved.Errors.Select(e => e.Description)]);
+        }
+
         logger.LogInformation("User {User} updated by {Actor}: roles {Roles}, Direzioni {Directorates}", user.Email, actor, form.Roles, form.DirectorateIds);
         return UserCommandResult.Ok();
     }
@@ -178,7 +198,8 @@ public sealed class UserAdminService(UserManager<AppUser> users, AppDbContext db
 
         user.IsDisabled = disabled;
 
-        // A new security stamp ends the user's sessions at the next validation (at most 5 minutes).
+        // A new security stamp ends the user's sessions at the next validation (at most 5 minutes). It is one save, so
+        // the flag and its audit row commit together.
         var result = await users.UpdateSecurityStampAsync(user);
         logger.LogWarning("User {User} {Action} by {Actor}", user.Email, disabled ? "disabled" : "enabled", actor);
         return result.Succeeded ? UserCommandResult.Ok() : UserCommandResult.Fail([.. result.Errors.Select(e => e.Description)]);
@@ -198,6 +219,9 @@ public sealed class UserAdminService(UserManager<AppUser> users, AppDbContext db
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
+
+        // Recorded before the link is shown: a link that could not be audited is not issued.
+        await security.RecordAsync(SecurityEvent.PasswordLinkIssued, actor, user.Email!);
         logger.LogWarning("Password reset link issued for {User} by {Actor}", user.Email, actor);
         return UserCommandResult.Ok(new PasswordLinkViewModel(user.FullName, user.Email!, passwordLink(user.Id, token), IsNewUser: false));
     }
