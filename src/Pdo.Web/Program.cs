@@ -28,7 +28,8 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+// The environment and address asked for are obeyed; only without them the launch profile's defaults apply (HostingDefaults).
+var builder = WebApplication.CreateBuilder(HostingDefaults.Options(args)).UseDefaultAddressUnlessConfigured();
 
 // `dotnet run --project src/Pdo.Web -- genera-dati [--dal 2010] [--anni 10] [--obiettivi 2000] [--kpi 10000]`
 // fills the configured database with generated city-scale plans (docs/benchmarks.md) and exits.
@@ -80,11 +81,10 @@ builder.Services.AddScoped<RenderedDashboardCache>();
 builder.Services.AddScoped<Pdo.Web.Features.Reports.ReportService>();
 builder.Services.AddSingleton<Pdo.Web.Features.Reports.ConsuntivoRenderer>();
 
-// Cookies are Secure (HTTPS only) unless a deployment on plain HTTP loopback says otherwise (Development, the
-// browser tests). Behind a TLS-terminating proxy, enable ForwardedHeaders so that requests are seen as HTTPS.
-var cookieSecurity = builder.Configuration.GetValue("Security:RequireHttpsCookies", true)
-    ? CookieSecurePolicy.Always
-    : CookieSecurePolicy.SameAsRequest;
+// Cookies are Secure and __Host- (HTTPS only) unless a deployment on plain HTTP loopback says otherwise (Development,
+// the browser tests). Behind a TLS-terminating proxy, enable ForwardedHeaders so that requests are seen as HTTPS.
+var cookies = HostingCookies.From(builder.Configuration);
+builder.Services.AddPdoHosting(builder.Configuration, cookies);
 
 builder.Services
     .AddIdentity<AppUser, IdentityRole>(options =>
@@ -111,9 +111,7 @@ builder.Services.Configure<SecurityStampValidatorOptions>(options =>
     options.ValidationInterval = builder.Configuration.GetValue("Security:StampValidationInterval", TimeSpan.FromMinutes(5)));
 builder.Services.ConfigureApplicationCookie(options =>
 {
-    options.Cookie.Name = "Pdo.Auth";
-    options.Cookie.HttpOnly = true;
-    options.Cookie.SecurePolicy = cookieSecurity;
+    cookies.Apply(options.Cookie, "Pdo.Auth");
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
@@ -131,9 +129,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 });
 builder.Services.AddAntiforgery(options =>
 {
-    options.Cookie.Name = "Pdo.Antiforgery";
-    options.Cookie.HttpOnly = true;
-    options.Cookie.SecurePolicy = cookieSecurity;
+    cookies.Apply(options.Cookie, "Pdo.Antiforgery");
     options.Cookie.SameSite = SameSiteMode.Strict;
 });
 builder.Services.AddDataProtection().SetApplicationName("Pdo").PersistKeysToDbContext<AppDbContext>();
@@ -148,6 +144,10 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
 builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
 var app = builder.Build();
+if (!generating && !app.HostingSettingsAreValid())
+{
+    return;
+}
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
@@ -158,13 +158,14 @@ await using (var scope = app.Services.CreateAsyncScope())
     {
         await identity.EnsureDemoUsersAsync();
     }
+    else
+    {
+        await identity.DisableAccountsWithTheDemoPasswordAsync();
+    }
 
     if (!await identity.HasAdministratorAsync())
     {
-        var token = app.Services.GetRequiredService<SetupTokenStore>().Issue();
-        app.Logger.LogWarning(
-            "No administrator exists yet. Create the first one at /configurazione-iniziale?token={SetupToken} (one-time link, valid until this process stops)",
-            token);
+        app.LogFirstAdministratorLinkWhenStarted();
     }
 }
 
@@ -200,6 +201,7 @@ app.UseSerilogRequestLogging(options => options.GetLevel = (http, _, exception) 
     http.RequestAborted.IsCancellationRequested ? Serilog.Events.LogEventLevel.Information // the client went away: not a fault
     : exception is not null || http.Response.StatusCode >= StatusCodes.Status500InternalServerError ? Serilog.Events.LogEventLevel.Error
     : Serilog.Events.LogEventLevel.Information);
+app.UseHttpsOnly();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("it-IT"),

@@ -90,6 +90,7 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(_dataDirectory, "logs", "pdo-.log"));
         builder.UseSetting("Security:StampValidationInterval", "00:00:00");
+        builder.UseSetting("Pdo:PublicBaseAddress", "https://localhost");
         builder.ConfigureTestServices(services =>
         {
             services.AddAuthentication(options =>
