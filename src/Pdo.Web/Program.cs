@@ -146,7 +146,7 @@ builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 var app = builder.Build();
 if (!generating && !app.HostingSettingsAreValid())
 {
-    return;
+    return 1;
 }
 
 await using (var scope = app.Services.CreateAsyncScope())
@@ -175,7 +175,7 @@ if (generating)
     var options = GeneratorCommand.Parse(args[1..]);
     var created = await scope.ServiceProvider.GetRequiredService<PlanGenerator>().GenerateAsync(options);
     app.Logger.LogInformation("Generated {Count} plans ({Objectives} objectives and {Kpis} KPIs a year)", created, options.ObjectivesPerYear, options.KpisPerYear);
-    return;
+    return 0;
 }
 
 if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
@@ -218,6 +218,7 @@ app.MapGet("/", () => Results.Redirect("/piani"));
 app.MapControllers();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory.</summary>
 public partial class Program;

@@ -17,7 +17,7 @@ public static class HostingServices
 
     /// <summary>
     /// Checks the hosting settings before anything else happens (database, seeding, listening). A wrong one is
-    /// reported in one critical log line, the exit code is 1 and the caller stops.
+    /// reported in one critical log line and the caller stops (exit code 1).
     /// </summary>
     public static bool HostingSettingsAreValid(this WebApplication app)
     {
@@ -29,7 +29,6 @@ public static class HostingServices
         catch (OptionsValidationException e)
         {
             app.Logger.LogCritical("Pdo cannot start: {Problem}", e.Message);
-            Environment.ExitCode = 1;
             return false;
         }
     }
