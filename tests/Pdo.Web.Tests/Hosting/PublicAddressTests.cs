@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -36,6 +37,17 @@ public sealed partial class PublicAddressTests(ProductionWebFactory factory) : I
 
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         Assert.StartsWith($"{ProductionWebFactory.PublicBaseAddress}/accesso/imposta-password?utente=", LinkIn(await reset.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task RefusesARequestForAnotherHostGivenAllowedHosts()
+    {
+        using var restricted = factory.WithWebHostBuilder(builder => builder.UseSetting("AllowedHosts", "pdo.comune.example"));
+        var client = restricted.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri(ProductionWebFactory.PublicBaseAddress), AllowAutoRedirect = false });
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/accesso")).StatusCode);
+        client.DefaultRequestHeaders.Host = "attacker.example";
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/accesso")).StatusCode);
     }
 
     [Fact]
