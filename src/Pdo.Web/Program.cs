@@ -29,7 +29,8 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+// The environment and address asked for are obeyed; only without them the launch profile's defaults apply (HostingDefaults).
+var builder = WebApplication.CreateBuilder(HostingDefaults.Options(args)).UseDefaultAddressUnlessConfigured();
 
 // `dotnet run --project src/Pdo.Web -- genera-dati [--dal 2010] [--anni 10] [--obiettivi 2000] [--kpi 10000]`
 // fills the configured database with generated city-scale plans (docs/benchmarks.md) and exits.
@@ -96,11 +97,10 @@ builder.Services.AddScoped<RenderedDashboardCache>();
 builder.Services.AddScoped<Pdo.Web.Features.Reports.ReportService>();
 builder.Services.AddSingleton<Pdo.Web.Features.Reports.ConsuntivoRenderer>();
 
-// Cookies are Secure (HTTPS only) unless a deployment on plain HTTP loopback says otherwise (Development, the
-// browser tests). Behind a TLS-terminating proxy, enable ForwardedHeaders so that requests are seen as HTTPS.
-var cookieSecurity = builder.Configuration.GetValue("Security:RequireHttpsCookies", true)
-    ? CookieSecurePolicy.Always
-    : CookieSecurePolicy.SameAsRequest;
+// Cookies are Secure and __Host- (HTTPS only) unless a deployment on plain HTTP loopback says otherwise (Development,
+// the browser tests). Behind a TLS-terminating proxy, enable ForwardedHeaders so that requests are seen as HTTPS.
+var cookies = HostingCookies.From(builder.Configuration);
+builder.Services.AddPdoHosting(builder.Configuration, cookies);
 
 builder.Services
     .AddIdentity<AppUser, IdentityRole>(options =>
@@ -127,9 +127,7 @@ builder.Services.Configure<SecurityStampValidatorOptions>(options =>
     options.ValidationInterval = builder.Configuration.GetValue("Security:StampValidationInterval", TimeSpan.FromMinutes(5)));
 builder.Services.ConfigureApplicationCookie(options =>
 {
-    options.Cookie.Name = "Pdo.Auth";
-    options.Cookie.HttpOnly = true;
-    options.Cookie.SecurePolicy = cookieSecurity;
+    cookies.Apply(options.Cookie, "Pdo.Auth");
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
@@ -140,9 +138,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 });
 builder.Services.AddAntiforgery(options =>
 {
-    options.Cookie.Name = "Pdo.Antiforgery";
-    options.Cookie.HttpOnly = true;
-    options.Cookie.SecurePolicy = cookieSecurity;
+    cookies.Apply(options.Cookie, "Pdo.Antiforgery");
     options.Cookie.SameSite = SameSiteMode.Strict;
 });
 builder.Services.AddDataProtection().SetApplicationName("Pdo").PersistKeysToDbContext<AppDbContext>();
@@ -157,6 +153,10 @@ builder.Services.AddHealthChecks().AddPdoDatabaseCheck(builder.Configuration);
 builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
 var app = builder.Build();
+if (!generating && !app.HostingSettingsAreValid())
+{
+    return 1;
+}
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
@@ -167,15 +167,16 @@ await using (var scope = app.Services.CreateAsyncScope())
     {
         await identity.EnsureDemoUsersAsync();
     }
+    else
+    {
+        await identity.DisableAccountsWithTheDemoPasswordAsync();
+    }
 
     var setup = app.Services.GetRequiredService<SetupTokenStore>();
     if (!await identity.HasAdministratorAsync())
     {
         // The link is a secret: it goes to a file only the service account can read, never to the log (README).
-        setup.Issue();
-        app.Logger.LogWarning(
-            "No administrator exists yet. The one-time link to create the first one is in {SetupLinkFile} (readable by the service account only, valid until this process stops)",
-            setup.LinkFile);
+        app.IssueFirstAdministratorLinkWhenStarted();
     }
     else
     {
@@ -189,7 +190,7 @@ if (generating)
     var options = GeneratorCommand.Parse(args[1..]);
     var created = await scope.ServiceProvider.GetRequiredService<PlanGenerator>().GenerateAsync(options);
     app.Logger.LogInformation("Generated {Count} plans ({Objectives} objectives and {Kpis} KPIs a year)", created, options.ObjectivesPerYear, options.KpisPerYear);
-    return;
+    return 0;
 }
 
 if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
@@ -215,6 +216,7 @@ app.UseSerilogRequestLogging(options => options.GetLevel = (http, _, exception) 
     http.RequestAborted.IsCancellationRequested ? Serilog.Events.LogEventLevel.Information // the client went away: not a fault
     : exception is not null || http.Response.StatusCode >= StatusCodes.Status500InternalServerError ? Serilog.Events.LogEventLevel.Error
     : Serilog.Events.LogEventLevel.Information);
+app.UseHttpsOnly();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("it-IT"),
@@ -231,6 +233,7 @@ app.MapGet("/", () => Results.Redirect("/piani"));
 app.MapControllers();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point, public for WebApplicationFactory.</summary>
 public partial class Program;

@@ -73,5 +73,35 @@ public sealed class IdentitySeeder(
         }
     }
 
+    /// <summary>
+    /// Outside Development: disables every enabled account that still accepts the public <see cref="DemoPassword"/>
+    /// (e.g. a Development database copied to a server), ending its sessions, with a warning in the log. An
+    /// administrator re-enables it after issuing a password link. Costs one password-hash check per enabled account.
+    /// </summary>
+    /// <returns>The e-mails of the accounts disabled.</returns>
+    public async Task<IReadOnlyList<string>> DisableAccountsWithTheDemoPasswordAsync()
+    {
+        var candidates = await users.Users.Where(u => !u.IsDisabled && u.PasswordHash != null).ToListAsync();
+        var exposed = candidates
+            .AsParallel()
+            .Where(u => users.PasswordHasher.VerifyHashedPassword(u, u.PasswordHash!, DemoPassword) != PasswordVerificationResult.Failed)
+            .ToList();
+        foreach (var user in exposed)
+        {
+            user.IsDisabled = true;
+            var updated = await users.UpdateSecurityStampAsync(user);
+            if (!updated.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not disable {user.Email}: {string.Join(' ', updated.Errors.Select(e => e.Description))}");
+            }
+
+            logger.LogWarning(
+                "Account {Email} accepted the public demo password outside Development and has been disabled: an administrator can issue it a password link and re-enable it",
+                user.Email);
+        }
+
+        return [.. exposed.Select(u => u.Email ?? u.UserName ?? u.Id)];
+    }
+
     public async Task<bool> HasAdministratorAsync() => (await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => !u.IsDisabled);
 }

@@ -123,10 +123,10 @@ public sealed class PortalServer : IAsyncDisposable
     }
 
     /// <summary>The configuration these tests were built with (bin/Debug/net10.0 → Debug): the portal built alongside them.</summary>
-    private static string BuildConfiguration() =>
+    public static string BuildConfiguration() =>
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

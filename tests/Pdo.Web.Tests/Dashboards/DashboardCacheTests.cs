@@ -120,7 +120,7 @@ public sealed class DashboardCacheTests(MonitoringPlanFactory factory) : IClassF
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await cache.AllAsync(db, CancellationToken.None);
-        var filter = new RenderedDashboardCache(cache, db);
+        var filter = new RenderedDashboardCache(cache, db, Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions { Cookie = { Name = "Pdo.Antiforgery" } }));
         var renders = 0;
 
         // The client went away while the page was being rendered: nothing (or a part) was written.

@@ -205,7 +205,7 @@ public sealed class AccountTests(PdoWebFactory factory) : IClassFixture<PdoWebFa
 
         var response = await LoginAsync(factory.CreateHttpsClient(), "cookie@pdo.local", PdoWebFactory.DemoPassword);
 
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("Pdo.Auth=", StringComparison.Ordinal)).ToLowerInvariant();
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-Pdo.Auth=", StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("httponly", cookie);
         Assert.Contains("secure", cookie);
         Assert.Contains("samesite=lax", cookie);

@@ -28,8 +28,9 @@ public sealed class SetupLinkTests
 
         var link = (await File.ReadAllTextAsync(file)).Trim();
 
-        Assert.StartsWith("/configurazione-iniziale?token=", link, StringComparison.Ordinal);
-        var token = link["/configurazione-iniziale?token=".Length..];
+        // The full link on the public address (the factory's https://localhost), written once the portal listens.
+        Assert.StartsWith("https://localhost/configurazione-iniziale?token=", link, StringComparison.Ordinal);
+        var token = link["https://localhost/configurazione-iniziale?token=".Length..];
         Assert.Equal(64, token.Length);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(link)).StatusCode);
         var logs = Directory.GetFiles(Path.Combine(dataDirectory, "logs"));
@@ -56,7 +57,7 @@ public sealed class SetupLinkTests
         var client = factory.CreateHttpsClient();
         var file = factory.Services.GetRequiredService<SetupTokenStore>().LinkFile;
         var link = (await File.ReadAllTextAsync(file)).Trim();
-        var token = link["/configurazione-iniziale?token=".Length..];
+        var token = link["https://localhost/configurazione-iniziale?token=".Length..];
 
         var response = await PdoWebFactory.PostFormAsync(client, link, "/configurazione-iniziale",
         [

@@ -24,6 +24,9 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "pdo-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>This portal's own data folder (database, logs).</summary>
+    public string DataDirectory => _dataDirectory;
+
     /// <summary>A client over https (the cookies are Secure) that does not follow redirects.</summary>
     public HttpClient CreateHttpsClient(bool followRedirects = false) =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = followRedirects });
@@ -43,14 +46,18 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Creates a real user with <see cref="DemoPassword"/>.</summary>
-    public async Task<AppUser> CreateUserAsync(string email, string role, params string[] directorateCodes)
+    public Task<AppUser> CreateUserAsync(string email, string role, params string[] directorateCodes) =>
+        CreateUserWithPasswordAsync(email, role, DemoPassword, directorateCodes);
+
+    /// <summary>Creates a real user with this password.</summary>
+    public async Task<AppUser> CreateUserWithPasswordAsync(string email, string role, string password, params string[] directorateCodes)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, FullName = $"Utente {email}" };
         user.SetDirectorates(await db.Directorates.Where(d => directorateCodes.Contains(d.Code)).Select(d => d.Id).ToListAsync());
-        var result = await users.CreateAsync(user, DemoPassword);
+        var result = await users.CreateAsync(user, password);
         Assert.True(result.Succeeded, string.Join(' ', result.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
         return user;
@@ -92,6 +99,7 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
             [new("Serilog:WriteTo:1:Args:path", Path.Combine(_dataDirectory, "logs", "pdo-.log"))]));
         builder.UseSetting("Security:StampValidationInterval", "00:00:00");
+        builder.UseSetting("Pdo:PublicBaseAddress", "https://localhost");
         builder.ConfigureTestServices(services =>
         {
             services.AddAuthentication(options =>

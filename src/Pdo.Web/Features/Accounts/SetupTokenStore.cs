@@ -34,6 +34,18 @@ public sealed class SetupTokenStore(string linkFile)
         }
     }
 
+    /// <summary>Rewrites the link file with the full link, made absolute by <paramref name="absolute"/> (the public address).</summary>
+    public void Publish(Func<string, string> absolute)
+    {
+        lock (_lock)
+        {
+            if (_token is not null)
+            {
+                WritePrivately(LinkFile, absolute(Link(_token)) + Environment.NewLine);
+            }
+        }
+    }
+
     public bool IsValid(string? token)
     {
         lock (_lock)

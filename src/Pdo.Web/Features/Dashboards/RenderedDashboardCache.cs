@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
 using Pdo.Infrastructure.Data;
 
 namespace Pdo.Web.Features.Dashboards;
@@ -18,7 +20,7 @@ namespace Pdo.Web.Features.Dashboards;
 /// dashboard shows are codes it found in the plan (anything else is a 404, never remembered) and page numbers.
 /// </para>
 /// </summary>
-public sealed class RenderedDashboardCache(DashboardCache cache, AppDbContext db) : IAsyncResourceFilter
+public sealed class RenderedDashboardCache(DashboardCache cache, AppDbContext db, IOptions<AntiforgeryOptions> antiforgeryOptions) : IAsyncResourceFilter
 {
     /// <summary>Pages kept per set of snapshots (about 70 KB each, plus about 10 KB compressed).</summary>
     public const int MaxPages = 256;
@@ -26,7 +28,7 @@ public sealed class RenderedDashboardCache(DashboardCache cache, AppDbContext db
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         var http = context.HttpContext;
-        var antiforgery = http.Request.Cookies["Pdo.Antiforgery"];
+        var antiforgery = http.Request.Cookies[antiforgeryOptions.Value.Cookie.Name!];
         if (!HttpMethods.IsGet(http.Request.Method) || http.User.Identity?.IsAuthenticated != true || string.IsNullOrEmpty(antiforgery))
         {
             await next();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Pdo.Web.Infrastructure;
 using Pdo.Web.Security;
 
 namespace Pdo.Web.Features.Users;
@@ -8,7 +9,7 @@ namespace Pdo.Web.Features.Users;
 /// <summary>User administration for the Amministratore.</summary>
 [Route("amministrazione/utenti")]
 [Authorize(Policy = Policies.Administration)]
-public sealed class UsersController(UserAdminService admin) : Controller
+public sealed class UsersController(UserAdminService admin, PublicAddress publicAddress) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(
@@ -98,8 +99,9 @@ public sealed class UsersController(UserAdminService admin) : Controller
         return RedirectToAction(nameof(Edit), new { id });
     }
 
+    // On the configured public address, never on the request's Host header (which the sender writes).
     private string PasswordLink(string userId, string token) =>
-        $"{Request.Scheme}://{Request.Host}/accesso/imposta-password?utente={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}";
+        publicAddress.Link($"/accesso/imposta-password?utente={Uri.EscapeDataString(userId)}&token={Uri.EscapeDataString(token)}");
 
     private void AddErrors(IEnumerable<string> errors)
     {

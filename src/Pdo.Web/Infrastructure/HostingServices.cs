@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using Pdo.Web.Features.Accounts;
+
+namespace Pdo.Web.Infrastructure;
+
+/// <summary>Registration of the hosting controls (public address, cookie policy) and the first-run setup link.</summary>
+public static class HostingServices
+{
+    /// <summary>The public address (validated at start-up) and the TempData cookie policy.</summary>
+    public static IServiceCollection AddPdoHosting(this IServiceCollection services, IConfiguration configuration, HostingCookies cookies)
+    {
+        services.AddOptions<PublicAddressOptions>().Bind(configuration.GetSection(PublicAddressOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PublicAddressOptions>, PublicAddressValidation>();
+        services.AddSingleton<PublicAddress>();
+        return cookies.ConfigureTempData(services);
+    }
+
+    /// <summary>
+    /// Checks the hosting settings before anything else happens (database, seeding, listening). A wrong one is
+    /// reported in one critical log line and the caller stops (exit code 1).
+    /// </summary>
+    public static bool HostingSettingsAreValid(this WebApplication app)
+    {
+        try
+        {
+            _ = app.Services.GetRequiredService<IOptions<PublicAddressOptions>>().Value;
+            return true;
+        }
+        catch (OptionsValidationException e)
+        {
+            app.Logger.LogCritical("Pdo cannot start: {Problem}", e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Issues the one-time setup token (its link goes at once to the private link file) and, once the server listens
+    /// (so that the address is known in Development), rewrites the file with the full link on the public address and
+    /// logs where the file is — never the link itself.
+    /// </summary>
+    public static void IssueFirstAdministratorLinkWhenStarted(this WebApplication app)
+    {
+        var setup = app.Services.GetRequiredService<SetupTokenStore>();
+        setup.Issue();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            setup.Publish(app.Services.GetRequiredService<PublicAddress>().Link);
+            app.Logger.LogWarning(
+                "No administrator exists yet. The one-time link to create the first one is in {SetupLinkFile} (readable by the service account only, valid until this process stops)",
+                setup.LinkFile);
+        });
+    }
+}
