@@ -48,14 +48,12 @@ var dataDirectory = builder.Configuration["Database:DataDirectory"] is { Length:
 // before the host is built: no web server, no migrations, no seeding.
 if (args is [OperationsCommands.Backup, ..])
 {
-    Environment.ExitCode = await OperationsCommands.BackupAsync(args[1..], builder.Configuration, dataDirectory, Console.Out);
-    return;
+    return await OperationsCommands.BackupAsync(args[1..], builder.Configuration, dataDirectory, Console.Out);
 }
 
 if (!OperationsCommands.DataDirectoryIsUsable(builder.Configuration, dataDirectory))
 {
-    Environment.ExitCode = 1;
-    return;
+    return 1;
 }
 
 builder.Services.AddHttpContextAccessor();

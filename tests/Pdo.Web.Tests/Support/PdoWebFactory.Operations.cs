@@ -2,9 +2,6 @@ namespace Pdo.Web.Tests.Support;
 
 public partial class PdoWebFactory
 {
-    /// <summary>The data folder of this portal (<c>Database:DataDirectory</c>), created on start.</summary>
-    public string DataDirectory => _dataDirectory;
-
     /// <summary>The SQLite file of this portal: a test may put a database there before the portal starts.</summary>
     public string DatabasePath => Path.Combine(_dataDirectory, "pdo.db");
 }
