@@ -107,8 +107,7 @@ builder.Services
     .AddErrorDescriber<ItalianIdentityErrorDescriber>()
     .AddDefaultTokenProviders();
 builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(24));
-builder.Services.Configure<SecurityStampValidatorOptions>(options =>
-    options.ValidationInterval = builder.Configuration.GetValue("Security:StampValidationInterval", TimeSpan.FromMinutes(5)));
+builder.Services.AddPdoAccountSecurity(builder.Configuration);
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.Name = "Pdo.Auth";
@@ -142,6 +141,7 @@ builder.Services.AddSingleton<IAuthorizationHandler, DirectorateAuthorizationHan
 builder.Services.AddScoped<IdentitySeeder>();
 builder.Services.AddSingleton<SetupTokenStore>();
 builder.Services.AddScoped<AccountService>();
+builder.Services.AddScoped<TwoFactorService>();
 builder.Services.AddScoped<UserAdminService>();
 
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
@@ -208,6 +208,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
