@@ -137,6 +137,26 @@ public sealed class TwoFactorTests(PdoWebFactory factory) : IClassFixture<PdoWeb
     }
 
     [Fact]
+    public async Task RemovesTheSecondFactorGivenAPasswordSetThroughTheAdministratorsOneTimeLink()
+    {
+        await EnrolledUserAsync("telefono.perso@pdo.local", Roles.Executive);
+        string userId, token;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByEmailAsync("telefono.perso@pdo.local"))!;
+            (userId, token) = (user.Id, await users.GeneratePasswordResetTokenAsync(user));
+        }
+
+        var page = $"/accesso/imposta-password?utente={userId}&token={Uri.EscapeDataString(token)}";
+        await PdoWebFactory.PostFormAsync(factory.CreateHttpsClient(), page, "/accesso/imposta-password",
+            [new("UserId", userId), new("Token", token), new("Password", "Nuova-frase-segreta-77"), new("ConfirmPassword", "Nuova-frase-segreta-77")]);
+        var signIn = await Browser.Open(factory).SignInAsync("telefono.perso@pdo.local", "Nuova-frase-segreta-77");
+
+        Assert.Equal("/piani", signIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task LinksTheAccountSecurityPageGivenAnySignedInUser()
     {
         var client = await factory.CreateClientAsAsync(Roles.Executive);

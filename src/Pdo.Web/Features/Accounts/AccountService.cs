@@ -168,6 +168,16 @@ public sealed class AccountService(
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
             logger.LogInformation("Password set through a one-time link for {User}", user.Email);
+            if (user.TwoFactorEnabled)
+            {
+                // The administrator's link is the way back for whoever lost phone and recovery codes: the second
+                // factor is enrolled again (an administrator must, at the next sign-in).
+                await users.SetTwoFactorEnabledAsync(user, false);
+                await users.ResetAuthenticatorKeyAsync(user);
+                await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+                logger.LogWarning("Second factor of {User} removed by the one-time password link", user.Email);
+                await audit.RecordAsync(SecurityEvent.TwoFactorDisabled, user.Email ?? user.Id, user.Email ?? user.Id, "link monouso per la password");
+            }
         }
         else
         {
