@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -22,6 +23,18 @@ public static class AccountSecurity
     {
         services.AddSingleton<SessionStampCache>();
         services.ConfigureApplicationCookie(options => options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync);
+
+        // The cookie between the password and the code step: as strict as the sign-in cookie.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = configuration.GetValue("Security:RequireHttpsCookies", true) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        // Codes of the authenticator app work once (the provider Identity registered under this name is replaced).
+        services.AddTransient<SingleUseAuthenticatorTokenProvider>();
+        services.Configure<IdentityOptions>(options => options.Tokens.ProviderMap[TokenOptions.DefaultAuthenticatorProvider] =
+            new TokenProviderDescriptor(typeof(SingleUseAuthenticatorTokenProvider)));
         services.AddSingleton<CommonPasswords>();
         services.AddScoped<IPasswordValidator<AppUser>, PredictablePasswordValidator>();
         services.Configure<MvcOptions>(options => options.Filters.Add<AdministratorTwoFactorFilter>());

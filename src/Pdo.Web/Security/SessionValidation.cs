@@ -33,7 +33,8 @@ public sealed class SessionStampCache(DataChangeSignal signal, TimeProvider cloc
     public TimeSpan Interval { get; } = configuration.GetValue("Security:SessionCheckInterval", TimeSpan.FromSeconds(30));
 
     /// <summary>Whether <paramref name="stamp"/> (from the cookie) is the current stamp of an enabled user.</summary>
-    public async Task<bool> IsCurrentAsync(AppDbContext db, string userId, string? stamp, bool askDatabase, CancellationToken cancellationToken)
+    /// <param name="database">The request's context, asked for only when the database is read.</param>
+    public async Task<bool> IsCurrentAsync(Func<AppDbContext> database, string userId, string? stamp, bool askDatabase, CancellationToken cancellationToken)
     {
         // Read before the database: a commit after this point moves the signal again, so the next request asks again.
         var version = signal.Version;
@@ -44,7 +45,7 @@ public sealed class SessionStampCache(DataChangeSignal signal, TimeProvider cloc
             return known.Matches(stamp);
         }
 
-        var row = await db.Users.AsNoTracking()
+        var row = await database().Users.AsNoTracking()
             .Where(u => u.Id == userId)
             .Select(u => new { u.SecurityStamp, u.IsDisabled })
             .SingleOrDefaultAsync(cancellationToken);
@@ -74,7 +75,7 @@ public static class SessionValidation
         var method = http.Request.Method;
         var unsafeMethod = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
         if (userId is not null && await services.GetRequiredService<SessionStampCache>()
-                .IsCurrentAsync(services.GetRequiredService<AppDbContext>(), userId, stamp, unsafeMethod, http.RequestAborted))
+                .IsCurrentAsync(services.GetRequiredService<AppDbContext>, userId, stamp, unsafeMethod, http.RequestAborted))
         {
             return;
         }

@@ -13,10 +13,10 @@ public static class Authenticators
 
     public static void Enrolled(Uri portal, string email, string key) => Keys[Id(portal, email)] = key.Replace(" ", string.Empty, StringComparison.Ordinal);
 
-    /// <summary>The code the person's app shows now.</summary>
-    public static string CodeFor(Uri portal, string email) =>
+    /// <summary>A code of the person's app not used yet (the portal accepts each once).</summary>
+    public static Task<string> CodeForAsync(Uri portal, string email) =>
         Keys.TryGetValue(Id(portal, email), out var key)
-            ? Totp.Now(key)
+            ? Totp.NextCodeAsync(key)
             : throw new InvalidOperationException($"{email} has no authenticator app enrolled on {portal}.");
 
     private static string Id(Uri portal, string email) => $"{portal.GetLeftPart(UriPartial.Authority)} {email}";

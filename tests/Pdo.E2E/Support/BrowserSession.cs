@@ -159,7 +159,7 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>On the code step of the sign-in: types the code the person's app shows now.</summary>
     public async Task EnterAuthenticatorCodeAsync(string email)
     {
-        await Page.GetByLabel("Codice dell'app di autenticazione").FillAsync(Authenticators.CodeFor(BaseAddress, email));
+        await Page.GetByLabel("Codice dell'app di autenticazione").FillAsync(await Authenticators.CodeForAsync(BaseAddress, email));
         await ClickAsync(AriaRole.Button, "Verifica e accedi");
     }
 
@@ -168,7 +168,7 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Codice QR con la chiave di Pdo per l'app di autenticazione" })).ToBeVisibleAsync();
         Authenticators.Enrolled(BaseAddress, email, await Page.Locator("#chiave-autenticatore").InnerTextAsync());
-        await Page.GetByLabel("Codice dell'app di autenticazione").FillAsync(Authenticators.CodeFor(BaseAddress, email));
+        await Page.GetByLabel("Codice dell'app di autenticazione").FillAsync(await Authenticators.CodeForAsync(BaseAddress, email));
         await ClickAsync(AriaRole.Button, "Verifica e attiva");
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Codici di recupero");
         var codes = await Page.GetByRole(AriaRole.List, new() { Name = "Codici di recupero" }).GetByRole(AriaRole.Listitem).AllInnerTextsAsync();

@@ -21,7 +21,7 @@ public sealed partial class PortalApi : IDisposable
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in of {email} answered {(int)response.StatusCode}.");
         if (response.Headers.Location?.OriginalString.StartsWith("/accesso/codice", StringComparison.Ordinal) == true)
         {
-            using var code = await api.PostAsync("/accesso/codice", "/accesso/codice", [new("Code", Authenticators.CodeFor(baseAddress, email))]);
+            using var code = await api.PostAsync("/accesso/codice", "/accesso/codice", [new("Code", await Authenticators.CodeForAsync(baseAddress, email))]);
             Assert.True(code.StatusCode == HttpStatusCode.Redirect, $"Code step of {email} answered {(int)code.StatusCode}.");
         }
 

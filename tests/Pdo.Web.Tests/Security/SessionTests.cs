@@ -1,10 +1,6 @@
 using System.Net;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 using Pdo.Infrastructure.Identity;
 using Pdo.Web.Security;
 using Pdo.Web.Tests.Support;
@@ -16,7 +12,7 @@ namespace Pdo.Web.Tests.Security;
 /// 7.4.2). These run with the production check interval; "another instance" is a change written to the database
 /// directly, which this process's caches are not told about.
 /// </summary>
-public sealed class SessionTests(SessionTests.ClockFactory factory) : IClassFixture<SessionTests.ClockFactory>
+public sealed class SessionTests(ClockFactory factory) : IClassFixture<ClockFactory>
 {
     [Fact]
     public async Task RefusesAReplayedCookieGivenTheUserSignedOut()
@@ -125,31 +121,5 @@ public sealed class SessionTests(SessionTests.ClockFactory factory) : IClassFixt
 
         AssertSentToSignIn(response);
         Assert.False(await factory.WithDbAsync(db => db.Plans.AnyAsync(p => p.Year == year)));
-    }
-
-    /// <summary>The portal with a clock the tests move.</summary>
-    public sealed class ClockFactory : PdoWebFactory
-    {
-        public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        /// <summary>Updates the user's row as another instance would: straight in the database, no signal to this process.</summary>
-        public Task ChangeUserElsewhereAsync(string userId, string assignment) =>
-            ExecuteElsewhereAsync($"UPDATE AspNetUsers SET {assignment}, SecurityStamp = 'altro-' || SecurityStamp WHERE Id = '{userId}';");
-
-        public async Task ExecuteElsewhereAsync(string sql)
-        {
-            var connectionString = await WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
-            await using var connection = new SqliteConnection(connectionString);
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync();
-        }
-
-        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-        }
     }
 }

@@ -39,7 +39,7 @@ public sealed class TwoFactorTests(PdoWebFactory factory) : IClassFixture<PdoWeb
     [Fact]
     public async Task RefusesAWrongCodeGivenTheCodeStepOfTheSignIn()
     {
-        var key = await EnrolledUserAsync("codice.errato@pdo.local", Roles.Executive);
+        var key = await factory.CreateEnrolledUserAsync("codice.errato@pdo.local", Roles.Executive);
         var browser = Browser.Open(factory);
         await browser.SignInAsync("codice.errato@pdo.local");
 
@@ -49,6 +49,24 @@ public sealed class TwoFactorTests(PdoWebFactory factory) : IClassFixture<PdoWeb
         Assert.Contains("Il codice non è valido", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.Client.GetAsync("/piani")).StatusCode);
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Field == nameof(SecurityEvent.TwoFactorFailed) && a.EntityKey.Contains("codice.errato@pdo.local"))));
+    }
+
+    [Fact]
+    public async Task RefusesACodeAlreadyUsedGivenASecondSignInWithIt()
+    {
+        var key = await factory.CreateEnrolledUserAsync("codice.riusato@pdo.local", Roles.Executive);
+        var code = Totp.Now(key);
+        var first = Browser.Open(factory);
+        await first.SignInAsync("codice.riusato@pdo.local");
+        var used = await PdoWebFactory.PostFormAsync(first.Client, "/accesso/codice", "/accesso/codice", [new("Code", code)]);
+        var second = Browser.Open(factory);
+        await second.SignInAsync("codice.riusato@pdo.local");
+
+        var reused = await PdoWebFactory.PostFormAsync(second.Client, "/accesso/codice", "/accesso/codice", [new("Code", code)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, used.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+        Assert.Contains("Il codice non è valido", WebUtility.HtmlDecode(await reused.Content.ReadAsStringAsync()));
     }
 
     [Fact]
@@ -95,7 +113,7 @@ public sealed class TwoFactorTests(PdoWebFactory factory) : IClassFixture<PdoWeb
     [Fact]
     public async Task KeepsTheSecondFactorGivenAnAdministratorWhoTriesToDisableIt()
     {
-        var key = await EnrolledUserAsync("admin.con.2fa@pdo.local", Roles.Administrator);
+        var key = await factory.CreateEnrolledUserAsync("admin.con.2fa@pdo.local", Roles.Administrator);
         var browser = Browser.Open(factory);
         await browser.SignInWithCodeAsync("admin.con.2fa@pdo.local", key);
 
@@ -108,7 +126,7 @@ public sealed class TwoFactorTests(PdoWebFactory factory) : IClassFixture<PdoWeb
     [Fact]
     public async Task SignsInWithThePasswordAloneGivenAUserWhoDisabledTheSecondFactor()
     {
-        var key = await EnrolledUserAsync("disattiva.2fa@pdo.local", Roles.PlanningOffice);
+        var key = await factory.CreateEnrolledUserAsync("disattiva.2fa@pdo.local", Roles.PlanningOffice);
         var browser = Browser.Open(factory);
         await browser.SignInWithCodeAsync("disattiva.2fa@pdo.local", key);
 
@@ -123,7 +141,7 @@ public sealed class TwoFactorTests(PdoWebFactory factory) : IClassFixture<PdoWeb
     [Fact]
     public async Task ShowsNewRecoveryCodesThatReplaceTheOldGivenARegeneration()
     {
-        var key = await EnrolledUserAsync("nuovi.codici@pdo.local", Roles.Executive);
+        var key = await factory.CreateEnrolledUserAsync("nuovi.codici@pdo.local", Roles.Executive);
         var old = await RecoveryCodesOfAsync("nuovi.codici@pdo.local", enrol: false);
         var browser = Browser.Open(factory);
         await browser.SignInWithCodeAsync("nuovi.codici@pdo.local", key);
@@ -139,7 +157,7 @@ public sealed class TwoFactorTests(PdoWebFactory factory) : IClassFixture<PdoWeb
     [Fact]
     public async Task RemovesTheSecondFactorGivenAPasswordSetThroughTheAdministratorsOneTimeLink()
     {
-        await EnrolledUserAsync("telefono.perso@pdo.local", Roles.Executive);
+        await factory.CreateEnrolledUserAsync("telefono.perso@pdo.local", Roles.Executive);
         string userId, token;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -157,6 +175,21 @@ public sealed class TwoFactorTests(PdoWebFactory factory) : IClassFixture<PdoWeb
     }
 
     [Fact]
+    public async Task SetsOnlyASecureStrictStepCookieGivenTheRightPasswordOfAUserWithTheSecondFactor()
+    {
+        await factory.CreateEnrolledUserAsync("cookie.passo@pdo.local", Roles.Executive);
+
+        var password = await Browser.Open(factory).SignInAsync("cookie.passo@pdo.local");
+
+        var cookies = password.Headers.GetValues("Set-Cookie").ToList();
+        Assert.DoesNotContain(cookies, c => c.StartsWith("Pdo.Auth=", StringComparison.Ordinal));
+        var step = cookies.Single(c => c.StartsWith(IdentityConstants.TwoFactorUserIdScheme + "=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("httponly", step);
+        Assert.Contains("secure", step);
+        Assert.Contains("samesite=strict", step);
+    }
+
+    [Fact]
     public async Task LinksTheAccountSecurityPageGivenAnySignedInUser()
     {
         var client = await factory.CreateClientAsAsync(Roles.Executive);
@@ -166,23 +199,11 @@ public sealed class TwoFactorTests(PdoWebFactory factory) : IClassFixture<PdoWeb
         Assert.Contains("href=\"/accesso/sicurezza\"", html);
     }
 
-    /// <summary>A user with the second factor enabled (as the enrolment page does), returning the key.</summary>
-    private async Task<string> EnrolledUserAsync(string email, string role)
-    {
-        var user = await factory.CreateUserAsync(email, role);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var stored = (await users.FindByIdAsync(user.Id))!;
-        await users.ResetAuthenticatorKeyAsync(stored);
-        await users.SetTwoFactorEnabledAsync(stored, true);
-        return (await users.GetAuthenticatorKeyAsync(stored))!;
-    }
-
     private async Task<List<string>> RecoveryCodesOfAsync(string email, bool enrol = true)
     {
         if (enrol)
         {
-            await EnrolledUserAsync(email, Roles.Executive);
+            await factory.CreateEnrolledUserAsync(email, Roles.Executive);
         }
 
         await using var scope = factory.Services.CreateAsyncScope();

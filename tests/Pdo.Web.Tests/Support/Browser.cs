@@ -48,7 +48,7 @@ public sealed partial class Browser
     {
         var password = await SignInAsync(email);
         Assert.Equal("/accesso/codice", password.Headers.Location?.OriginalString.Split('?')[0]);
-        return await PdoWebFactory.PostFormAsync(Client, "/accesso/codice", "/accesso/codice", [new("Code", Totp.Now(authenticatorKey))]);
+        return await PdoWebFactory.PostFormAsync(Client, "/accesso/codice", "/accesso/codice", [new("Code", await Totp.NextCodeAsync(authenticatorKey))]);
     }
 
     public Task<HttpResponseMessage> SignOutAsync() => PdoWebFactory.PostFormAsync(Client, "/accesso", "/accesso/esci", []);
@@ -62,7 +62,7 @@ public sealed partial class Browser
         var shared = key.Groups[1].Value.Replace(" ", string.Empty, StringComparison.Ordinal);
         var token = AntiforgeryToken().Match(page).Groups[1].Value;
         var response = await Client.PostAsync("/accesso/sicurezza/autenticatore", new FormUrlEncodedContent(
-            [new("Form.Code", Totp.Now(shared)), new("__RequestVerificationToken", WebUtility.HtmlDecode(token))]));
+            [new("Form.Code", await Totp.NextCodeAsync(shared)), new("__RequestVerificationToken", WebUtility.HtmlDecode(token))]));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (shared, await response.Content.ReadAsStringAsync());
     }

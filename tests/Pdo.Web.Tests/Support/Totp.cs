@@ -1,46 +1,44 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
+using System.Collections.Concurrent;
 
 namespace Pdo.Web.Tests.Support;
 
 /// <summary>
 /// RFC 6238 codes (HMAC-SHA1, 30-second steps, 6 digits) as an authenticator app computes them from the key shown on
-/// the enrolment page (Identity's own implementation is internal).
+/// the enrolment page, by Otp.NET (an implementation independent of the portal's).
 /// </summary>
 public static class Totp
 {
-    public static string Code(string base32Key, DateTimeOffset at)
-    {
-        var key = Base32(base32Key);
-        Span<byte> counter = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(counter, at.ToUnixTimeSeconds() / 30);
-        var hash = HMACSHA1.HashData(key, counter);
-        var offset = hash[^1] & 0x0F;
-        var binary = (BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(offset, 4)) & 0x7FFFFFFF) % 1_000_000;
-        return binary.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static readonly ConcurrentDictionary<string, long> LastStepUsed = new(StringComparer.Ordinal);
 
-    /// <summary>The code of now (Identity accepts the codes of the neighbouring steps too, so a step boundary is harmless).</summary>
+    public static string Code(string base32Key, DateTimeOffset at) =>
+        new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(base32Key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant()))
+            .ComputeTotp(at.UtcDateTime);
+
+    /// <summary>The code of now (the portal accepts the codes of the neighbouring steps too, so a step boundary is harmless).</summary>
     public static string Now(string base32Key) => Code(base32Key, DateTimeOffset.UtcNow);
 
-    private static byte[] Base32(string text)
+    /// <summary>
+    /// A code of this key that has not been used yet: the portal accepts each step once, and the one after the
+    /// current. Waits (at most 30 s) when both were used, as a person waits for the app's next code.
+    /// </summary>
+    public static async Task<string> NextCodeAsync(string base32Key)
     {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var clean = text.Replace(" ", string.Empty, StringComparison.Ordinal).TrimEnd('=').ToUpperInvariant();
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in clean)
+        var id = base32Key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
+        while (true)
         {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
+            var now = DateTimeOffset.UtcNow;
+            var current = now.ToUnixTimeSeconds() / 30;
+            lock (LastStepUsed)
             {
-                bits -= 8;
-                bytes.Add((byte)(buffer >> bits));
-                buffer &= (1 << bits) - 1;
+                var step = Math.Max(current, LastStepUsed.TryGetValue(id, out var last) ? last + 1 : current);
+                if (step <= current + 1)
+                {
+                    LastStepUsed[id] = step;
+                    return Code(base32Key, DateTimeOffset.FromUnixTimeSeconds(step * 30));
+                }
             }
-        }
 
-        return [.. bytes];
+            await Task.Delay(DateTimeOffset.FromUnixTimeSeconds((current + 1) * 30) - now + TimeSpan.FromMilliseconds(100));
+        }
     }
 }
