@@ -37,7 +37,7 @@ public static class AccountSecurity
             new TokenProviderDescriptor(typeof(SingleUseAuthenticatorTokenProvider)));
         services.AddSingleton<CommonPasswords>();
         services.AddScoped<IPasswordValidator<AppUser>, PredictablePasswordValidator>();
-        services.Configure<MvcOptions>(options => options.Filters.Add<AdministratorTwoFactorFilter>());
+        services.Configure<MvcOptions>(options => options.Filters.Add(new AdministratorTwoFactorFilter()));
 
         var permits = configuration.GetValue("Security:SignInRateLimit:PermitLimit", 10);
         var window = configuration.GetValue("Security:SignInRateLimit:Window", TimeSpan.FromMinutes(1));
