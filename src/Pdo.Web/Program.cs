@@ -121,8 +121,7 @@ builder.Services
     .AddErrorDescriber<ItalianIdentityErrorDescriber>()
     .AddDefaultTokenProviders();
 builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromHours(24));
-builder.Services.Configure<SecurityStampValidatorOptions>(options =>
-    options.ValidationInterval = builder.Configuration.GetValue("Security:StampValidationInterval", TimeSpan.FromMinutes(5)));
+builder.Services.AddPdoAccountSecurity(builder.Configuration);
 builder.Services.ConfigureApplicationCookie(options =>
 {
     cookies.Apply(options.Cookie, "Pdo.Auth");
@@ -145,6 +144,7 @@ builder.Services.AddSingleton<IAuthorizationHandler, DirectorateAuthorizationHan
 builder.Services.AddScoped<IdentitySeeder>();
 builder.Services.AddSingleton(new SetupTokenStore(Path.Combine(dataDirectory, SetupTokenStore.FileName)));
 builder.Services.AddScoped<AccountService>();
+builder.Services.AddScoped<TwoFactorService>();
 builder.Services.AddScoped<UserAdminService>();
 
 builder.Services.AddHealthChecks().AddPdoDatabaseCheck(builder.Configuration);
@@ -223,6 +223,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

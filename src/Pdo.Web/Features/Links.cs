@@ -5,6 +5,12 @@ public static class Links
 {
     public static string Plans => "/piani";
 
+    /// <summary>"Sicurezza dell'account": the second factor of the signed-in user.</summary>
+    public static string AccountSecurity => "/accesso/sicurezza";
+
+    /// <summary>Enrolment of an authenticator app (where an administrator without a second factor is sent).</summary>
+    public static string TwoFactorEnrolment => "/accesso/sicurezza/autenticatore";
+
     public static string Plan(int year, string? period = null) => WithPeriod($"/piani/{year}", period);
 
     public static string Category(int year, string code, string? period = null) => WithPeriod($"/piani/{year}/sezioni/{Uri.EscapeDataString(code)}", period);

@@ -134,15 +134,50 @@ public sealed class BrowserSession : IAsyncDisposable
         Assert.True(problems.Count == 0, $"Browser-side failures on {Page.Url} ({Person}):\n  " + string.Join("\n  ", problems));
     }
 
-    /// <summary>Signs in through the sign-in page; returns the page the portal lands on.</summary>
+    /// <summary>
+    /// Signs in through the sign-in page, with the code of the person's authenticator app when the portal asks for it;
+    /// an administrator without one enrols first (the portal requires it), reading the key from the enrolment page.
+    /// </summary>
     public async Task SignInAsync(string email, string password = PortalFixture.DemoPassword)
     {
         await GotoAsync("/accesso");
         await Page.GetByLabel("E-mail").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync(password);
         await ClickAsync(AriaRole.Button, "Accedi");
+        if (Path.StartsWith("/accesso/codice", StringComparison.Ordinal))
+        {
+            await EnterAuthenticatorCodeAsync(email);
+        }
+        else if (Path == "/accesso/sicurezza/autenticatore")
+        {
+            await EnrolAuthenticatorAsync(email);
+        }
+
         await Expect(Page.Locator(".user-menu")).ToBeVisibleAsync();
     }
+
+    /// <summary>On the code step of the sign-in: types the code the person's app shows now.</summary>
+    public async Task EnterAuthenticatorCodeAsync(string email)
+    {
+        await Page.GetByLabel("Codice dell'app di autenticazione").FillAsync(await Authenticators.CodeForAsync(BaseAddress, email));
+        await ClickAsync(AriaRole.Button, "Verifica e accedi");
+    }
+
+    /// <summary>On the enrolment page: adds the key to the "app", confirms its code and keeps the recovery codes.</summary>
+    public async Task<IReadOnlyList<string>> EnrolAuthenticatorAsync(string email)
+    {
+        await Expect(Page.GetByRole(AriaRole.Img, new() { Name = "Codice QR con la chiave di Pdo per l'app di autenticazione" })).ToBeVisibleAsync();
+        Authenticators.Enrolled(BaseAddress, email, await Page.Locator("#chiave-autenticatore").InnerTextAsync());
+        await Page.GetByLabel("Codice dell'app di autenticazione").FillAsync(await Authenticators.CodeForAsync(BaseAddress, email));
+        await ClickAsync(AriaRole.Button, "Verifica e attiva");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Codici di recupero");
+        var codes = await Page.GetByRole(AriaRole.List, new() { Name = "Codici di recupero" }).GetByRole(AriaRole.Listitem).AllInnerTextsAsync();
+        Assert.Equal(10, codes.Count);
+        await ClickAsync(AriaRole.Link, "Ho conservato i codici");
+        return [.. codes];
+    }
+
+    private Uri BaseAddress => new(new Uri(Page.Url).GetLeftPart(UriPartial.Authority));
 
     /// <summary>The current path and query.</summary>
     public string Path => new Uri(Page.Url).PathAndQuery;

@@ -19,6 +19,12 @@ public sealed partial class PortalApi : IDisposable
         var api = new PortalApi(new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) });
         using var response = await api.PostAsync("/accesso", "/accesso", [new("Email", email), new("Password", password)]);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in of {email} answered {(int)response.StatusCode}.");
+        if (response.Headers.Location?.OriginalString.StartsWith("/accesso/codice", StringComparison.Ordinal) == true)
+        {
+            using var code = await api.PostAsync("/accesso/codice", "/accesso/codice", [new("Code", await Authenticators.CodeForAsync(baseAddress, email))]);
+            Assert.True(code.StatusCode == HttpStatusCode.Redirect, $"Code step of {email} answered {(int)code.StatusCode}.");
+        }
+
         return api;
     }
 

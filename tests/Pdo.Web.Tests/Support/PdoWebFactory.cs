@@ -98,8 +98,11 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
             [new("Serilog:WriteTo:1:Args:path", Path.Combine(_dataDirectory, "logs", "pdo-.log"))]));
-        builder.UseSetting("Security:StampValidationInterval", "00:00:00");
         builder.UseSetting("Pdo:PublicBaseAddress", "https://localhost");
+
+        // Every test of a class signs in from the same (test server) address: the rate limit is tested on its own
+        // (SignInRateLimitTests). Sessions are checked with the production interval.
+        builder.UseSetting("Security:SignInRateLimit:PermitLimit", "100000");
         builder.ConfigureTestServices(services =>
         {
             services.AddAuthentication(options =>

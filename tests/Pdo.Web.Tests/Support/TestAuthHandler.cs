@@ -32,6 +32,9 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             new(ClaimTypes.Name, name),
             new(ClaimTypes.Role, role.ToString()),
             new(PdoClaims.FullName, $"Test {role}"),
+
+            // Signed in with both factors, as a real administrator must be (AdministratorTwoFactorFilter).
+            new("amr", "mfa"),
         };
         if (Request.Headers.TryGetValue(DirectoratesHeader, out var ids))
         {

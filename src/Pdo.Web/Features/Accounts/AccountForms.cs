@@ -68,3 +68,26 @@ public sealed class SetupForm
     [Compare(nameof(Password), ErrorMessage = "Le due password non coincidono.")]
     public string ConfirmPassword { get; set; } = string.Empty;
 }
+
+/// <summary>The code of the authenticator app, at sign-in or to confirm the enrolment.</summary>
+public sealed class TwoFactorForm
+{
+    [Required(ErrorMessage = "Inserire il codice di 6 cifre mostrato dall'app di autenticazione.")]
+    [Display(Name = "Codice dell'app di autenticazione")]
+    [StringLength(7, MinimumLength = 6, ErrorMessage = "Il codice è di 6 cifre.")]
+    [RegularExpression("^[0-9 ]+$", ErrorMessage = "Il codice è fatto solo di cifre.")]
+    public string Code { get; set; } = string.Empty;
+
+    public string? ReturnUrl { get; set; }
+}
+
+/// <summary>One of the recovery codes shown at enrolment, used instead of the app's code.</summary>
+public sealed class RecoveryCodeForm
+{
+    [Required(ErrorMessage = "Inserire uno dei codici di recupero.")]
+    [Display(Name = "Codice di recupero")]
+    [StringLength(20)]
+    public string Code { get; set; } = string.Empty;
+
+    public string? ReturnUrl { get; set; }
+}

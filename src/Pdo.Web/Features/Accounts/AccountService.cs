@@ -10,50 +10,133 @@ namespace Pdo.Web.Features.Accounts;
 public enum LoginOutcome
 {
     Succeeded,
+
+    /// <summary>The password was right; the authenticator code comes next (<c>/accesso/codice</c>).</summary>
+    RequiresTwoFactor,
+
+    /// <summary>Wrong password, unknown e-mail, disabled or locked account: one answer for all (no account enumeration).</summary>
     Invalid,
-    LockedOut,
 }
 
-/// <summary>Sign-in, sign-out, one-time password links and the first administrator.</summary>
+/// <summary>Sign-in (password, then the second factor), sign-out, one-time password links and the first administrator.</summary>
 public sealed class AccountService(
     SignInManager<AppUser> signIn,
     UserManager<AppUser> users,
+    IPasswordHasher<AppUser> hasher,
     IdentitySeeder identity,
     SetupTokenStore setupTokens,
+    SecurityAuditLog audit,
     AppDbContext db,
     SecurityAuditLog security,
     ILogger<AccountService> logger)
 {
+    // A hash of a random password, made once: checking an unknown e-mail costs what checking a real one does.
+    private static string? s_dummyHash;
+
     public async Task<LoginOutcome> SignInAsync(LoginForm form)
     {
         var email = form.Email.Trim();
-        var result = await signIn.PasswordSignInAsync(email, form.Password, isPersistent: false, lockoutOnFailure: true);
+        var user = await users.FindByEmailAsync(email);
+        if (user is null || user.IsDisabled || await users.IsLockedOutAsync(user))
+        {
+            // Identity answers these at once, without hashing: the time would tell that the account exists.
+            HashDummyPassword(form.Password);
+            var locked = user is { IsDisabled: false };
+            logger.LogWarning("Login refused for {User}: {Reason}", email, user is null ? "unknown e-mail" : locked ? "account locked out" : "account disabled");
+            await audit.RecordAsync(locked ? SecurityEvent.SignInLockedOut : SecurityEvent.SignInFailed, email, email,
+                user is null ? "e-mail sconosciuta" : locked ? "account bloccato" : "account disattivato");
+            return LoginOutcome.Invalid;
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             logger.LogInformation("Login succeeded for {User}", email);
+            await audit.RecordAsync(SecurityEvent.SignInSucceeded, email, email, "password");
             return LoginOutcome.Succeeded;
         }
 
-        if (result.IsLockedOut)
+        if (result.RequiresTwoFactor)
         {
-            logger.LogWarning("Login refused for {User}: account locked out", email);
-            return LoginOutcome.LockedOut;
+            logger.LogInformation("Password accepted for {User}: second factor required", email);
+            return LoginOutcome.RequiresTwoFactor;
         }
 
-        logger.LogWarning("Login failed for {User}", email);
+        logger.LogWarning("Login failed for {User}{Locked}", email, result.IsLockedOut ? ": account now locked out" : string.Empty);
+        await audit.RecordAsync(result.IsLockedOut ? SecurityEvent.SignInLockedOut : SecurityEvent.SignInFailed, email, email, "password errata");
         return LoginOutcome.Invalid;
     }
 
-    public async Task SignOutAsync(string user)
+    /// <summary>The user between the password and the code step (Identity's two-factor cookie), or null.</summary>
+    public Task<AppUser?> TwoFactorUserAsync() => signIn.GetTwoFactorAuthenticationUserAsync();
+
+    /// <summary>Completes the sign-in with the authenticator app's code, or with a recovery code.</summary>
+    public async Task<LoginOutcome> SignInWithCodeAsync(string code, bool recoveryCode)
     {
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return LoginOutcome.Invalid;
+        }
+
+        var cleaned = code.Replace(" ", string.Empty, StringComparison.Ordinal);
+        var result = recoveryCode
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(cleaned)
+            : await signIn.TwoFactorAuthenticatorSignInAsync(cleaned, isPersistent: false, rememberClient: false);
+        var email = user.Email ?? user.Id;
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Login succeeded for {User} with {Factor}", email, recoveryCode ? "a recovery code" : "an authenticator code");
+            if (recoveryCode)
+            {
+                audit.Enqueue(SecurityEvent.RecoveryCodeUsed, email, email, $"codici rimasti: {await users.CountRecoveryCodesAsync(user)}");
+            }
+
+            await audit.RecordAsync(SecurityEvent.SignInSucceeded, email, email, recoveryCode ? "codice di recupero" : "app di autenticazione");
+            return LoginOutcome.Succeeded;
+        }
+
+        logger.LogWarning("Second factor refused for {User}{Locked}", email, result.IsLockedOut ? ": account now locked out" : string.Empty);
+        audit.Enqueue(SecurityEvent.TwoFactorFailed, email, email, recoveryCode ? "codice di recupero errato" : "codice errato");
+        if (result.IsLockedOut)
+        {
+            audit.Enqueue(SecurityEvent.SignInLockedOut, email, email, "secondo fattore");
+        }
+
+        await db.SaveChangesAsync();
+        return LoginOutcome.Invalid;
+    }
+
+    /// <summary>Signs out and gives the user a new security stamp: a copy of the cookie is refused from now on.</summary>
+    public async Task SignOutAsync(System.Security.Claims.ClaimsPrincipal principal)
+    {
+        var name = principal.AuditName();
+        if (await users.GetUserAsync(principal) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
-        logger.LogInformation("Logout of {User}", user);
+        logger.LogInformation("Logout of {User}", name);
+        await audit.RecordAsync(SecurityEvent.SignedOut, name, name);
+    }
+
+    private void HashDummyPassword(string password)
+    {
+        var dummy = new AppUser();
+        s_dummyHash ??= hasher.HashPassword(dummy, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+        hasher.VerifyHashedPassword(dummy, s_dummyHash, password);
     }
 
     /// <summary>Where a user lands after signing in: a Direttore on the dashboard of their Direzione in the latest plan.</summary>
     public async Task<string> LandingUrlAsync(string email)
     {
         var user = await users.FindByEmailAsync(email);
+        if (user is not null && !user.TwoFactorEnabled && await users.IsInRoleAsync(user, Roles.Administrator))
+        {
+            return Links.TwoFactorEnrolment;
+        }
+
         if (user is null || !await users.IsInRoleAsync(user, Roles.DirectorateManager))
         {
             return Links.Plans;
@@ -89,6 +172,16 @@ public sealed class AccountService(
             await security.RecordAsync(SecurityEvent.PasswordSet, user.Email!, user.Email!);
             await transaction.CommitAsync();
             logger.LogInformation("Password set through a one-time link for {User}", user.Email);
+            if (user.TwoFactorEnabled)
+            {
+                // The administrator's link is the way back for whoever lost phone and recovery codes: the second
+                // factor is enrolled again (an administrator must, at the next sign-in).
+                await users.SetTwoFactorEnabledAsync(user, false);
+                await users.ResetAuthenticatorKeyAsync(user);
+                await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+                logger.LogWarning("Second factor of {User} removed by the one-time password link", user.Email);
+                await audit.RecordAsync(SecurityEvent.TwoFactorDisabled, user.Email ?? user.Id, user.Email ?? user.Id, "link monouso per la password");
+            }
         }
         else
         {
