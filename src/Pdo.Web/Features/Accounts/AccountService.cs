@@ -27,7 +27,6 @@ public sealed class AccountService(
     SetupTokenStore setupTokens,
     SecurityAuditLog audit,
     AppDbContext db,
-    SecurityAuditLog security,
     ILogger<AccountService> logger)
 {
     // A hash of a random password, made once: checking an unknown e-mail costs what checking a real one does.
@@ -169,18 +168,23 @@ public sealed class AccountService(
         {
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
-            await security.RecordAsync(SecurityEvent.PasswordSet, user.Email!, user.Email!);
-            await transaction.CommitAsync();
-            logger.LogInformation("Password set through a one-time link for {User}", user.Email);
-            if (user.TwoFactorEnabled)
+            await audit.RecordAsync(SecurityEvent.PasswordSet, user.Email!, user.Email!);
+            var secondFactorRemoved = user.TwoFactorEnabled;
+            if (secondFactorRemoved)
             {
                 // The administrator's link is the way back for whoever lost phone and recovery codes: the second
-                // factor is enrolled again (an administrator must, at the next sign-in).
+                // factor is enrolled again (an administrator must, at the next sign-in). Same transaction as the password.
                 await users.SetTwoFactorEnabledAsync(user, false);
                 await users.ResetAuthenticatorKeyAsync(user);
                 await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-                logger.LogWarning("Second factor of {User} removed by the one-time password link", user.Email);
                 await audit.RecordAsync(SecurityEvent.TwoFactorDisabled, user.Email ?? user.Id, user.Email ?? user.Id, "link monouso per la password");
+            }
+
+            await transaction.CommitAsync();
+            logger.LogInformation("Password set through a one-time link for {User}", user.Email);
+            if (secondFactorRemoved)
+            {
+                logger.LogWarning("Second factor of {User} removed by the one-time password link", user.Email);
             }
         }
         else
@@ -214,7 +218,7 @@ public sealed class AccountService(
             return role;
         }
 
-        await security.RecordAsync(SecurityEvent.FirstAdministratorCreated, user.Email!, user.Email!);
+        await audit.RecordAsync(SecurityEvent.FirstAdministratorCreated, user.Email!, user.Email!);
         await transaction.CommitAsync();
         setupTokens.Consume();
         logger.LogInformation("First administrator {User} created through the setup link", user.Email);
