@@ -48,7 +48,7 @@ internal static class PlanImportRun
         Console.WriteLine("objectives | KPIs | file MB | validate s (best of 3) | validate CPU s | ÷ first | objectives ÷ first | peak working set MB");
         ImportPhases? first = null;
         using var database = new ImportDatabase();
-        await database.ValidateAsync(PlanFile.Create(100)); // JIT warm-up
+        await database.ValidateAsync(PlanFile.Create(sizes[0])); // warm-up: JIT and tiered compilation settle
         foreach (var objectives in sizes)
         {
             var file = PlanFile.Create(objectives);

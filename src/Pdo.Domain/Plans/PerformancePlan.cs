@@ -34,7 +34,7 @@ public sealed class PerformancePlan
         Status = PlanStatus.Draft;
         LowerIsBetterFormula = LowerIsBetterFormula.Ratio;
         PartiallyAchievedFrom = StatusBands.Default.PartiallyFrom;
-        Version = Guid.NewGuid();
+        Version = VersionToken.New();
     }
 
     public int Id { get; private set; }
@@ -337,7 +337,7 @@ public sealed class PerformancePlan
         }
     }
 
-    internal void Touch() => Version = Guid.NewGuid();
+    internal void Touch() => Version = VersionToken.New();
 
     private static void EnsureUnique(IEnumerable<string> existing, string code, string what)
     {
