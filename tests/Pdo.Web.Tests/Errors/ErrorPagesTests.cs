@@ -77,6 +77,20 @@ public sealed class ErrorPagesTests(PdoWebFactory factory) : IClassFixture<PdoWe
     }
 
     [Fact]
+    public async Task ReturnsTheUnreadableFormPageGivenAnUploadWithoutAMultipartBoundary()
+    {
+        var client = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        await client.GetStringAsync("/piani/importa");
+        using var content = new ByteArrayContent("{}"u8.ToArray());
+        content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+
+        var response = await client.PostAsync("/piani/importa", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Il modulo inviato non è leggibile", await ItalianPageAsync(response));
+    }
+
+    [Fact]
     public async Task ReturnsTheMethodNotAllowedPageGivenADeleteOnAPlanPage()
     {
         var client = await factory.CreateClientAsAsync(Roles.Executive);

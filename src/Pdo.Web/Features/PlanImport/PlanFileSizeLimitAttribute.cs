@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Pdo.Infrastructure.PlanImport;
+using Pdo.Web.Features.Errors;
 
 namespace Pdo.Web.Features.PlanImport;
 
@@ -17,6 +18,8 @@ namespace Pdo.Web.Features.PlanImport;
 public sealed class PlanFileSizeLimitAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
 {
     public const string TooLarge = "Il file supera i 20 MB.";
+
+    public const string Unreadable = "Il modulo inviato non è leggibile: ricaricare la pagina e scegliere di nuovo il file.";
 
     /// <summary>The file plus the rest of the multipart form (token, boundaries, headers).</summary>
     public const long MaxRequestBytes = PlanImportController.MaxFileBytes + 64 * 1024;
@@ -48,8 +51,9 @@ public sealed class PlanFileSizeLimitAttribute : Attribute, IAsyncAuthorizationF
         }
         catch (InvalidDataException)
         {
-            // A form over the form reader's own limits (FormOptions): too large as well.
-            Refuse(context);
+            // A multipart body the form reader cannot read (no boundary, cut short): not a stale form, not too large.
+            ErrorPages.SetDetail(context.HttpContext, Unreadable);
+            context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
         }
     }
 
