@@ -70,7 +70,11 @@ builder.Services.AddPdoInfrastructure(builder.Configuration, dataDirectory);
 builder.Services.AddSingleton(TimeProvider.System);
 
 builder.Services
-    .AddControllersWithViews(options => options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
+    .AddControllersWithViews(options =>
+    {
+        options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        options.Filters.Add(new Pdo.Web.Features.Errors.StaleFormFilter()); // a refused token gets the Italian stale-form page
+    })
     .AddRazorOptions(options =>
     {
         // Feature folders: a controller's views sit next to it (Features/<Feature>/), then Features/Shared, Views/Shared.

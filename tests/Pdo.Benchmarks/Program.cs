@@ -5,12 +5,22 @@ using Pdo.Benchmarks;
 using Pdo.Reporting;
 
 // --quick [objectives…]   one cold and three warm runs per size: pages, seconds, MB, peak working set
+// --validate [objectives…] reads and validates a generated plan file of each size (best of 3), as the import does
+// --import [objectives…]   imports a generated plan file of each size into a fresh SQLite file, timed in phases
 // --write N FILE          writes the synthetic consuntivo with N objectives to FILE
 // anything else           BenchmarkDotNet (e.g. --filter '*')
 if (args.Length > 0 && args[0] == "--quick")
 {
     var sizes = args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [ConsuntivoBenchmarks.ObjectivesFor300Pages, ConsuntivoBenchmarks.ObjectivesFor1000Pages];
     QuickRun.Run(sizes);
+    return;
+}
+
+if (args.Length > 0 && args[0] is "--import" or "--validate")
+{
+    var validate = args[0] == "--validate";
+    var sizes = args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : validate ? [2_500, 10_000, 40_000] : [2_500, 10_000];
+    await PlanImportRun.RunAsync(sizes, validate);
     return;
 }
 

@@ -210,6 +210,22 @@ public sealed class PlanImporterTests : IDisposable
         Assert.Equal((1, 12, 35, 35), await CountsAsync());
     }
 
+    [Fact]
+    public async Task RefusesADuplicateObjectiveCodeGivenAPlanLoadedFromTheDatabase()
+    {
+        await ImportAsync(SeedPlan.Stream(SeedPlan.DraftTree(2025)));
+        await using var db = _database.CreateContext();
+        var plan = await db.Plans.Include(p => p.Categories).Include(p => p.Areas).Include(p => p.Objectives).SingleAsync(p => p.Year == 2025);
+
+        var error = Assert.Throws<Pdo.Domain.DomainRuleException>(() => plan.AddObjective("sol-01", "Doppione", plan.Categories[0], null, null));
+        plan.AddObjective("SOL-99", "Nuovo obiettivo", plan.Categories[0], null, null).AddKpi(new KpiDefinition(
+            "SOL-99.1", "Nuovo KPI", null, KpiKind.Boolean, ValueKind.YesNo, null, Direction.HigherIsBetter, Comparator.AtLeast, "SI", null, null, null, 1m, ScoringMethod.Threshold));
+        await db.SaveChangesAsync();
+
+        Assert.Equal("Esiste già un obiettivo con il codice «sol-01» in questo piano.", error.Message);
+        Assert.Equal(13, await db.Objectives.CountAsync(o => o.Plan!.Year == 2025));
+    }
+
     private async Task<PlanImportResult> ImportAsync(Stream json)
     {
         await using var db = _database.CreateContext();

@@ -1,5 +1,9 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Pdo.Infrastructure.PlanImport;
 using Pdo.Web.Tests.Support;
 
 namespace Pdo.Web.Tests;
@@ -54,6 +58,53 @@ public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebF
     }
 
     [Fact]
+    public async Task NeutralisesFormulasAndKeepsNegativeNumbersGivenAnImportedPlanWithFormulaTitles()
+    {
+        var tree = ApprovedPlanAs(2037);
+        var objectives = tree["objectives"]!.AsArray();
+        objectives[0]!["title"] = "=HYPERLINK(\"https://esempio.invalid\",\"clic\")";
+        objectives[1]!["title"] = "\tabc";
+        var kpis = objectives[0]!["kpis"]!.AsArray();
+        kpis[0]!["name"] = "@SUM(1)";
+        kpis[0]!["group"] = "+1";
+        objectives[2]!["kpis"]![1]!["name"] = "-x";
+        await ImportAsync(tree);
+
+        var text = await factory.CreateClient().GetStringAsync("/opendata/pdo-2037.csv");
+
+        Assert.Contains(",\"'=HYPERLINK(\"\"https://esempio.invalid\"\",\"\"clic\"\")\",", text);
+        Assert.Contains(",abc,", text); // the entity trims titles: a leading tab never reaches the file
+        Assert.Contains(",\"'@SUM(1)\",\"'+1\",", text);
+        Assert.Contains(",\"'-x\",", text);
+        var rows = Csv.Parse(text);
+        Assert.All(rows.Skip(1).SelectMany(r => r), field => Assert.False(
+            field.Length > 0 && (field[0] is '=' or '+' or '@' or '\t' or '\r' || (field[0] == '-' && !decimal.TryParse(field, System.Globalization.CultureInfo.InvariantCulture, out _))),
+            field));
+        var reduction = rows.Single(r => r[6] == "SOL-04.1");
+        Assert.Equal(("-1.5", "-1.6"), (reduction[11], reduction[12]));
+        Assert.Contains(",<=,-1.5,-1.6,", text); // negative numbers stay numbers: no quote, no apostrophe
+    }
+
+    [Theory]
+    [InlineData("\tabc", "\"'\tabc\"")]
+    [InlineData("\rabc", "\"'\rabc\"")]
+    [InlineData("=1+1", "\"'=1+1\"")]
+    [InlineData("-", "-")]
+    [InlineData("=", "=")]
+    [InlineData("-12", "-12")]
+    [InlineData("-3,5", "\"-3,5\"")]
+    [InlineData("-1.5", "-1.5")]
+    [InlineData("a-b", "a-b")]
+    public void WritesTheCellSafeForSpreadsheetsGivenItsFirstCharacter(string name, string cell)
+    {
+        var row = new Pdo.Web.Features.OpenData.OpenDataRow(2019, "S", null, null, "O", "T", "K", name, null, null, "=", "1", null, null, "raggiunto", 1m);
+
+        var csv = Pdo.Web.Features.OpenData.OpenDataService.ToCsv([row]);
+
+        Assert.Contains($",K,{cell},,", csv);
+    }
+
+    [Fact]
     public async Task PublishesTheSameRowsGivenTheJsonDataset()
     {
         var response = await factory.CreateClient().GetAsync("/opendata/pdo-2019.json");
@@ -84,6 +135,23 @@ public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebF
 
         Assert.Contains("/opendata/pdo-2019.csv", html);
         Assert.Contains("Delibera di Giunta n. 501 del 14/04/2020", html);
+    }
+
+    /// <summary>The embedded 2019 plan, approved with its results, moved to <paramref name="year"/>.</summary>
+    private static JsonObject ApprovedPlanAs(int year)
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pdo-2019-milano.json"))
+            .Replace("2020-04-14", $"{year + 1}-04-14", StringComparison.Ordinal)
+            .Replace("2019", year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        return JsonNode.Parse(json)!.AsObject();
+    }
+
+    private async Task ImportAsync(JsonObject tree)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        using var json = new MemoryStream(Encoding.UTF8.GetBytes(tree.ToJsonString()));
+        var result = await scope.ServiceProvider.GetRequiredService<PlanImporter>().ImportAsync(json, "test");
+        Assert.True(result.Outcome == PlanImportOutcome.Imported, string.Join(" ", result.Errors.Select(e => $"{e.Path}: {e.Message}")));
     }
 }
 

@@ -301,7 +301,7 @@ public sealed class Kpi
         Method = d.Method;
         BandsText = d.Method == ScoringMethod.Bands ? FormatBands(d.Bands!) : null;
         PenaltyPerDay = d.PenaltyPerDay;
-        Version = Guid.NewGuid();
+        Version = VersionToken.New();
     }
 
     private string ExpectedUnitHint() => ValueKind switch

@@ -75,7 +75,7 @@ public sealed class KpiResult
         Status = ResultStatus.Confirmed;
         ReviewedBy = Guard.Text(reviewedBy, "L'autore della revisione", 256);
         ReviewedAt = reviewedAt;
-        Version = Guid.NewGuid();
+        Version = VersionToken.New();
     }
 
     /// <summary>Inserito → Restituito, with a mandatory comment for whoever entered it.</summary>
@@ -93,7 +93,7 @@ public sealed class KpiResult
         Status = ResultStatus.Returned;
         ReviewedBy = Guard.Text(reviewedBy, "L'autore della revisione", 256);
         ReviewedAt = reviewedAt;
-        Version = Guid.NewGuid();
+        Version = VersionToken.New();
     }
 
     internal void Record(string actualText, Measurement measurement, string? justification, string recordedBy, DateTimeOffset recordedAt)
@@ -112,7 +112,7 @@ public sealed class KpiResult
 
         // A new or corrected value goes (back) to the Direttore for confirmation.
         Status = ResultStatus.Entered;
-        Version = Guid.NewGuid();
+        Version = VersionToken.New();
     }
 
     private Kpi RequireOpenPlanKpi()

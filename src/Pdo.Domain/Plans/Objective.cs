@@ -29,7 +29,7 @@ public sealed class Objective
         Directorate = directorate;
         Weight = Guard.Weight(weight);
         SortOrder = sortOrder;
-        Version = Guid.NewGuid();
+        Version = VersionToken.New();
     }
 
     public int Id { get; private set; }
@@ -130,5 +130,5 @@ public sealed class Objective
     internal PerformancePlan RequirePlan() =>
         Plan ?? throw new InvalidOperationException("The objective was loaded without its plan.");
 
-    internal void Touch() => Version = Guid.NewGuid();
+    internal void Touch() => Version = VersionToken.New();
 }

@@ -73,7 +73,25 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
         }
     }
 
+    /// <summary>
+    /// Changes are detected once, at the start: with automatic detection on, every <c>context.Entry(...)</c> of a parent
+    /// below would detect changes again over the whole graph reachable from it (a plan's every objective, KPI and
+    /// result), which made saving a large plan quadratic (docs/benchmarks.md, plan import).
+    /// </summary>
     private async Task AddAuditEntriesAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var autoDetect = context.ChangeTracker.AutoDetectChangesEnabled;
+        try
+        {
+            await AddAuditEntriesOnceDetectedAsync(context, cancellationToken);
+        }
+        finally
+        {
+            context.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task AddAuditEntriesOnceDetectedAsync(DbContext context, CancellationToken cancellationToken)
     {
         if (audit is SystemAuditContext { SuppressedForSyntheticData: true })
         {
@@ -82,6 +100,7 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
 
         ForgetUnsavedRows(context);
         context.ChangeTracker.DetectChanges();
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
         var entries = context.ChangeTracker.Entries().ToList();
         if (entries.Any(e => e.Entity is AuditEntry && e.State is EntityState.Modified or EntityState.Deleted))
         {

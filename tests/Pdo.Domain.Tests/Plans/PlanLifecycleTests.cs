@@ -27,6 +27,34 @@ public class PlanLifecycleTests
         Assert.All(plan.Periods, p => Assert.False(p.IsOpen));
     }
 
+    // ---- Objective codes: unique in the plan, whatever the case ----
+
+    [Theory]
+    [InlineData("SOL-01")]
+    [InlineData("sol-01")]
+    [InlineData(" SOL-01 ")]
+    public void RefusesAnObjectiveGivenACodeAlreadyInThePlan(string code)
+    {
+        var plan = PlanBuilder.Draft().Build();
+
+        var error = Assert.Throws<DomainRuleException>(() => plan.AddObjective(code, "Doppione", plan.Categories[0], null, null));
+
+        Assert.Equal($"Esiste già un obiettivo con il codice «{code}» in questo piano.", error.Message);
+    }
+
+    [Fact]
+    public void AcceptsTheCodeAgainGivenItsObjectiveWasRemoved()
+    {
+        var plan = PlanBuilder.Draft().Build();
+        var section = plan.Categories[0];
+        plan.RemoveObjective(plan.Objective("SOL-01"));
+
+        var again = plan.AddObjective("SOL-01", "Piano Quartieri, di nuovo", section, null, null);
+
+        Assert.Equal("SOL-01", again.Code);
+        Assert.Throws<DomainRuleException>(() => plan.AddObjective("sol-01", "Doppione", section, null, null));
+    }
+
     [Fact]
     public void RefusesMonitoringGivenAPlanWithoutAFinalPeriod()
     {

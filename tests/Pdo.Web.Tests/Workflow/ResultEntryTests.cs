@@ -40,6 +40,38 @@ public sealed class ResultEntryTests(MonitoringPlanFactory factory) : IClassFixt
         Assert.Equal([100m, 1003m, 2646m], (await ResultsAsync("DIR-CASA-01")).Select(r => r.Value!.Value));
     }
 
+    [Fact]
+    public async Task SaysNoResultChangedAndWritesNothingGivenAFormPostedBlank()
+    {
+        var client = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+        var response = await PostAsync(client, "GES-01", "salva", ("", null), ("  ", null));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await client.GetStringAsync(response.Headers.Location);
+        Assert.Contains("<div class=\"alert alert-info\" role=\"status\">Nessun risultato modificato.</div>", page);
+        Assert.DoesNotContain("Risultati salvati", page);
+        Assert.Empty(await ResultsAsync("GES-01"));
+        Assert.Equal(audit, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task SaysNoResultChangedGivenTheSameValuesPostedAgain()
+    {
+        var client = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, "SOL-04", "salva", ("-1,6%", null))).StatusCode);
+        var saved = await ResultsAsync("SOL-04");
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+        var again = await PostAsync(client, "SOL-04", "salva", ("-1,6%", null));
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Contains("Nessun risultato modificato.", await client.GetStringAsync(again.Headers.Location));
+        Assert.Equal(saved.Select(r => r.Version), (await ResultsAsync("SOL-04")).Select(r => r.Version));
+        Assert.Equal(audit, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
+    }
+
     [Theory]
     [InlineData("dieci", "Valore non riconosciuto")]
     [InlineData("1.5", "virgola")]

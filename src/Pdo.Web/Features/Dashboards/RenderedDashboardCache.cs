@@ -73,7 +73,12 @@ public sealed class RenderedDashboardCache(DashboardCache cache, AppDbContext db
             pages.TryAdd(key, RememberedPage.Of(rendered));
         }
 
-        await original.WriteAsync(rendered, http.RequestAborted);
+        // Nothing rendered (a 404 for a filter code not in the plan): writing even zero bytes would start the
+        // response, and the status-code page could no longer write its Italian page.
+        if (rendered.Length > 0)
+        {
+            await original.WriteAsync(rendered, http.RequestAborted);
+        }
     }
 
     /// <summary>Whether the request's Accept-Encoding lists gzip (or *) without q=0.</summary>

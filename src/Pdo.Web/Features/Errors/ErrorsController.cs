@@ -1,13 +1,16 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Pdo.Web.Features.Errors;
 
 /// <summary>
-/// Friendly Italian error pages: never a stack trace outside Development. The status-code pages re-execute the
-/// failed request's method here, so a refused POST (a 429 without a valid form, say) must not fail antiforgery: these
-/// actions only render a page.
+/// Friendly Italian error pages: never a stack trace outside Development. The status-code page re-executes the
+/// request with its own method (a refused POST comes here as a POST), so these actions answer any method, skip the
+/// antiforgery check (a stale form token must not fail its own error page) and bind nothing from the request (the
+/// body of a refused upload is never read again).
 /// </summary>
 [Route("errore")]
 [AllowAnonymous]
@@ -24,16 +27,31 @@ public sealed class ErrorsController : Controller
     }
 
     [Route("{statusCode:int}")]
-    public IActionResult Status(int statusCode)
+    public IActionResult Status()
     {
-        var view = statusCode switch
+        var statusCode = int.TryParse(RouteData.Values["statusCode"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code is >= 400 and < 600
+            ? code
+            : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = statusCode;
+        switch (statusCode)
         {
-            StatusCodes.Status404NotFound => "~/Views/Shared/NotFound.cshtml",
-            StatusCodes.Status403Forbidden => "~/Views/Shared/Forbidden.cshtml",
-            StatusCodes.Status429TooManyRequests => "~/Views/Shared/TooManyRequests.cshtml",
-            _ => "~/Views/Shared/Error.cshtml",
-        };
-        Response.StatusCode = statusCode is >= 400 and < 600 ? statusCode : StatusCodes.Status500InternalServerError;
-        return View(view);
+            case StatusCodes.Status404NotFound:
+                return View("~/Views/Shared/NotFound.cshtml");
+            case StatusCodes.Status403Forbidden:
+                return View("~/Views/Shared/Forbidden.cshtml");
+            case >= 500:
+                ViewData["RequestId"] = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+                return View("~/Views/Shared/Error.cshtml");
+        }
+
+        var (title, text) = ErrorPages.For(statusCode);
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var retry = original is null ? null : $"{original.OriginalPathBase}{original.OriginalPath}{original.OriginalQueryString}";
+        if (retry is not null && !Url.IsLocalUrl(retry))
+        {
+            retry = null; // e.g. a path starting with "//" would be a link to another site
+        }
+
+        return View("~/Views/Shared/ClientError.cshtml", new ErrorPageViewModel(statusCode, title, text, ErrorPages.Detail(HttpContext), retry));
     }
 }

@@ -13,6 +13,8 @@ namespace Pdo.Web.Features.OpenData;
 /// <summary>Open data of approved plans: one row per KPI of the final period (the consuntivo).</summary>
 public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards)
 {
+    private static readonly CultureInfo ItalianNumbers = CultureInfo.GetCultureInfo("it-IT");
+
     public async Task<OpenDataIndexViewModel> IndexAsync(CancellationToken cancellationToken)
     {
         var plans = await db.Plans.AsNoTracking()
@@ -70,7 +72,12 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
             k.Kpi.Weight))).ToList();
     }
 
-    /// <summary>RFC 4180: comma separator, CRLF line ends, fields quoted when they hold a comma, quote or line break.</summary>
+    /// <summary>
+    /// RFC 4180: comma separator, CRLF line ends, fields quoted when they hold a comma, quote or line break. Safe to open
+    /// in a spreadsheet (OWASP CSV injection): a text field starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or
+    /// carriage return, which Excel or LibreOffice would run as a formula, is written quoted with a leading <c>'</c>; a
+    /// number such as <c>-1.5</c> and a lone <c>=</c> (the comparator of a SI/NO KPI) stay as they are.
+    /// </summary>
     public static string ToCsv(IEnumerable<OpenDataRow> rows)
     {
         var csv = new StringBuilder();
@@ -95,8 +102,25 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
             return string.Empty;
         }
 
+        if (IsFormula(field))
+        {
+            return $"\"'{field.Replace("\"", "\"\"")}\"";
+        }
+
         return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{field.Replace("\"", "\"\"")}\"" : field;
     }
+
+    /// <summary>
+    /// Whether a spreadsheet would read the field as a formula: a leading = + - @ tab or CR, unless it is a negative
+    /// number or that one character alone (the comparator column's <c>=</c> carries no formula and stays as published).
+    /// </summary>
+    private static bool IsFormula(string field) => field.Length > 1 && field[0] switch
+    {
+        '=' or '+' or '@' or '\t' or '\r' => true,
+        '-' => !decimal.TryParse(field, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _)
+            && !decimal.TryParse(field, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, ItalianNumbers, out _),
+        _ => false,
+    };
 
     private static string Invariant(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
 

@@ -18,7 +18,8 @@ public sealed class PlanImportController(PlanImporter importer) : Controller
     public IActionResult Upload() => View(new PlanImportViewModel(null, null));
 
     [HttpPost("")]
-    [RequestSizeLimit(MaxFileBytes + 64 * 1024)]
+    [RequestSizeLimit(PlanFileSizeLimitAttribute.MaxRequestBytes)]
+    [PlanFileSizeLimit]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
     {
         PlanImportResult result;
@@ -28,7 +29,7 @@ public sealed class PlanImportController(PlanImporter importer) : Controller
         }
         else if (file.Length > MaxFileBytes)
         {
-            result = PlanImportResult.Rejected([new PlanImportError(string.Empty, "Il file supera i 20 MB.")]);
+            result = PlanImportResult.Rejected([new PlanImportError(string.Empty, PlanFileSizeLimitAttribute.TooLarge)]);
         }
         else
         {

@@ -70,6 +70,9 @@ public enum ResultEntryOutcome
     NotFound,
     Shown,
     Saved,
+
+    /// <summary>Nothing to save: every value was left blank or as it is stored.</summary>
+    Unchanged,
     Conflict,
 }
 

@@ -74,6 +74,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
 
         var now = clock.GetUtcNow();
         var conflicts = new List<(Kpi Kpi, ResultEntryLine Line)>();
+        var recorded = 0;
         foreach (var line in lines)
         {
             var kpi = kpis[line.KpiId];
@@ -105,6 +106,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
             try
             {
                 kpi.RecordResult(period, line.Actual!.Trim(), reading.Measurement, line.Justification, user, now);
+                recorded++;
             }
             catch (DomainRuleException ex)
             {
@@ -117,6 +119,12 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
         if (conflicts.Count > 0)
         {
             return new(ResultEntryOutcome.Conflict, Conflict: Conflict(plan, objective, period, conflicts, lines), PeriodCode: period.Code);
+        }
+
+        if (recorded == 0)
+        {
+            // Every field blank or as stored: nothing to save, nothing to confirm, no audit row.
+            return new(ResultEntryOutcome.Unchanged, PeriodCode: period.Code);
         }
 
         try

@@ -35,6 +35,9 @@ public sealed class ResultsController(ResultEntryService results, IAuthorization
             case ResultEntryOutcome.Saved:
                 TempData["Message"] = "Risultati salvati: sono in attesa di conferma del Direttore.";
                 return Redirect($"{Links.Objective(year, code, outcome.PeriodCode)}");
+            case ResultEntryOutcome.Unchanged:
+                TempData["Info"] = "Nessun risultato modificato.";
+                return Redirect($"{Links.Objective(year, code, outcome.PeriodCode)}");
             case ResultEntryOutcome.Conflict:
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return View("Conflict", outcome.Conflict);
