@@ -178,7 +178,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     if (!await identity.HasAdministratorAsync())
     {
         // The link is a secret: it goes to a file only the service account can read, never to the log (README).
-        app.IssueFirstAdministratorLinkWhenStarted();
+        app.IssueFirstAdministratorLink();
     }
     else
     {

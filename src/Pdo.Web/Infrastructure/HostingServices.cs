@@ -34,20 +34,26 @@ public static class HostingServices
     }
 
     /// <summary>
-    /// Issues the one-time setup token (its link goes at once to the private link file) and, once the server listens
-    /// (so that the address is known in Development), rewrites the file with the full link on the public address and
-    /// logs where the file is — never the link itself.
+    /// Issues the one-time setup token and writes the full link on the public address to the private link file, then
+    /// logs where the file is — never the link itself. Without a configured public address (Development only) the
+    /// link is completed once the server listens, when the bound address is known.
     /// </summary>
-    public static void IssueFirstAdministratorLinkWhenStarted(this WebApplication app)
+    public static void IssueFirstAdministratorLink(this WebApplication app)
     {
         var setup = app.Services.GetRequiredService<SetupTokenStore>();
+        var address = app.Services.GetRequiredService<PublicAddress>();
         setup.Issue();
-        app.Lifetime.ApplicationStarted.Register(() =>
+        if (address.Configured is not null)
         {
-            setup.Publish(app.Services.GetRequiredService<PublicAddress>().Link);
-            app.Logger.LogWarning(
-                "No administrator exists yet. The one-time link to create the first one is in {SetupLinkFile} (readable by the service account only, valid until this process stops)",
-                setup.LinkFile);
-        });
+            setup.Publish(address.Link);
+        }
+        else
+        {
+            app.Lifetime.ApplicationStarted.Register(() => setup.Publish(address.Link));
+        }
+
+        app.Logger.LogWarning(
+            "No administrator exists yet. The one-time link to create the first one is in {SetupLinkFile} (readable by the service account only, valid until this process stops)",
+            setup.LinkFile);
     }
 }

@@ -115,7 +115,7 @@ public sealed class LaunchTests
                 output.AppendLine(e.Data);
             }
 
-            if (e.Data.Contains("Application started", StringComparison.Ordinal) || e.Data.Contains("one-time link", StringComparison.Ordinal))
+            if (e.Data.Contains("Application started", StringComparison.Ordinal))
             {
                 started.TrySetResult();
             }

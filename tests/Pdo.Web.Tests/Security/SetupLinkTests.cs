@@ -28,7 +28,7 @@ public sealed class SetupLinkTests
 
         var link = (await File.ReadAllTextAsync(file)).Trim();
 
-        // The full link on the public address (the factory's https://localhost), written once the portal listens.
+        // The full link on the public address (the factory's https://localhost), written at start-up.
         Assert.StartsWith("https://localhost/configurazione-iniziale?token=", link, StringComparison.Ordinal);
         var token = link["https://localhost/configurazione-iniziale?token=".Length..];
         Assert.Equal(64, token.Length);
