@@ -27,6 +27,7 @@ public sealed class SetupLinkTests
         var file = Path.Combine(dataDirectory, SetupTokenStore.FileName);
 
         var link = (await File.ReadAllTextAsync(file)).Trim();
+        Assert.Equal((byte)'h', (await File.ReadAllBytesAsync(file))[0]); // no byte-order mark before the link someone will copy
 
         // The full link on the public address (the factory's https://localhost), written at start-up.
         Assert.StartsWith("https://localhost/configurazione-iniziale?token=", link, StringComparison.Ordinal);
