@@ -36,9 +36,11 @@ var builder = WebApplication.CreateBuilder(HostingDefaults.Options(args)).UseDef
 // fills the configured database with generated city-scale plans (docs/benchmarks.md) and exits.
 var generating = args.Length > 0 && args[0] == "genera-dati";
 
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services));
+// Each host its own logger (preserveStaticLogger): with the static Log.Logger, hosts in one process (the tests' portals)
+// would write into each other's files, and the first one disposed would silence the others.
+builder.Services.AddSerilog(
+    (services, logger) => logger.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services),
+    preserveStaticLogger: true);
 
 var dataDirectory = builder.Configuration["Database:DataDirectory"] is { Length: > 0 } configured
     ? configured
