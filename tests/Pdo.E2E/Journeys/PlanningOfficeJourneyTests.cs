@@ -17,11 +17,13 @@ public sealed class PlanningOfficeJourneyTests(PortalFixture portal)
             var office = await journey.OpenBrowserAsync("pianificazione");
             var page = office.Page;
 
-            // Signs in and lands on the list of plans.
+            // With a plan in monitoring (2021, prepared by the fixture), signs in and lands on its monitoring board.
+            await portal.EnsureMonitoringPlanAsync();
             await office.SignInAsync(People.PlanningOffice);
-            await office.ExpectPathAsync("/piani");
+            await office.ExpectPathAsync($"/piani/{PortalFixture.MonitoringYear}/monitoraggio");
 
             // The 2019 plan is approved: it reads as such and offers nothing to change.
+            await office.MenuAsync("Piani");
             await office.ClickAsync(AriaRole.Link, "Piano degli Obiettivi 2019");
             await Expect(page.Locator(".plan-status")).ToHaveTextAsync("Approvato");
             await Expect(page.GetByText("Approvato con Delibera di Giunta n. 501 del 14/04/2020")).ToBeVisibleAsync();
