@@ -13,6 +13,12 @@ public static class Links
 
     public static string Plan(int year, string? period = null) => WithPeriod($"/piani/{year}", period);
 
+    /// <summary>The plan's dashboard (<c>cruscotto</c>), before any filter.</summary>
+    public static string Dashboard(int year) => $"/piani/{year}/cruscotto";
+
+    /// <summary>The planning office's board of missing, returned and unconfirmed results.</summary>
+    public static string MonitoringBoard(int year) => $"/piani/{year}/monitoraggio";
+
     public static string Category(int year, string code, string? period = null) => WithPeriod($"/piani/{year}/sezioni/{Uri.EscapeDataString(code)}", period);
 
     public static string Area(int year, string code, string? period = null) => WithPeriod($"/piani/{year}/aree/{Uri.EscapeDataString(code)}", period);

@@ -29,7 +29,7 @@ public sealed partial class DirettoreJourneyTests(PortalFixture portal)
             var direttore = await journey.OpenBrowserAsync("direttore-casa");
             var page = direttore.Page;
 
-            // Signs in and lands on the dashboard of Direzione Casa in the latest plan.
+            // Signs in and lands on the dashboard of Direzione Casa in the plan in monitoring.
             await direttore.SignInAsync(People.DirettoreCasa);
             await direttore.ExpectPathAsync($"/piani/{Year}/cruscotto\\?direzione=CASA");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Cruscotto: Direzione Casa");

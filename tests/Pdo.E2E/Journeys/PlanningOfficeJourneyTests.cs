@@ -17,11 +17,13 @@ public sealed class PlanningOfficeJourneyTests(PortalFixture portal)
             var office = await journey.OpenBrowserAsync("pianificazione");
             var page = office.Page;
 
-            // Signs in and lands on the list of plans.
+            // With a plan in monitoring (2021, prepared by the fixture), signs in and lands on its monitoring board.
+            await portal.EnsureMonitoringPlanAsync();
             await office.SignInAsync(People.PlanningOffice);
-            await office.ExpectPathAsync("/piani");
+            await office.ExpectPathAsync($"/piani/{PortalFixture.MonitoringYear}/monitoraggio");
 
             // The 2019 plan is approved: it reads as such and offers nothing to change.
+            await office.MenuAsync("Piani");
             await office.ClickAsync(AriaRole.Link, "Piano degli Obiettivi 2019");
             await Expect(page.Locator(".plan-status")).ToHaveTextAsync("Approvato");
             await Expect(page.GetByText("Approvato con Delibera di Giunta n. 501 del 14/04/2020")).ToBeVisibleAsync();
@@ -31,15 +33,21 @@ public sealed class PlanningOfficeJourneyTests(PortalFixture portal)
             // Creates the 2020 plan in Bozza by copying the 2019 structure with its targets.
             await office.MenuAsync("Piani");
             await office.ClickAsync(AriaRole.Link, "Nuovo piano");
+            // The help text's examples use the year the form proposes (the year after the latest plan), not a fixed one.
+            var proposed = await page.GetByLabel("Anno").InputValueAsync();
+            await Expect(page.Locator("#copy-hint")).ToContainTextAsync($"→ entro il 31/12/{proposed}");
             await page.GetByLabel("Anno").FillAsync("2020");
             await page.GetByLabel("Titolo").FillAsync(Plan2020);
             await page.GetByLabel("Struttura").SelectOptionAsync(new SelectOptionValue { Label = "Copia la struttura di: Piano degli Obiettivi 2019" });
-            await page.Locator("label[for=CopyTargets]").ClickAsync(); // bootstrap-italia draws the box on the label
-            await Expect(page.GetByLabel("Copia anche i target")).ToBeCheckedAsync();
+            await Expect(page.GetByLabel("Copia anche i target")).ToBeCheckedAsync(); // ticked by default
             await office.ClickAsync(AriaRole.Button, "Crea il piano in bozza");
             await office.ExpectPathAsync("/piani/2020");
             await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Piano creato in bozza.");
             await Expect(page.Locator(".plan-status")).ToHaveTextAsync("Bozza");
+
+            // The copied texts that still name 2019 are listed, each with the page that edits it.
+            var oldYear = page.GetByRole(AriaRole.Region, new() { Name = "Testi che citano ancora il 2019" });
+            await Expect(oldYear.GetByRole(AriaRole.Link, new() { Name = "KPI SOL-01.1 – Piano Quartieri: avanzamento del 70% dei programmi di lavoro del 2019" })).ToBeVisibleAsync();
 
             // Tightens a target while the plan is in Bozza: the "Scrivi" answers, from 10 to 8 days.
             await office.ClickAsync(AriaRole.Link, "Indicatori di funzionamento dell’Ente");

@@ -47,6 +47,17 @@ public sealed class AccountTests(PdoWebFactory factory) : IClassFixture<PdoWebFa
     }
 
     [Fact]
+    public async Task LandsOnThePlanListGivenThePlanningOfficeAndNoPlanInMonitoring()
+    {
+        await factory.CreateUserAsync("pianificazione.login@pdo.local", Roles.PlanningOffice);
+
+        var response = await LoginAsync(factory.CreateHttpsClient(), "pianificazione.login@pdo.local", PdoWebFactory.DemoPassword);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/piani", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task ShowsAGenericItalianErrorGivenAWrongPassword()
     {
         await factory.CreateUserAsync("giunta.errata@pdo.local", Roles.Executive);

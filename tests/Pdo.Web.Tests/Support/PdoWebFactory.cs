@@ -80,6 +80,16 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
         return await client.PostAsync(action, content);
     }
 
+    /// <summary>Imports a plan (a JSON tree such as <see cref="SeedPlanJson.AsYear"/>) through the real importer; it must be imported.</summary>
+    public async Task ImportPlanAsync(System.Text.Json.Nodes.JsonObject tree)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<Pdo.Infrastructure.PlanImport.PlanImporter>();
+        using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(tree.ToJsonString()));
+        var result = await importer.ImportAsync(json, "test");
+        Assert.True(result.Outcome == Pdo.Infrastructure.PlanImport.PlanImportOutcome.Imported, result.Summary);
+    }
+
     public async Task WithDbAsync(Func<AppDbContext, Task> action)
     {
         await using var scope = Services.CreateAsyncScope();

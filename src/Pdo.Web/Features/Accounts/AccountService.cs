@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Pdo.Domain.Plans;
 using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.Identity;
@@ -127,31 +128,56 @@ public sealed class AccountService(
         hasher.VerifyHashedPassword(dummy, s_dummyHash, password);
     }
 
-    /// <summary>Where a user lands after signing in: a Direttore on the dashboard of their Direzione in the latest plan.</summary>
+    /// <summary>
+    /// Where a user lands after signing in (a local returnUrl wins, see <c>AccountController</c>): the planning office on
+    /// the monitoring board of the plan in monitoring (the latest one if several); a Direttore on the dashboard of their
+    /// Direzione in the plan in monitoring that has objectives of it, else the latest approved one, else the latest one;
+    /// everyone else, and whoever has no such plan, on the plan list.
+    /// </summary>
     public async Task<string> LandingUrlAsync(string email)
     {
         var user = await users.FindByEmailAsync(email);
-        if (user is not null && !user.TwoFactorEnabled && await users.IsInRoleAsync(user, Roles.Administrator))
-        {
-            return Links.TwoFactorEnrolment;
-        }
-
-        if (user is null || !await users.IsInRoleAsync(user, Roles.DirectorateManager))
+        if (user is null)
         {
             return Links.Plans;
         }
 
-        var landing = await db.UserDirectorates
-            .Where(d => d.UserId == user.Id)
-            .Join(db.Directorates, d => d.DirectorateId, d => d.Id, (_, d) => d)
+        if (!user.TwoFactorEnabled && await users.IsInRoleAsync(user, Roles.Administrator))
+        {
+            return Links.TwoFactorEnrolment;
+        }
+
+        if (await users.IsInRoleAsync(user, Roles.PlanningOffice)
+            && await db.Plans.Where(p => p.Status == PlanStatus.Monitoring).MaxAsync(p => (int?)p.Year) is int monitored)
+        {
+            return Links.MonitoringBoard(monitored);
+        }
+
+        if (!await users.IsInRoleAsync(user, Roles.DirectorateManager))
+        {
+            return Links.Plans;
+        }
+
+        var directorateIds = db.UserDirectorates.Where(d => d.UserId == user.Id).Select(d => d.DirectorateId);
+        var plans = await db.Plans
+            .Where(p => db.Objectives.Any(o => o.PlanId == p.Id && o.DirectorateId != null && directorateIds.Contains(o.DirectorateId.Value)))
+            .Select(p => new { p.Id, p.Year, p.Status })
+            .ToListAsync();
+        var plan = plans
+            .OrderBy(p => p.Status switch { PlanStatus.Monitoring => 0, PlanStatus.Approved => 1, _ => 2 })
+            .ThenByDescending(p => p.Year)
+            .FirstOrDefault();
+        if (plan is null)
+        {
+            return Links.Plans;
+        }
+
+        var code = await db.Directorates
+            .Where(d => directorateIds.Contains(d.Id) && db.Objectives.Any(o => o.PlanId == plan.Id && o.DirectorateId == d.Id))
             .OrderBy(d => d.Name)
-            .Select(d => new
-            {
-                d.Code,
-                Year = db.Objectives.Where(o => o.DirectorateId == d.Id).Join(db.Plans, o => o.PlanId, p => p.Id, (_, p) => (int?)p.Year).Max(),
-            })
-            .FirstOrDefaultAsync();
-        return landing?.Year is int year ? $"/piani/{year}/cruscotto?direzione={Uri.EscapeDataString(landing.Code)}" : Links.Plans;
+            .Select(d => d.Code)
+            .FirstAsync();
+        return $"{Links.Dashboard(plan.Year)}?direzione={Uri.EscapeDataString(code)}";
     }
 
     public async Task<IdentityResult> SetPasswordAsync(SetPasswordForm form)

@@ -19,7 +19,8 @@ public sealed class NewPlanForm
     public bool CopyTargets { get; set; }
 }
 
-public sealed record NewPlanViewModel(NewPlanForm Form, IReadOnlyList<Option> SourcePlans);
+/// <summary>The new-plan form; the help text's examples use <paramref name="ExampleYear"/> (the year being created) and <paramref name="ExampleSourceYear"/>, never a fixed year.</summary>
+public sealed record NewPlanViewModel(NewPlanForm Form, IReadOnlyList<Option> SourcePlans, int ExampleYear, int ExampleSourceYear);
 
 public sealed class ApproveForm
 {

@@ -24,9 +24,18 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
         {
             Year = plans.Count == 0 ? clock.GetUtcNow().Year : plans[0].Year + 1,
             CopyFromYear = plans.Count == 0 ? null : plans[0].Year,
+
+            // Ticked on the rendered form only: an unticked box posts nothing, so a POST without the field copies no targets.
+            CopyTargets = true,
         };
         form.Title ??= $"Piano degli Obiettivi {form.Year}";
-        return new NewPlanViewModel(form, plans.Select(p => new Option(p.Year.ToString(CultureInfo.InvariantCulture), p.Title, p.Year == form.CopyFromYear)).ToList());
+        var exampleYear = form.Year ?? clock.GetUtcNow().Year;
+        var exampleSource = form.CopyFromYear is int from && from < exampleYear ? from : exampleYear - 1;
+        return new NewPlanViewModel(
+            form,
+            plans.Select(p => new Option(p.Year.ToString(CultureInfo.InvariantCulture), p.Title, p.Year == form.CopyFromYear)).ToList(),
+            exampleYear,
+            exampleSource);
     }
 
     public async Task<EditResult> CreatePlanAsync(NewPlanForm form, CancellationToken cancellationToken)
@@ -94,7 +103,7 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
         var date = ItalianValues.Parse(form.Date);
         if (date.Value is not { Kind: ValueKind.Date, Date: DateOnly actDate })
         {
-            return Task.FromResult(EditResult.Invalid("La data della delibera non è valida: scrivere gg/mm/aaaa, es. 14/04/2020."));
+            return Task.FromResult(EditResult.Invalid($"La data della delibera non è valida: scrivere gg/mm/aaaa, es. 14/04/{year + 1}."));
         }
 
         return ChangePlanAsync(year, plan => plan.Approve(new ApprovalAct(form.Number!, actDate, form.Link)), cancellationToken, form.Version);
