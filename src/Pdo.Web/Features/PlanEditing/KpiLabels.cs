@@ -8,14 +8,8 @@ namespace Pdo.Web.Features.PlanEditing;
 /// </summary>
 public static class KpiLabels
 {
-    /// <summary>"Proporzionale", "Soglia (tutto o niente)", "Fasce", "Scadenza", as in the «Metodo di calcolo» list.</summary>
-    public static string Method(ScoringMethod method) => method switch
-    {
-        ScoringMethod.Proportional => "Proporzionale",
-        ScoringMethod.Threshold => "Soglia (tutto o niente)",
-        ScoringMethod.Bands => "Fasce",
-        _ => "Scadenza",
-    };
+    /// <summary>"Proporzionale", "Soglia (tutto o niente)", "Fasce", "Scadenza", as in the «Metodo di calcolo» list (the rule book's names).</summary>
+    public static string Method(ScoringMethod method) => AttainmentRules.MethodLabel(method);
 
     /// <summary>"Maggiore è meglio", "Minore è meglio", as in the «Andamento» list.</summary>
     public static string Direction(Direction direction) =>
