@@ -45,10 +45,7 @@ public sealed class HistoryTests(MonitoringPlanFactory factory) : IClassFixture<
     [Fact]
     public async Task ShowsTheComparatorAndTheValueKindInItalianGivenAKpiEdit()
     {
-        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
-        var created = await PdoWebFactory.PostFormAsync(office, "/piani/nuovo", "/piani/nuovo",
-            [new("Year", "2031"), new("Title", "Piano degli Obiettivi 2031"), new("CopyFromYear", "2019"), new("CopyTargets", "true")]);
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var office = await DraftCopyOf2019Async(2031);
         var edited = await PdoWebFactory.PostFormAsync(office, "/piani/2031/obiettivi/SOL-01/kpi/SOL-01.1/modifica", "/piani/2031/obiettivi/SOL-01/kpi/SOL-01.1/modifica",
             [new("Code", "SOL-01.1"), new("Name", "Piano Quartieri: cantieri avviati"), new("Target", "> 30"), new("Weight", "1,5"), new("Method", "Threshold")]);
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
@@ -68,13 +65,32 @@ public sealed class HistoryTests(MonitoringPlanFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task NamesTheDirezioneByCodeAndNameGivenAnObjectiveMovedToAnotherDirezione()
+    {
+        var office = await DraftCopyOf2019Async(2032);
+        var casa = await factory.WithDbAsync(db => db.Directorates.Where(d => d.Code == "CASA").Select(d => d.Id).SingleAsync());
+        var edited = await PdoWebFactory.PostFormAsync(office, "/piani/2032/obiettivi/DIR-CULT-01/modifica", "/piani/2032/obiettivi/DIR-CULT-01/modifica",
+        [
+            new("Code", "DIR-CULT-01"), new("Title", "Mostre e cultura"), new("Category", "DIR"),
+            new("DirectorateId", casa.ToString(CultureInfo.InvariantCulture)), new("Weight", "2"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+
+        var history = await office.GetStringAsync("/piani/2032/obiettivi/DIR-CULT-01/storico");
+
+        Assert.Matches(@"<td>Direzione responsabile</td>\s*<td>CULTURA – Direzione Cultura</td>\s*<td>CASA – Direzione Casa</td>", history);
+        Assert.Matches(@"<td>Peso</td>\s*<td>1</td>\s*<td>2</td>", history);
+        Assert.DoesNotContain("DirectorateId", history);
+    }
+
+    [Fact]
     public async Task FiltersTheRegistroByObjectiveUserAndDate()
     {
         var admin = await factory.CreateClientAsAsync(Roles.Administrator);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         string Day(DateOnly d) => d.ToString("dd'/'MM'/'yyyy", CultureInfo.InvariantCulture);
 
-        var casa = await admin.GetStringAsync($"/amministrazione/registro?obiettivo=DIR-CASA-01&utente=planningoffice&dal={Day(today.AddDays(-1))}&al={Day(today.AddDays(1))}");
+        var casa = await admin.GetStringAsync($"/amministrazione/registro?anno=2020&obiettivo=DIR-CASA-01&utente=planningoffice&dal={Day(today.AddDays(-1))}&al={Day(today.AddDays(1))}");
         var otherUser = await admin.GetStringAsync("/amministrazione/registro?obiettivo=DIR-CASA-01&utente=nessuno.di.questi");
         var otherDays = await admin.GetStringAsync("/amministrazione/registro?obiettivo=DIR-CASA-01&dal=01/01/2001&al=31/12/2001");
 
@@ -93,7 +109,7 @@ public sealed class HistoryTests(MonitoringPlanFactory factory) : IClassFixture<
     {
         var admin = await factory.CreateClientAsAsync(Roles.Administrator);
 
-        var response = await admin.GetAsync("/amministrazione/registro?dal=31/02/2020&al=domani&obiettivo=DIR-CASA-01");
+        var response = await admin.GetAsync("/amministrazione/registro?anno=2020&dal=31/02/2020&al=domani&obiettivo=DIR-CASA-01");
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -110,5 +126,15 @@ public sealed class HistoryTests(MonitoringPlanFactory factory) : IClassFixture<
         Assert.Equal(
             "/amministrazione/registro?anno=2020&utente=mario%20rossi&tipo=KpiResult&obiettivo=DIR-CASA-01&dal=01%2F07%2F2020&al=31%2F12%2F2020&testo=DIR&pagina=2",
             filter.Url(2));
+    }
+
+    /// <summary>A plan in Bozza copied from the 2019 plan with its targets, and the planning office that created it.</summary>
+    private async Task<HttpClient> DraftCopyOf2019Async(int year)
+    {
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        var created = await PdoWebFactory.PostFormAsync(office, "/piani/nuovo", "/piani/nuovo",
+            [new("Year", year.ToString(CultureInfo.InvariantCulture)), new("Title", $"Piano degli Obiettivi {year}"), new("CopyFromYear", "2019"), new("CopyTargets", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        return office;
     }
 }

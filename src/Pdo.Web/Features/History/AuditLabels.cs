@@ -79,9 +79,9 @@ public static class AuditLabels
             [nameof(Objective.Title)] = new("Titolo"),
             [nameof(Objective.Narrative)] = new("Descrizione e risultati"),
             [nameof(Objective.DataSourceNote)] = new("Fonte dei dati"),
-            [nameof(Objective.CategoryId)] = new("Sezione (identificativo interno)"),
-            [nameof(Objective.AreaId)] = new("Area strategica (identificativo interno)"),
-            [nameof(Objective.DirectorateId)] = new("Direzione responsabile (identificativo interno)"),
+            [nameof(Objective.CategoryId)] = new("Sezione"),
+            [nameof(Objective.AreaId)] = new("Area strategica"),
+            [nameof(Objective.DirectorateId)] = new("Direzione responsabile"),
             [nameof(Objective.Weight)] = new("Peso", Number),
         },
         [nameof(Kpi)] = new()
@@ -167,9 +167,37 @@ public static class AuditLabels
         _ => kind.ToString(),
     };
 
-    /// <summary>A stored value as the pages show it; a value of an unknown field, or one that cannot be read, as stored.</summary>
-    public static string? Value(string entityType, string field, string? value) =>
-        value is not null && Find(entityType, field)?.Format is { } format ? format(value) : value;
+    /// <summary>
+    /// The entity type an objective's stored number names (its section, area, Direzione), or null: the audit row holds
+    /// the internal id, which the history shows by code and name (<see cref="Value"/>'s <c>references</c>).
+    /// </summary>
+    public static string? ReferencedEntity(string entityType, string field) => entityType != nameof(Objective) ? null : field switch
+    {
+        nameof(Objective.CategoryId) => nameof(ObjectiveCategory),
+        nameof(Objective.AreaId) => nameof(StrategicArea),
+        nameof(Objective.DirectorateId) => nameof(Directorate),
+        _ => null,
+    };
+
+    /// <summary>
+    /// A stored value as the pages show it; a value of an unknown field, or one that cannot be read, as stored. An id
+    /// (<see cref="ReferencedEntity"/>) is shown as <c>references</c> names it ("DIR – Obiettivi di Direzione"), else
+    /// as "n. 7" when that section, area or Direzione no longer exists.
+    /// </summary>
+    public static string? Value(string entityType, string field, string? value, IReadOnlyDictionary<(string Entity, int Id), string>? references = null)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (ReferencedEntity(entityType, field) is { } referenced && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+        {
+            return references?.GetValueOrDefault((referenced, id)) ?? $"n. {value}";
+        }
+
+        return Find(entityType, field)?.Format is { } format ? format(value) : value;
+    }
 
     private static FieldLabel? Find(string entityType, string field) =>
         Fields.TryGetValue(entityType, out var fields) ? fields.GetValueOrDefault(field) : null;

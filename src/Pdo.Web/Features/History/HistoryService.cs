@@ -65,7 +65,9 @@ public sealed class HistoryService(AppDbContext db)
             .Take(1_000)
             .ToListAsync(cancellationToken);
         var shown = WithoutRepeatedValues(rows);
-        return new HistoryViewModel(year, objective.Code, objective.Title, null, shown.Select(Row).ToList(), Links.Objective(year, objective.Code), rows.Count - shown.Count);
+        var references = await ReferencesAsync(shown, cancellationToken);
+        return new HistoryViewModel(
+            year, objective.Code, objective.Title, null, shown.Select(a => Row(a, references)).ToList(), Links.Objective(year, objective.Code), rows.Count - shown.Count);
     }
 
     public async Task<HistoryViewModel?> KpiAsync(int year, string code, string kpiCode, CancellationToken cancellationToken)
@@ -86,7 +88,7 @@ public sealed class HistoryService(AppDbContext db)
             .ToListAsync(cancellationToken);
         var shown = WithoutRepeatedValues(rows);
         return new HistoryViewModel(
-            year, kpi.ObjectiveCode, kpi.Name, kpi.Code, shown.Select(Row).ToList(), $"{Links.Objective(year, kpi.ObjectiveCode)}#kpi-{kpi.Code}", rows.Count - shown.Count);
+            year, kpi.ObjectiveCode, kpi.Name, kpi.Code, shown.Select(a => Row(a, null)).ToList(), $"{Links.Objective(year, kpi.ObjectiveCode)}#kpi-{kpi.Code}", rows.Count - shown.Count);
     }
 
     public async Task<AuditSearchViewModel> SearchAsync(AuditFilter filter, CancellationToken cancellationToken)
@@ -145,7 +147,8 @@ public sealed class HistoryService(AppDbContext db)
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pages);
         var rows = await query.OrderByDescending(a => a.Id).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        return new AuditSearchViewModel(filter, rows.Select(Row).ToList(), total, page, pages, [.. EntityLabels.Keys], errors);
+        var references = await ReferencesAsync(rows, cancellationToken);
+        return new AuditSearchViewModel(filter, rows.Select(a => Row(a, references)).ToList(), total, page, pages, [.. EntityLabels.Keys], errors);
     }
 
     /// <summary>A day of the date filter, typed gg/mm/aaaa and read by the Italian parser; null when blank or not a date (then an Italian error).</summary>
@@ -177,7 +180,37 @@ public sealed class HistoryService(AppDbContext db)
         return rows.Where(a => !(AuditLabels.RepeatsTheValueAsWritten(a.EntityType, a.Field) && written.Contains((a.OccurredAt, a.EntityKey)))).ToList();
     }
 
-    private static HistoryRow Row(AuditEntry a) => new(
+    /// <summary>"Code – Name" of the sections, areas and Direzioni whose ids the rows hold (<see cref="AuditLabels.ReferencedEntity"/>).</summary>
+    private async Task<IReadOnlyDictionary<(string Entity, int Id), string>> ReferencesAsync(IReadOnlyCollection<AuditEntry> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows
+            .Where(a => AuditLabels.ReferencedEntity(a.EntityType, a.Field) is not null)
+            .SelectMany(a => new[] { a.OldValue, a.NewValue }.Select(v => (Entity: AuditLabels.ReferencedEntity(a.EntityType, a.Field)!, Value: v)))
+            .Select(x => (x.Entity, Id: int.TryParse(x.Value, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : (int?)null))
+            .Where(x => x.Id is not null)
+            .GroupBy(x => x.Entity, x => x.Id!.Value)
+            .ToDictionary(g => g.Key, g => g.Distinct().ToList());
+        var names = new Dictionary<(string Entity, int Id), string>();
+        async Task AddAsync(string entity, Func<List<int>, IQueryable<Named>> query)
+        {
+            if (ids.TryGetValue(entity, out var wanted))
+            {
+                foreach (var n in await query(wanted).ToListAsync(cancellationToken))
+                {
+                    names[(entity, n.Id)] = $"{n.Code} – {n.Name}";
+                }
+            }
+        }
+
+        await AddAsync(nameof(Domain.Plans.ObjectiveCategory), w => db.Categories.AsNoTracking().Where(c => w.Contains(c.Id)).Select(c => new Named(c.Id, c.Code, c.Name)));
+        await AddAsync(nameof(Domain.Plans.StrategicArea), w => db.Areas.AsNoTracking().Where(a => w.Contains(a.Id)).Select(a => new Named(a.Id, a.Code, a.Name)));
+        await AddAsync(nameof(Domain.Plans.Directorate), w => db.Directorates.AsNoTracking().Where(d => w.Contains(d.Id)).Select(d => new Named(d.Id, d.Code, d.Name)));
+        return names;
+    }
+
+    private sealed record Named(int Id, string Code, string Name);
+
+    private static HistoryRow Row(AuditEntry a, IReadOnlyDictionary<(string Entity, int Id), string>? references) => new(
         RomeTime.Format(a.OccurredAt),
         a.UserName,
         $"{AuditLabels.Entity(a.EntityType)} {a.EntityKey}" + a.Action switch
@@ -187,7 +220,7 @@ public sealed class HistoryService(AppDbContext db)
             _ => string.Empty,
         },
         AuditLabels.Field(a.EntityType, a.Field),
-        AuditLabels.Value(a.EntityType, a.Field, a.OldValue),
-        AuditLabels.Value(a.EntityType, a.Field, a.NewValue),
+        AuditLabels.Value(a.EntityType, a.Field, a.OldValue, references),
+        AuditLabels.Value(a.EntityType, a.Field, a.NewValue, references),
         a.Reason);
 }
