@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Pdo.Domain.Attainment;
+using Pdo.Domain.Plans;
+using Pdo.Domain.Values;
 using Pdo.Infrastructure.Identity;
 using Pdo.Web.Features.History;
 using Pdo.Web.Tests.Support;
@@ -116,6 +119,37 @@ public sealed class HistoryTests(MonitoringPlanFactory factory) : IClassFixture<
         Assert.Contains("La data «Dal» non è valida («31/02/2020»): scriverla come gg/mm/aaaa, es. 31/12/2019.", page);
         Assert.Contains("La data «Al» non è valida («domani»)", page);
         Assert.Contains("Risultato 2020/DIR-CASA-01", page);
+    }
+
+    [Fact]
+    public async Task NamesEveryAuditedFieldAndEveryStateInItalian()
+    {
+        // What AuditInterceptor leaves out: bookkeeping the row itself says, or internal keys.
+        string[] skipped = ["Id", "Version", "SortOrder", "PlanId", "ObjectiveId", "KpiId", "PeriodId", "RecordedAt", "RecordedBy", "ReviewedAt", "ReviewedBy"];
+        Type[] audited = [typeof(PerformancePlan), typeof(ObjectiveCategory), typeof(StrategicArea), typeof(MonitoringPeriod), typeof(Objective), typeof(Kpi), typeof(KpiResult), typeof(Directorate)];
+        var fields = await factory.WithDbAsync(db => Task.FromResult(audited.SelectMany(type =>
+        {
+            var entity = db.Model.FindEntityType(type)!;
+            var owned = entity.GetNavigations().Where(n => n.TargetEntityType.IsOwned())
+                .SelectMany(n => n.TargetEntityType.GetProperties().Where(p => !p.IsShadowProperty() && !p.IsKey()).Select(p => $"{n.Name}.{p.Name}"));
+            return entity.GetProperties().Where(p => !p.IsShadowProperty() && !p.IsKey() && !skipped.Contains(p.Name)).Select(p => p.Name)
+                .Concat(owned).Select(field => (Type: type.Name, Field: field));
+        }).ToList()));
+
+        Assert.Contains((nameof(PerformancePlan), "ApprovalAct.Number"), fields);
+        Assert.All(fields, f => Assert.NotEqual(f.Field, AuditLabels.Field(f.Type, f.Field)));
+        Assert.All(Enum.GetNames<ResultStatus>(), v => Assert.NotEqual(v, AuditLabels.Value(nameof(KpiResult), nameof(KpiResult.Status), v)));
+        Assert.All(Enum.GetNames<PlanStatus>(), v => Assert.NotEqual(v, AuditLabels.Value(nameof(PerformancePlan), nameof(PerformancePlan.Status), v)));
+        Assert.All(Enum.GetNames<Comparator>(), v => Assert.NotEqual(v, AuditLabels.Value(nameof(Kpi), nameof(Kpi.Comparator), v)));
+        Assert.All(Enum.GetNames<ValueKind>(), v => Assert.NotEqual(v, AuditLabels.Value(nameof(Kpi), nameof(Kpi.ValueKind), v)));
+        Assert.All(Enum.GetNames<KpiKind>(), v => Assert.NotEqual(v, AuditLabels.Value(nameof(Kpi), nameof(Kpi.Kind), v)));
+        Assert.All(Enum.GetNames<Direction>(), v => Assert.NotEqual(v, AuditLabels.Value(nameof(Kpi), nameof(Kpi.Direction), v)));
+        Assert.All(Enum.GetNames<ScoringMethod>(), v => Assert.NotEqual(v, AuditLabels.Value(nameof(Kpi), nameof(Kpi.Method), v)));
+        Assert.All(Enum.GetNames<LowerIsBetterFormula>(), v => Assert.NotEqual(v, AuditLabels.Value(nameof(PerformancePlan), nameof(PerformancePlan.LowerIsBetterFormula), v)));
+        Assert.Equal("31/12/2019", AuditLabels.Value(nameof(Kpi), nameof(Kpi.Deadline), "2019-12-31"));
+        Assert.Equal("14/04/2020", AuditLabels.Value(nameof(PerformancePlan), "ApprovalAct.Date", "2020-04-14"));
+        Assert.Equal("sì", AuditLabels.Value(nameof(MonitoringPeriod), nameof(MonitoringPeriod.IsOpen), "true"));
+        Assert.Equal("1.234,5678", AuditLabels.Value(nameof(KpiResult), nameof(KpiResult.Value), "1234.5678"));
     }
 
     [Fact]
