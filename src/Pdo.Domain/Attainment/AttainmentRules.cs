@@ -36,6 +36,18 @@ public static class AttainmentRules
         };
     }
 
+    /// <summary>
+    /// A scoring method's Italian name, as the explanations, the KPI form and the history name it: "Proporzionale",
+    /// "Soglia (tutto o niente)", "Fasce", "Scadenza".
+    /// </summary>
+    public static string MethodLabel(ScoringMethod method) => method switch
+    {
+        ScoringMethod.Proportional => "Proporzionale",
+        ScoringMethod.Bands => "Fasce",
+        ScoringMethod.Deadline => "Scadenza",
+        _ => "Soglia (tutto o niente)",
+    };
+
     /// <summary>Rounds for display only: one decimal, half away from zero.</summary>
     public static decimal RoundForDisplay(decimal score) => Math.Round(score, 1, MidpointRounding.AwayFromZero);
 }

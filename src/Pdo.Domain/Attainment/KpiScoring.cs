@@ -315,13 +315,8 @@ internal static class KpiScoring
     private static string MethodName(KpiSpec kpi) => kpi.Kind switch
     {
         KpiKind.Boolean => "SI/NO",
-        KpiKind.Deadline => kpi.Method == ScoringMethod.Threshold ? "Scadenza (tutto o niente)" : "Scadenza",
-        _ => kpi.Method switch
-        {
-            ScoringMethod.Proportional => "Proporzionale",
-            ScoringMethod.Bands => "Fasce",
-            _ => "Soglia (tutto o niente)",
-        },
+        KpiKind.Deadline => kpi.Method == ScoringMethod.Threshold ? "Scadenza (tutto o niente)" : AttainmentRules.MethodLabel(ScoringMethod.Deadline),
+        _ => AttainmentRules.MethodLabel(kpi.Method == ScoringMethod.Deadline ? ScoringMethod.Threshold : kpi.Method),
     };
 
     private static string TargetText(KpiSpec kpi) => kpi.Kind switch

@@ -10,6 +10,13 @@ public static class RomeTime
     public static string Format(DateTimeOffset utc) =>
         TimeZoneInfo.ConvertTime(utc, Rome).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>The instant (UTC) at which <paramref name="date"/> begins in Rome: 01/07/2020 → 2020-06-30T22:00Z.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Rome.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     private static TimeZoneInfo Find()
     {
         try

@@ -93,6 +93,34 @@ public sealed class AdministratorJourneyTests(PortalFixture portal)
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Utenti");
         });
 
+    [Fact]
+    public Task FiltersTheRegistroByObjectiveAndDatesGivenAnAdministrator() =>
+        portal.RunJourneyAsync(nameof(FiltersTheRegistroByObjectiveAndDatesGivenAnAdministrator), async journey =>
+        {
+            var admin = await journey.OpenBrowserAsync("amministratore-registro");
+            var page = admin.Page;
+            await admin.SignInAsync(People.Administrator);
+            await admin.MenuAsync("Registro modifiche");
+
+            // A date that does not exist: the same page, an Italian message, the filters kept.
+            await page.GetByLabel("Obiettivo (codice)", new() { Exact = true }).FillAsync("SOL-01");
+            await page.GetByLabel("Dal", new() { Exact = true }).FillAsync("31/02/2019");
+            await admin.ClickAsync(AriaRole.Button, "Cerca");
+            await Expect(page.Locator("#filter-errors")).ToContainTextAsync("La data «Dal» non è valida («31/02/2019»): scriverla come gg/mm/aaaa");
+            await Expect(page.GetByLabel("Obiettivo (codice)", new() { Exact = true })).ToHaveValueAsync("SOL-01");
+
+            await page.GetByLabel("Dal", new() { Exact = true }).FillAsync("01/01/2000");
+            await page.GetByLabel("Al", new() { Exact = true }).FillAsync("31/12/2099");
+            await admin.ClickAsync(AriaRole.Button, "Cerca");
+            await Expect(page.Locator("#filter-errors")).ToHaveCountAsync(0);
+            await admin.ExpectPathAsync("/amministrazione/registro\\?.*obiettivo=SOL-01.*&dal=01%2F01%2F2000&al=31%2F12%2F2099.*");
+            await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("modifiche trovate");
+
+            // The Storico of the same objective, in Italian.
+            await admin.GotoAsync("/piani/2019/obiettivi/SOL-01/storico");
+            await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Storico dell'obiettivo SOL-01");
+        });
+
     /// <summary>bootstrap-italia draws checkboxes on their label: a person clicks the label.</summary>
     private static async Task CheckAsync(IPage page, string label)
     {

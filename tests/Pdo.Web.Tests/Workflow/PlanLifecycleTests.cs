@@ -72,7 +72,7 @@ public sealed class PlanLifecycleTests(PdoWebFactory factory) : IClassFixture<Pd
         Assert.Contains("Errore materiale nel dato di Piano Quartieri", audit);
         Assert.Contains("test.administrator@pdo.local", audit);
         var history = await admin.GetStringAsync("/piani/2021/obiettivi/SOL-01/kpi/SOL-01.1/storico");
-        Assert.Contains("TargetValue", history);
+        Assert.Contains("<td>Valore del target</td>", history);
         Assert.Contains("<td>70</td>", history);
         Assert.Contains("<td>75</td>", history);
     }

@@ -54,8 +54,8 @@ public sealed class ReviewWorkflowTests(MonitoringPlanFactory factory) : IClassF
         Assert.Contains("test.directoratemanager@pdo.local", history);
         Assert.Contains("<td>850</td>", history);
         Assert.Contains("<td>900</td>", history);
-        Assert.Contains("<td>Returned</td>", history);
-        Assert.Contains("<td>Confirmed</td>", history);
+        Assert.Contains("<td>Restituito</td>", history);
+        Assert.Contains("<td>Confermato</td>", history);
         Assert.Contains("Il dato di dicembre è 900: verificare.", history);
         Assert.Matches(@"\d{2}/\d{2}/\d{4} \d{2}:\d{2}", history);
     }

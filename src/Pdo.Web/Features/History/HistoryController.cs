@@ -22,7 +22,10 @@ public sealed class HistoryController(HistoryService history) : Controller
         [FromQuery(Name = "utente")] string? user,
         [FromQuery(Name = "tipo")] string? entity,
         [FromQuery(Name = "testo")] string? text,
+        [FromQuery(Name = "obiettivo")] string? objective,
+        [FromQuery(Name = "dal")] string? from,
+        [FromQuery(Name = "al")] string? to,
         [FromQuery(Name = "pagina")] int page,
         CancellationToken cancellationToken) =>
-        View(await history.SearchAsync(new AuditFilter(year, user, entity, text, page), cancellationToken));
+        View(await history.SearchAsync(new AuditFilter(year, user, entity, text, page, objective, from, to), cancellationToken));
 }

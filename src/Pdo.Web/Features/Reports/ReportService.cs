@@ -284,10 +284,13 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
         k.Attainment.Explanation.Method,
         k.Attainment.Explanation.Formula);
 
+    /// <summary>The plan's formula for lower-is-better KPIs, as the consuntivo and the history name it.</summary>
+    public static string FormulaLabel(LowerIsBetterFormula formula) => formula == LowerIsBetterFormula.Linear
+        ? "«lineare»: avanzamento = (2 × target − valore raggiunto) / target"
+        : "«rapporto»: avanzamento = target / valore raggiunto";
+
     private static ReportMethodology Methodology(PerformancePlan plan) => new(
-        plan.LowerIsBetterFormula == LowerIsBetterFormula.Linear
-            ? "«lineare»: avanzamento = (2 × target − valore raggiunto) / target"
-            : "«rapporto»: avanzamento = target / valore raggiunto",
+        FormulaLabel(plan.LowerIsBetterFormula),
         $"Fasce di stato: 100 raggiunto; da {ItalianValues.FormatNumber(plan.PartiallyAchievedFrom)} a meno di 100 parzialmente raggiunto; sotto {ItalianValues.FormatNumber(plan.PartiallyAchievedFrom)} non raggiunto; senza valore non rilevato");
 
     private static string Slug(string code) => code.Trim().ToLowerInvariant();
