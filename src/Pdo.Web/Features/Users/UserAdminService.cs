@@ -198,8 +198,9 @@ public sealed class UserAdminService(UserManager<AppUser> users, IUserStore<AppU
 
         user.IsDisabled = disabled;
 
-        // A new security stamp ends the user's sessions at the next validation (at most 5 minutes). It is one save, so
-        // the flag and its audit row commit together.
+        // A new security stamp ends the user's sessions at their next request (through other instances: at the next
+        // write, and for reads within Security:SessionCheckInterval, 30 s; ADR 008). It is one save, so the flag and its
+        // audit row commit together.
         var result = await users.UpdateSecurityStampAsync(user);
         logger.LogWarning("User {User} {Action} by {Actor}", user.Email, disabled ? "disabled" : "enabled", actor);
         return result.Succeeded ? UserCommandResult.Ok() : UserCommandResult.Fail([.. result.Errors.Select(e => e.Description)]);

@@ -95,7 +95,7 @@ public sealed class UsersController(UserAdminService admin, PublicAddress public
             return NotFound();
         }
 
-        TempData["Message"] = result.Succeeded ? (disabled ? "Utente disattivato: le sue sessioni terminano entro 5 minuti." : "Utente riattivato.") : string.Join(' ', result.Errors);
+        TempData["Message"] = result.Succeeded ? (disabled ? "Utente disattivato: le sue sessioni sono terminate (su altre istanze del portale entro 30 secondi)." : "Utente riattivato.") : string.Join(' ', result.Errors);
         return RedirectToAction(nameof(Edit), new { id });
     }
 
