@@ -185,7 +185,7 @@ public sealed class AuditTests : IDisposable
         await using (var db = _database.CreateContext())
         {
             var plan = await db.Plans.Include(p => p.Periods).SingleAsync(p => p.Year == 2020);
-            plan.Approve(new ApprovalAct("501", new DateOnly(2021, 4, 14), "https://www.comune.milano.it/delibera-501.pdf"));
+            plan.Approve(new ApprovalAct("501", new DateOnly(2021, 4, 14), "https://www.comune.milano.it/delibera-501.pdf"), new DateOnly(2021, 6, 1));
             await db.SaveChangesAsync();
         }
 

@@ -102,7 +102,7 @@ public sealed class ConcurrencyTests : IDisposable
         await using var second = _database.CreateContext();
         var approving = await LoadPlanAsync(first);
         var opening = await LoadPlanAsync(second);
-        approving.Approve(new ApprovalAct("501", new DateOnly(2021, 4, 14), null));
+        approving.Approve(new ApprovalAct("501", new DateOnly(2021, 4, 14), null), new DateOnly(2021, 6, 1));
         opening.Periods.Single(p => p.Code == "FIN").Open();
 
         await first.SaveChangesAsync();

@@ -168,6 +168,19 @@ public sealed class PlanImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task RejectsTheFileAndSavesNothingGivenAnApprovalActDatedInTheFuture()
+    {
+        var tree = SeedPlan.Tree();
+        tree["approvalAct"]!["date"] = "2099-04-15";
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Rejected, result.Outcome);
+        Assert.Contains(result.Errors, e => e.Path == "$.approvalAct" && e.Message.Contains("(15/04/2099) è nel futuro", StringComparison.Ordinal));
+        Assert.Equal((0, 0, 0, 0), await CountsAsync());
+    }
+
+    [Fact]
     public async Task ReusesExistingDirezioniGivenASecondYear()
     {
         await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));

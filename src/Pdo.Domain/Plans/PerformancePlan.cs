@@ -1,4 +1,5 @@
 using Pdo.Domain.Attainment;
+using Pdo.Domain.Values;
 
 namespace Pdo.Domain.Plans;
 
@@ -177,8 +178,12 @@ public sealed class PerformancePlan
         Touch();
     }
 
-    /// <summary>In monitoraggio → Approvato, with the act of the Giunta. Everything becomes read-only.</summary>
-    public void Approve(ApprovalAct act)
+    /// <summary>
+    /// In monitoraggio → Approvato, with the act of the Giunta. Everything becomes read-only. The act cannot be dated
+    /// after <paramref name="today"/> (the day in Rome when it is recorded) nor before the end of the final period:
+    /// the consuntivo is approved once the year it reports on is over.
+    /// </summary>
+    public void Approve(ApprovalAct act, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(act);
         if (Status != PlanStatus.Monitoring)
@@ -189,6 +194,20 @@ public sealed class PerformancePlan
         if (act.Date.Year < Year)
         {
             throw new DomainRuleException($"La delibera di approvazione del consuntivo {Year} non può essere anteriore al {Year}.");
+        }
+
+        if (act.Date > today)
+        {
+            throw new DomainRuleException(
+                $"La data della delibera ({ItalianValues.FormatDate(act.Date)}) è nel futuro: indicare la data in cui la Giunta ha approvato il consuntivo.");
+        }
+
+        var final = _periods.Where(p => p.IsFinal).OrderByDescending(p => p.EndDate).FirstOrDefault()
+            ?? _periods.OrderByDescending(p => p.EndDate).FirstOrDefault();
+        if (final is not null && act.Date < final.EndDate)
+        {
+            throw new DomainRuleException(
+                $"La delibera ({ItalianValues.FormatDate(act.Date)}) non può essere anteriore alla fine del periodo finale «{final.Name}» ({ItalianValues.FormatDate(final.EndDate)}).");
         }
 
         ApprovalAct = act;

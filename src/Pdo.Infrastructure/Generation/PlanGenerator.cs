@@ -149,7 +149,9 @@ public sealed class PlanGenerator(AppDbContext db, ILogger<PlanGenerator> logger
 
         if (!isLast)
         {
-            plan.Approve(new ApprovalAct((100 + year % 100).ToString(CultureInfo.InvariantCulture), new DateOnly(year + 1, 4, 14), null, $"Approvazione Consuntivo PDO {year} (dati generati)"));
+            // Synthetic history: each year is approved as on the day of its (generated) act, future years included.
+            var act = new ApprovalAct((100 + year % 100).ToString(CultureInfo.InvariantCulture), new DateOnly(year + 1, 4, 14), null, $"Approvazione Consuntivo PDO {year} (dati generati)");
+            plan.Approve(act, today: act.Date);
         }
 
         return plan;

@@ -251,7 +251,7 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
                 var date = ParseIsoDate(act.Date, "$.approvalAct.date", required: true);
                 if (date is DateOnly d && Try("$.approvalAct", () => new ApprovalAct(act.Number!, d, act.Link, act.Description)) is { } approval)
                 {
-                    Try("$.approvalAct", () => plan.Approve(approval));
+                    Try("$.approvalAct", () => plan.Approve(approval, RomeTime.Today(_now)));
                 }
             }
 

@@ -65,6 +65,9 @@ public sealed class PlanBuilder
     }
 
     /// <summary>The act approving the consuntivo of a plan of <paramref name="year"/>.</summary>
+    /// <summary>The day the tests approve plans on: after every act they use (approval refuses an act in the future).</summary>
+    public static DateOnly Today { get; } = new(2021, 6, 1);
+
     public static ApprovalAct ActFor(int year) => new(
         "501",
         new DateOnly(year + 1, 4, 14),
@@ -113,7 +116,7 @@ public sealed class PlanBuilder
 
         if (_status == PlanStatus.Approved)
         {
-            plan.Approve(ActFor(_year));
+            plan.Approve(ActFor(_year), ActFor(_year).Date);
         }
 
         return plan;

@@ -163,7 +163,7 @@ public class PlanLifecycleTests
         var act = new ApprovalAct("501", new DateOnly(2021, 4, 14), "https://www.comune.milano.it/delibera-501.pdf", "Approvazione Consuntivo PDO 2020");
         var version = plan.Version;
 
-        plan.Approve(act);
+        plan.Approve(act, PlanBuilder.Today);
 
         Assert.Equal(PlanStatus.Approved, plan.Status);
         Assert.Same(act, plan.ApprovalAct);
@@ -178,7 +178,7 @@ public class PlanLifecycleTests
     {
         var plan = PlanBuilder.InMonitoring().Build();
 
-        plan.Approve(new ApprovalAct("12", new DateOnly(2020, 12, 31), null));
+        plan.Approve(new ApprovalAct("12", new DateOnly(2020, 12, 31), null), PlanBuilder.Today);
 
         Assert.Equal(PlanStatus.Approved, plan.Status);
     }
@@ -188,7 +188,7 @@ public class PlanLifecycleTests
     {
         var plan = PlanBuilder.Draft().Build();
 
-        var error = Assert.Throws<DomainRuleException>(() => plan.Approve(PlanBuilder.ActFor(2020)));
+        var error = Assert.Throws<DomainRuleException>(() => plan.Approve(PlanBuilder.ActFor(2020), PlanBuilder.Today));
 
         Assert.Equal("Solo un piano in monitoraggio può essere approvato.", error.Message);
         Assert.Equal(PlanStatus.Draft, plan.Status);
@@ -201,7 +201,7 @@ public class PlanLifecycleTests
         var plan = PlanBuilder.Approved().Build();
         var act = plan.ApprovalAct;
 
-        var error = Assert.Throws<DomainRuleException>(() => plan.Approve(new ApprovalAct("777", new DateOnly(2021, 5, 1), null)));
+        var error = Assert.Throws<DomainRuleException>(() => plan.Approve(new ApprovalAct("777", new DateOnly(2021, 5, 1), null), PlanBuilder.Today));
 
         Assert.Equal("Solo un piano in monitoraggio può essere approvato.", error.Message);
         Assert.Same(act, plan.ApprovalAct);
@@ -212,12 +212,45 @@ public class PlanLifecycleTests
     {
         var plan = PlanBuilder.InMonitoring().Build();
 
-        var error = Assert.Throws<DomainRuleException>(() => plan.Approve(new ApprovalAct("501", new DateOnly(2019, 12, 31), null)));
+        var error = Assert.Throws<DomainRuleException>(() => plan.Approve(new ApprovalAct("501", new DateOnly(2019, 12, 31), null), PlanBuilder.Today));
 
         Assert.Equal("La delibera di approvazione del consuntivo 2020 non può essere anteriore al 2020.", error.Message);
         Assert.Equal(PlanStatus.Monitoring, plan.Status);
         Assert.Null(plan.ApprovalAct);
         Assert.True(plan.Period("INT").IsOpen);
+    }
+
+    [Fact]
+    public void RefusesApprovalGivenAnActDatedInTheFuture()
+    {
+        var plan = PlanBuilder.InMonitoring().Build();
+
+        var error = Assert.Throws<DomainRuleException>(() => plan.Approve(new ApprovalAct("501", new DateOnly(2099, 4, 15), null), PlanBuilder.Today));
+
+        Assert.Equal("La data della delibera (15/04/2099) è nel futuro: indicare la data in cui la Giunta ha approvato il consuntivo.", error.Message);
+        Assert.Equal(PlanStatus.Monitoring, plan.Status);
+        Assert.Null(plan.ApprovalAct);
+    }
+
+    [Fact]
+    public void ApprovesGivenAnActDatedToday()
+    {
+        var plan = PlanBuilder.InMonitoring().Build();
+
+        plan.Approve(new ApprovalAct("501", PlanBuilder.Today, null), PlanBuilder.Today);
+
+        Assert.Equal(PlanStatus.Approved, plan.Status);
+    }
+
+    [Fact]
+    public void RefusesApprovalGivenAnActDatedBeforeTheEndOfTheFinalPeriod()
+    {
+        var plan = PlanBuilder.InMonitoring().Build();
+        var error = Assert.Throws<DomainRuleException>(() => plan.Approve(new ApprovalAct("501", new DateOnly(2020, 12, 30), null), PlanBuilder.Today));
+
+        Assert.Equal("La delibera (30/12/2020) non può essere anteriore alla fine del periodo finale «Consuntivo» (31/12/2020).", error.Message);
+        Assert.Equal(PlanStatus.Monitoring, plan.Status);
+        Assert.Null(plan.ApprovalAct);
     }
 
     // ---- Approvato → In monitoraggio ----
@@ -245,7 +278,7 @@ public class PlanLifecycleTests
         plan.Reopen(Reason);
         var act = new ApprovalAct("612", new DateOnly(2021, 5, 20), null);
 
-        plan.Approve(act);
+        plan.Approve(act, PlanBuilder.Today);
 
         Assert.Equal(PlanStatus.Approved, plan.Status);
         Assert.Same(act, plan.ApprovalAct);

@@ -278,7 +278,7 @@ public class ResultReviewTests
     public void RefusesReviewGivenAnApprovedPlan()
     {
         var result = Record("91,1%", 91.1m);
-        _plan.Approve(PlanBuilder.ActFor(2020));
+        _plan.Approve(PlanBuilder.ActFor(2020), PlanBuilder.Today);
 
         var confirm = Assert.Throws<DomainRuleException>(() => result.Confirm(PlanBuilder.Director, ReviewedAt));
         var giveBack = Assert.Throws<DomainRuleException>(() => result.Return(Comment, PlanBuilder.Director, ReviewedAt));

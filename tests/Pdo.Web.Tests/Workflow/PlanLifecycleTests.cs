@@ -50,6 +50,11 @@ public sealed class PlanLifecycleTests(PdoWebFactory factory) : IClassFixture<Pd
         var entered = await PdoWebFactory.PostFormAsync(office, "/piani/2021", "/piani/2021/obiettivi/SOL-01/risultati",
             [new("Period", "INT"), new("Command", "salva"), new("Lines[0].KpiId", kpiId), new("Lines[0].Actual", "80%")]);
         Assert.Equal(HttpStatusCode.Redirect, entered.StatusCode);
+        // A Delibera dated in the future is refused, with the plan left in monitoring.
+        var future = await PdoWebFactory.PostFormAsync(office, "/piani/2021/approva", "/piani/2021/approva",
+            [new("Number", "321"), new("Date", "15/04/2099"), new("Version", (await PlanAsync(2021)).Version.ToString())]);
+        Assert.Contains("La data della delibera (15/04/2099) è nel futuro", System.Net.WebUtility.HtmlDecode(await future.Content.ReadAsStringAsync()));
+        Assert.Equal((PlanStatus.Monitoring, null), ((await PlanAsync(2021)).Status, (await PlanAsync(2021)).ApprovalAct));
         var approved = await PdoWebFactory.PostFormAsync(office, "/piani/2021/approva", "/piani/2021/approva",
             [new("Number", "321"), new("Date", "15/04/2022"), new("Link", "https://www.comune.milano.it/delibera-321"), new("Version", (await PlanAsync(2021)).Version.ToString())]);
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);

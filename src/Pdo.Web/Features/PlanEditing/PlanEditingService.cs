@@ -106,7 +106,8 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
             return Task.FromResult(EditResult.Invalid($"La data della delibera non è valida: scrivere gg/mm/aaaa, es. 14/04/{year + 1}."));
         }
 
-        return ChangePlanAsync(year, plan => plan.Approve(new ApprovalAct(form.Number!, actDate, form.Link)), cancellationToken, form.Version);
+        var today = RomeTime.Today(clock.GetUtcNow());
+        return ChangePlanAsync(year, plan => plan.Approve(new ApprovalAct(form.Number!, actDate, form.Link), today), cancellationToken, form.Version);
     }
 
     public async Task<ReopenViewModel?> ReopenFormAsync(int year, ReopenForm? form, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Pdo.Domain;
 using Pdo.Domain.Plans;
+using Pdo.Domain.Values;
 using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.Identity;
 using Pdo.Web.Features.Scoring;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pdo.Web.Infrastructure;
+namespace Pdo.Domain.Values;
 
 /// <summary>Times are stored in UTC and shown in Europe/Rome, Italian style: "14/04/2020 10:00".</summary>
 public static class RomeTime
@@ -9,6 +9,9 @@ public static class RomeTime
 
     public static string Format(DateTimeOffset utc) =>
         TimeZoneInfo.ConvertTime(utc, Rome).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The calendar day in Rome at the instant <paramref name="utc"/> (23:30 UTC on 31/12 is already 01/01).</summary>
+    public static DateOnly Today(DateTimeOffset utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(utc, Rome).DateTime);
 
     /// <summary>The instant (UTC) at which <paramref name="date"/> begins in Rome: 01/07/2020 → 2020-06-30T22:00Z.</summary>
     public static DateTimeOffset StartOfDay(DateOnly date)
