@@ -120,6 +120,25 @@ public sealed class FourEyesReviewTests(MonitoringPlanFactory factory) : IClassF
         Assert.Equal(ResultStatus.Confirmed, (await ResultAsync("FUN-01.1")).Status);
     }
 
+    [Fact]
+    public async Task SwitchesTheFourEyesReviewOffAndOnGivenAPlanInBozza()
+    {
+        await factory.ImportPlanAsync(SeedPlanJson.AsYear(2031, "Draft"));
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        Assert.Contains("Disattiva la conferma da un secondo utente", await office.GetStringAsync("/piani/2031"));
+
+        var off = await PdoWebFactory.PostFormAsync(office, "/piani/2031", "/piani/2031/conferma-secondo-utente", [new("Required", "false")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.Plans.Where(p => p.Year == 2031).Select(p => p.RequireFourEyesReview).SingleAsync()));
+        Assert.Contains("Attiva la conferma da un secondo utente", await office.GetStringAsync("/piani/2031"));
+        var history = await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PlanYear == 2031 && a.Field == nameof(PerformancePlan.RequireFourEyesReview)));
+        Assert.True(history);
+
+        await PdoWebFactory.PostFormAsync(office, "/piani/2031", "/piani/2031/conferma-secondo-utente", [new("Required", "true")]);
+        Assert.True(await factory.WithDbAsync(db => db.Plans.Where(p => p.Year == 2031).Select(p => p.RequireFourEyesReview).SingleAsync()));
+    }
+
     private Task<KpiResult> ResultAsync(string kpiCode) =>
         factory.WithDbAsync(db => db.KpiResults.AsNoTracking().SingleAsync(r => r.Kpi!.Code == kpiCode && r.Kpi.Objective!.Plan!.Year == 2020));
 }
