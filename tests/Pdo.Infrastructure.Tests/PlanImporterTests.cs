@@ -181,6 +181,28 @@ public sealed class PlanImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task RequiresTheFourEyesReviewGivenAPlanThatDoesNotSayOtherwise()
+    {
+        await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));
+
+        await using var db = _database.CreateContext();
+        Assert.True(await db.Plans.Select(p => p.RequireFourEyesReview).SingleAsync());
+    }
+
+    [Fact]
+    public async Task LetsTheAuthorConfirmGivenRequireFourEyesReviewFalse()
+    {
+        var tree = SeedPlan.Tree();
+        tree["requireFourEyesReview"] = false;
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Imported, result.Outcome);
+        await using var db = _database.CreateContext();
+        Assert.False(await db.Plans.Select(p => p.RequireFourEyesReview).SingleAsync());
+    }
+
+    [Fact]
     public async Task ReusesExistingDirezioniGivenASecondYear()
     {
         await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));

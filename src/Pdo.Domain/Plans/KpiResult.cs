@@ -56,10 +56,28 @@ public sealed class KpiResult
 
     public Measurement Measurement => new(Value, Done, CompletionDate);
 
-    /// <summary>Inserito → Confermato. A result scoring below 100 needs its justification first.</summary>
+    /// <summary>The refusal when a result may not be confirmed by its own author.</summary>
+    public const string SelfConfirmationRefused = "Chi ha inserito il risultato non può confermarlo: serve un secondo utente.";
+
+    /// <summary>True when <paramref name="user"/> entered this result (user names compared case-insensitively).</summary>
+    public bool WasRecordedBy(string? user) =>
+        !string.IsNullOrWhiteSpace(user) && string.Equals(RecordedBy?.Trim(), user.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// True when the plan's four-eyes rule keeps <paramref name="user"/> from confirming this result, because they
+    /// entered it. Needs the KPI, its objective and plan loaded.
+    /// </summary>
+    public bool IsSelfReviewBy(string? user) =>
+        WasRecordedBy(user) && (Kpi?.Objective?.Plan ?? throw new InvalidOperationException("The result was loaded without its plan.")).RequireFourEyesReview;
+
+    /// <summary>
+    /// Inserito → Confermato. A result scoring below 100 needs its justification first; when the plan requires the
+    /// four-eyes review, whoever entered the result may not confirm it.
+    /// </summary>
     public void Confirm(string reviewedBy, DateTimeOffset reviewedAt)
     {
         var kpi = RequireOpenPlanKpi();
+        var reviewer = Guard.Text(reviewedBy, "L'autore della revisione", 256);
         if (Status != ResultStatus.Entered)
         {
             throw new DomainRuleException(Status == ResultStatus.Confirmed
@@ -72,13 +90,21 @@ public sealed class KpiResult
             throw new DomainRuleException($"Il KPI «{kpi.Name}» è sotto il 100 %: serve la motivazione dello scostamento prima della conferma.");
         }
 
+        if (IsSelfReviewBy(reviewer))
+        {
+            throw new DomainRuleException(SelfConfirmationRefused);
+        }
+
         Status = ResultStatus.Confirmed;
-        ReviewedBy = Guard.Text(reviewedBy, "L'autore della revisione", 256);
+        ReviewedBy = reviewer;
         ReviewedAt = reviewedAt;
         Version = VersionToken.New();
     }
 
-    /// <summary>Inserito → Restituito, with a mandatory comment for whoever entered it.</summary>
+    /// <summary>
+    /// Inserito → Restituito, with a mandatory comment for whoever entered it. Not under the four-eyes rule: returning
+    /// certifies nothing, and the author may withdraw their own value for correction.
+    /// </summary>
     public void Return(string comment, string reviewedBy, DateTimeOffset reviewedAt)
     {
         RequireOpenPlanKpi();

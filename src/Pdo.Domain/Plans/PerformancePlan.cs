@@ -35,6 +35,7 @@ public sealed class PerformancePlan
         Status = PlanStatus.Draft;
         LowerIsBetterFormula = LowerIsBetterFormula.Ratio;
         PartiallyAchievedFrom = StatusBands.Default.PartiallyFrom;
+        RequireFourEyesReview = true;
         Version = VersionToken.New();
     }
 
@@ -53,6 +54,9 @@ public sealed class PerformancePlan
 
     /// <summary>Methodology setting: the score from which a result is Parzialmente raggiunto (80 by default).</summary>
     public decimal PartiallyAchievedFrom { get; private set; }
+
+    /// <summary>Review setting: whoever entered a result may not confirm it (on by default).</summary>
+    public bool RequireFourEyesReview { get; private set; }
 
     /// <summary>Concurrency token: a new value on every change.</summary>
     public Guid Version { get; private set; }
@@ -83,6 +87,19 @@ public sealed class PerformancePlan
 
         LowerIsBetterFormula = formula;
         PartiallyAchievedFrom = partiallyAchievedFrom;
+        Touch();
+    }
+
+    /// <summary>Turns the four-eyes rule on results on or off (Bozza only, like the methodology).</summary>
+    public void SetFourEyesReview(bool required)
+    {
+        EnsureDraft();
+        if (RequireFourEyesReview == required)
+        {
+            return;
+        }
+
+        RequireFourEyesReview = required;
         Touch();
     }
 
@@ -283,6 +300,7 @@ public sealed class PerformancePlan
         var plan = new PerformancePlan(year, title);
         plan.LowerIsBetterFormula = source.LowerIsBetterFormula;
         plan.PartiallyAchievedFrom = source.PartiallyAchievedFrom;
+        plan.RequireFourEyesReview = source.RequireFourEyesReview;
         foreach (var period in source._periods.OrderBy(p => p.SortOrder))
         {
             var day = Math.Min(period.EndDate.Day, DateTime.DaysInMonth(year, period.EndDate.Month));

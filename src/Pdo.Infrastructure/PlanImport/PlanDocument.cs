@@ -14,6 +14,7 @@ public sealed record PlanDocument
     [JsonPropertyName("status")] public string? Status { get; init; }
     [JsonPropertyName("approvalAct")] public ApprovalActDocument? ApprovalAct { get; init; }
     [JsonPropertyName("methodology")] public MethodologyDocument? Methodology { get; init; }
+    [JsonPropertyName("requireFourEyesReview")] public bool? RequireFourEyesReview { get; init; }
     [JsonPropertyName("periods")] public List<PeriodDocument>? Periods { get; init; }
     [JsonPropertyName("categories")] public List<CodeNameDocument>? Categories { get; init; }
     [JsonPropertyName("areas")] public List<CodeNameDocument>? Areas { get; init; }

@@ -121,6 +121,11 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
                 Try("$.methodology", () => plan.SetMethodology(formula, m.PartiallyAchievedFrom ?? StatusBands.Default.PartiallyFrom));
             }
 
+            if (_doc.RequireFourEyesReview is bool fourEyes)
+            {
+                Try("$.requireFourEyesReview", () => plan.SetFourEyesReview(fourEyes));
+            }
+
             var periods = new Dictionary<string, MonitoringPeriod>(StringComparer.OrdinalIgnoreCase);
             Each(_doc.Periods, "$.periods", (p, path) =>
             {

@@ -28,6 +28,7 @@ public sealed class PlanBuilder
     private bool _interimResults;
     private LowerIsBetterFormula _formula = LowerIsBetterFormula.Ratio;
     private decimal _partiallyFrom = StatusBands.Default.PartiallyFrom;
+    private bool _fourEyes = true;
 
     public static PlanBuilder Draft() => new();
 
@@ -57,6 +58,13 @@ public sealed class PlanBuilder
         return this;
     }
 
+    /// <summary>A plan whose results the author may confirm (the four-eyes review switched off).</summary>
+    public PlanBuilder WithoutFourEyesReview()
+    {
+        _fourEyes = false;
+        return this;
+    }
+
     public PlanBuilder WithMethodology(LowerIsBetterFormula formula, decimal partiallyAchievedFrom)
     {
         _formula = formula;
@@ -78,6 +86,7 @@ public sealed class PlanBuilder
     {
         var plan = PerformancePlan.CreateWithDefaultPeriods(_year, $"Piano degli Obiettivi {_year}");
         plan.SetMethodology(_formula, _partiallyFrom);
+        plan.SetFourEyesReview(_fourEyes);
         var solidali = plan.AddCategory("SOL", "Obiettivi Solidali");
         var gestionali = plan.AddCategory("GES", "Obiettivi Gestionali");
         var solidale = plan.AddArea("SOLIDALE", "Milano più solidale");

@@ -69,6 +69,17 @@ public class CopyStructureTests
     }
 
     [Fact]
+    public void CopiesTheFourEyesReviewSettingGivenASourceWithoutIt()
+    {
+        var source = PlanBuilder.Approved().WithoutFourEyesReview().Build();
+
+        var copy = PerformancePlan.CopyStructure(source, 2021, "Piano degli Obiettivi 2021", copyTargets: true);
+
+        Assert.False(copy.RequireFourEyesReview);
+        Assert.True(PerformancePlan.CopyStructure(PlanBuilder.Approved().Build(), 2021, "Piano 2021", copyTargets: true).RequireFourEyesReview);
+    }
+
+    [Fact]
     public void CopiesTheObjectivesWithCodesSectionsAreasDirezioniAndWeights()
     {
         var copy = Copy();

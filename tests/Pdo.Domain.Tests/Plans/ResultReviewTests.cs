@@ -288,6 +288,72 @@ public class ResultReviewTests
         Assert.Equal(ResultStatus.Entered, result.Status);
     }
 
+    [Fact]
+    public void RefusesTheConfirmationGivenTheUserWhoEnteredTheResult()
+    {
+        var result = Record("91,1%", 91.1m);
+        var version = result.Version;
+
+        var error = Assert.Throws<DomainRuleException>(() => result.Confirm(PlanBuilder.PlanningOffice.ToUpperInvariant(), ReviewedAt));
+
+        Assert.Equal("Chi ha inserito il risultato non può confermarlo: serve un secondo utente.", error.Message);
+        Assert.Equal(ResultStatus.Entered, result.Status);
+        Assert.Null(result.ReviewedBy);
+        Assert.Equal(version, result.Version);
+    }
+
+    [Fact]
+    public void ConfirmsGivenTheUserWhoEnteredTheResultAndAPlanWithoutTheFourEyesReview()
+    {
+        var plan = PlanBuilder.InMonitoring().WithoutFourEyesReview().Build();
+        var result = plan.Kpi("SOL-01.1").RecordResult(
+            plan.Period("INT"), "91,1%", Measurement.Number(91.1m), null, PlanBuilder.PlanningOffice, PlanBuilder.At);
+
+        result.Confirm(PlanBuilder.PlanningOffice, ReviewedAt);
+
+        Assert.False(plan.RequireFourEyesReview);
+        Assert.Equal(ResultStatus.Confirmed, result.Status);
+        Assert.Equal(PlanBuilder.PlanningOffice, result.ReviewedBy);
+    }
+
+    [Fact]
+    public void ConfirmsGivenAnotherPlanningOfficeUserOnAnObjectiveWithoutADirezione()
+    {
+        var result = _plan.Kpi("GES-01.1").RecordResult(
+            _plan.Period("INT"), "01/06/2020", Measurement.CompletedOn(new DateOnly(2020, 6, 1)), null, PlanBuilder.PlanningOffice, PlanBuilder.At);
+        Assert.True(result.IsSelfReviewBy(PlanBuilder.PlanningOffice));
+        Assert.False(result.IsSelfReviewBy("collega.pianificazione@comune.milano.it"));
+
+        result.Confirm("collega.pianificazione@comune.milano.it", ReviewedAt);
+
+        Assert.Equal(ResultStatus.Confirmed, result.Status);
+    }
+
+    [Fact]
+    public void ReturnsGivenTheUserWhoEnteredTheResult()
+    {
+        var result = Record("91,1%", 91.1m);
+
+        result.Return(Comment, PlanBuilder.PlanningOffice, ReviewedAt);
+
+        Assert.Equal(ResultStatus.Returned, result.Status);
+    }
+
+    [Fact]
+    public void RequiresTheFourEyesReviewGivenANewPlan()
+    {
+        Assert.True(new PerformancePlan(2021, "Piano degli Obiettivi 2021").RequireFourEyesReview);
+    }
+
+    [Fact]
+    public void RefusesToChangeTheFourEyesReviewGivenAPlanInMonitoring()
+    {
+        var error = Assert.Throws<DomainRuleException>(() => _plan.SetFourEyesReview(false));
+
+        Assert.True(_plan.RequireFourEyesReview);
+        Assert.NotEmpty(error.Message);
+    }
+
     private KpiResult Record(string actual, decimal value, string? justification = null) =>
         _plan.Kpi("SOL-01.1").RecordResult(
             _plan.Period("INT"), actual, Measurement.Number(value), justification, PlanBuilder.PlanningOffice, PlanBuilder.At);

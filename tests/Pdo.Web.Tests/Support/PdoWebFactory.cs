@@ -45,6 +45,14 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Like <see cref="CreateClientAsAsync"/>, signed in under <paramref name="userName"/> (a second user of a role).</summary>
+    public async Task<HttpClient> CreateClientAsUserAsync(string userName, string role, params string[] directorateCodes)
+    {
+        var client = await CreateClientAsAsync(role, directorateCodes);
+        client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, userName);
+        return client;
+    }
+
     /// <summary>Creates a real user with <see cref="DemoPassword"/>.</summary>
     public Task<AppUser> CreateUserAsync(string email, string role, params string[] directorateCodes) =>
         CreateUserWithPasswordAsync(email, role, DemoPassword, directorateCodes);

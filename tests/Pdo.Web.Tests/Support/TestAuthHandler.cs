@@ -18,6 +18,9 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
     public const string RoleHeader = "X-Test-Role";
     public const string DirectoratesHeader = "X-Test-Directorates";
 
+    /// <summary>Optional: the user name, for tests that need two users of the same role (the four-eyes review).</summary>
+    public const string UserHeader = "X-Test-User";
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(RoleHeader, out var role))
@@ -25,7 +28,9 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var name = $"test.{role.ToString().ToLowerInvariant()}@pdo.local";
+        var name = Request.Headers.TryGetValue(UserHeader, out var user) && user.ToString().Length > 0
+            ? user.ToString()
+            : $"test.{role.ToString().ToLowerInvariant()}@pdo.local";
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, $"test-{role}"),

@@ -525,6 +525,9 @@ namespace Pdo.Infrastructure.Migrations.SqlServer
                         .HasPrecision(18, 6)
                         .HasColumnType("decimal(18,6)");
 
+                    b.Property<bool>("RequireFourEyesReview")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)

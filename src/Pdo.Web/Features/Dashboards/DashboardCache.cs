@@ -327,7 +327,10 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
             kpis.OrderBy(k => k.ObjectiveId).ThenBy(k => k.SortOrder)
                 .Select(k => new SnapshotKpi(k.Id, k.ObjectiveId, k.Code, k.Name, k.TargetText, k.Weight, k.SortOrder, k.ToSpec()))
                 .ToList(),
-            results.Select(ToResult).ToList());
+            results.Select(ToResult).ToList())
+        {
+            RequireFourEyesReview = plan.RequireFourEyesReview,
+        };
     }
 
     private sealed record ResultRow(int KpiId, int PeriodId, string ActualText, decimal? Value, bool? Done, DateOnly? CompletionDate);

@@ -79,6 +79,7 @@ public sealed class PlanSnapshot
         Status = source.Status;
         ApprovalText = source.ApprovalText;
         ApprovalLink = source.ApprovalLink;
+        RequireFourEyesReview = source.RequireFourEyesReview;
         Methodology = source.Methodology;
         Periods = source.Periods;
         Categories = source.Categories;
@@ -106,6 +107,9 @@ public sealed class PlanSnapshot
     public string? ApprovalText { get; }
 
     public string? ApprovalLink { get; }
+
+    /// <summary>The plan's four-eyes review setting (shown with the plan's actions in Bozza).</summary>
+    public bool RequireFourEyesReview { get; init; } = true;
 
     public Methodology Methodology { get; }
 

@@ -6,7 +6,8 @@ using Pdo.Web.Features.Scoring;
 
 namespace Pdo.Web.Features.Monitoring;
 
-public sealed record BoardItem(string ObjectiveCode, string ObjectiveTitle, string KpiName, string State, string? Comment, string Url);
+/// <param name="Confirmer">For a result awaiting confirmation, who may confirm it (the four-eyes rule included).</param>
+public sealed record BoardItem(string ObjectiveCode, string ObjectiveTitle, string KpiName, string State, string? Comment, string Url, string? Confirmer = null);
 
 public sealed record BoardRow(string Directorate, int ToCollect, int Entered, int Returned, int Confirmed, IReadOnlyList<BoardItem> Chase);
 
@@ -37,7 +38,8 @@ public sealed class MonitoringService(ScorecardService scorecards)
                         k.Kpi.Name,
                         ResultText.StatusLabel(k.Result?.Status),
                         k.Result?.Status == ResultStatus.Returned ? k.Result.ReviewComment : null,
-                        $"{Links.Objective(year, k.Objective.Code)}/risultati?periodo={Uri.EscapeDataString(period.Code)}"))
+                        $"{Links.Objective(year, k.Objective.Code)}/risultati?periodo={Uri.EscapeDataString(period.Code)}",
+                        k.Result?.Status == ResultStatus.Entered ? Confirmer(card.Plan, k.Objective, k.Result) : null))
                     .ToList();
                 return new BoardRow(
                     g.Key,
@@ -49,5 +51,18 @@ public sealed class MonitoringService(ScorecardService scorecards)
             })
             .ToList();
         return new BoardViewModel(PlanService.Header(card), rows, period.IsOpen);
+    }
+
+    /// <summary>Who may confirm a result: the Direttore of the owner Direzione, or the planning office for the Ente.</summary>
+    public static string Confirmer(PerformancePlan plan, Objective objective, KpiResult result)
+    {
+        var who = objective.Directorate is { } directorate
+            ? $"la conferma spetta al Direttore della {directorate.Name}"
+            : "la conferma spetta all'Ufficio Pianificazione";
+        return plan.RequireFourEyesReview && !string.IsNullOrWhiteSpace(result.RecordedBy)
+            ? objective.Directorate is null
+                ? $"la conferma spetta a un altro utente dell'Ufficio Pianificazione (non a {result.RecordedBy}, che l'ha inserito)"
+                : $"{who} (non a {result.RecordedBy}, che l'ha inserito)"
+            : who;
     }
 }

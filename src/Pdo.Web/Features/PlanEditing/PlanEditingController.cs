@@ -27,6 +27,15 @@ public sealed class PlanEditingController(PlanEditingService editing) : Controll
     public async Task<IActionResult> StartMonitoring([FromRoute] int year, CancellationToken cancellationToken) =>
         Back(await editing.StartMonitoringAsync(year, cancellationToken), year, "Monitoraggio avviato: i target sono congelati.");
 
+    [HttpPost("piani/{year:int}/conferma-secondo-utente")]
+    public async Task<IActionResult> FourEyesReview([FromRoute] int year, FourEyesReviewForm form, CancellationToken cancellationToken) =>
+        Back(
+            await editing.SetFourEyesReviewAsync(year, form.Required, cancellationToken),
+            year,
+            form.Required
+                ? "Conferma da un secondo utente attivata: chi inserisce un risultato non può confermarlo."
+                : "Conferma da un secondo utente disattivata: chi inserisce un risultato può anche confermarlo.");
+
     [HttpPost("piani/{year:int}/periodi/{code}/apri")]
     public async Task<IActionResult> OpenPeriod([FromRoute] int year, [FromRoute] string code, CancellationToken cancellationToken) =>
         Back(await editing.OpenPeriodAsync(year, code, cancellationToken), year, "Periodo aperto: si possono inserire i risultati.");

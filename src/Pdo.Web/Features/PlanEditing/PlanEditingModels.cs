@@ -150,3 +150,9 @@ public sealed record EditResult(EditOutcome Outcome, IReadOnlyList<string> Error
 
     public static EditResult Conflict { get; } = new(EditOutcome.Conflict, ["Qualcun altro ha modificato questi dati nel frattempo: ricaricare la pagina e riapplicare le modifiche."]);
 }
+
+/// <summary>The toggle of the plan's four-eyes review (Bozza only).</summary>
+public sealed class FourEyesReviewForm
+{
+    public bool Required { get; set; }
+}

@@ -86,6 +86,9 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
     public Task<EditResult> StartMonitoringAsync(int year, CancellationToken cancellationToken) =>
         ChangePlanAsync(year, plan => plan.StartMonitoring(), cancellationToken);
 
+    public Task<EditResult> SetFourEyesReviewAsync(int year, bool required, CancellationToken cancellationToken) =>
+        ChangePlanAsync(year, plan => plan.SetFourEyesReview(required), cancellationToken);
+
     public Task<EditResult> OpenPeriodAsync(int year, string code, CancellationToken cancellationToken) =>
         ChangePlanAsync(year, plan => Period(plan, code).Open(), cancellationToken);
 

@@ -67,7 +67,8 @@ public sealed class PlanService(AppDbContext db, DashboardCache cache)
         snapshot.ApprovalText,
         snapshot.ApprovalLink,
         period is null ? null : (period.Code, period.Name, period.EndDate),
-        snapshot.Periods.Select(p => new PeriodOption(p.Code, PeriodLabel(p.Name, p.EndDate), p.Id == period?.Id, p.IsOpen)));
+        snapshot.Periods.Select(p => new PeriodOption(p.Code, PeriodLabel(p.Name, p.EndDate), p.Id == period?.Id, p.IsOpen)),
+        snapshot.RequireFourEyesReview);
 
     public static PlanHeaderViewModel Header(PerformancePlan plan, MonitoringPeriod? period) => Header(
         plan.Status,
@@ -76,7 +77,8 @@ public sealed class PlanService(AppDbContext db, DashboardCache cache)
         plan.ApprovalAct is { } act ? ApprovalText(act) : null,
         plan.ApprovalAct?.Link,
         period is null ? null : (period.Code, period.Name, period.EndDate),
-        plan.Periods.OrderBy(p => p.EndDate).Select(p => new PeriodOption(p.Code, PeriodLabel(p.Name, p.EndDate), p.Id == period?.Id, p.IsOpen)));
+        plan.Periods.OrderBy(p => p.EndDate).Select(p => new PeriodOption(p.Code, PeriodLabel(p.Name, p.EndDate), p.Id == period?.Id, p.IsOpen)),
+        plan.RequireFourEyesReview);
 
     /// <summary>A period as pages name it: «Consuntivo (31/12/2019)».</summary>
     public static string PeriodLabel(string name, DateOnly endDate) => $"{name} ({ItalianValues.FormatDate(endDate)})";
@@ -88,7 +90,8 @@ public sealed class PlanService(AppDbContext db, DashboardCache cache)
         string? approvalText,
         string? approvalLink,
         (string Code, string Name, DateOnly EndDate)? period,
-        IEnumerable<PeriodOption> periods) => new(
+        IEnumerable<PeriodOption> periods,
+        bool requireFourEyesReview) => new(
         status,
         year,
         title,
@@ -98,7 +101,8 @@ public sealed class PlanService(AppDbContext db, DashboardCache cache)
         approvalLink,
         period?.Code,
         period is { } p ? PeriodLabel(p.Name, p.EndDate) : "Nessun periodo di monitoraggio",
-        periods.ToList());
+        periods.ToList(),
+        requireFourEyesReview);
 
     public static string StatusLabel(PlanStatus status) => status switch
     {

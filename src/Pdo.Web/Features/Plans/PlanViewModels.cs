@@ -19,7 +19,8 @@ public sealed record PlanHeaderViewModel(
     string? ApprovalLink,
     string? PeriodCode,
     string PeriodName,
-    IReadOnlyList<PeriodOption> Periods);
+    IReadOnlyList<PeriodOption> Periods,
+    bool RequireFourEyesReview = true);
 
 public sealed record GroupRow(string Code, string Name, int ObjectiveCount, ScoreViewModel Score, string Url);
 

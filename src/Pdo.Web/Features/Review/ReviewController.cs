@@ -24,6 +24,34 @@ public sealed class ReviewController(ReviewService review, IAuthorizationService
         return Done(await review.ConfirmAsync(id, form.Version, User.AuditName(), cancellationToken), "Risultato confermato.");
     }
 
+    [HttpPost("conferma-selezionati")]
+    public async Task<IActionResult> ConfirmSelected(BulkConfirmForm form, CancellationToken cancellationToken)
+    {
+        var items = form.Items();
+        if (items.Count == 0)
+        {
+            TempData["Error"] = "Nessun risultato selezionato: spunta i risultati da confermare.";
+            return RedirectToAction(nameof(Index));
+        }
+
+        var outcome = await review.ConfirmManyAsync(
+            items,
+            async resource => (await authorization.AuthorizeAsync(User, resource, Operations.ReviewResults)).Succeeded,
+            User.AuditName(),
+            cancellationToken);
+        if (outcome.ConfirmedSummary is { } confirmed)
+        {
+            TempData["Message"] = confirmed;
+        }
+
+        if (outcome.RefusedSummary is { } refused)
+        {
+            TempData["Error"] = refused;
+        }
+
+        return RedirectToAction(nameof(Index));
+    }
+
     [HttpPost("{id:int}/restituisci")]
     public async Task<IActionResult> Return(int id, ReturnForm form, CancellationToken cancellationToken)
     {

@@ -27,9 +27,10 @@ public sealed class ReviewService(AppDbContext db, TimeProvider clock, ILogger<R
                 || (planningOffice && r.Kpi!.Objective!.DirectorateId == null))
             .ToListAsync(cancellationToken);
 
+        var name = user.AuditName();
         var items = results
             .OrderBy(r => r.Kpi!.Objective!.Plan!.Year).ThenBy(r => r.Kpi!.Objective!.Code).ThenBy(r => r.Kpi!.SortOrder)
-            .Select(Item)
+            .Select(r => Item(r, name))
             .ToList();
         var scope = planningOffice && directorates.Count == 0 ? "gli obiettivi dell'Ente (senza Direzione)" : "le tue Direzioni";
         return new ReviewInboxViewModel(
@@ -51,6 +52,79 @@ public sealed class ReviewService(AppDbContext db, TimeProvider clock, ILogger<R
 
     public Task<ReviewResult> ReturnAsync(int resultId, Guid version, string comment, string user, CancellationToken cancellationToken) =>
         ChangeAsync(resultId, version, r => r.Return(comment, user, clock.GetUtcNow()), "returned", user, cancellationToken);
+
+    /// <summary>
+    /// «Conferma i selezionati»: each item checked as a single confirmation would be (its version, the user's right
+    /// on its objective through <paramref name="mayReview"/>, the entity's rules including the four-eyes one); the
+    /// accepted ones are saved in one transaction, the others are reported with the reason.
+    /// </summary>
+    public async Task<BulkConfirmResult> ConfirmManyAsync(
+        IReadOnlyList<(int Id, Guid Version)> items, Func<DirectorateResource, Task<bool>> mayReview, string user, CancellationToken cancellationToken)
+    {
+        var ids = items.Select(i => i.Id).ToList();
+        var results = await db.KpiResults
+            .Include(r => r.Period)
+            .Include(r => r.Kpi!).ThenInclude(k => k.Objective!).ThenInclude(o => o.Plan!).ThenInclude(p => p.Periods)
+            .Where(r => ids.Contains(r.Id))
+            .AsSplitQuery()
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var confirmed = new List<string>();
+        var refused = new List<BulkRefusal>();
+        var now = clock.GetUtcNow();
+        foreach (var (id, version) in items)
+        {
+            if (!results.TryGetValue(id, out var result))
+            {
+                refused.Add(new BulkRefusal($"n. {id}", "risultato non trovato."));
+                continue;
+            }
+
+            var name = result.Kpi!.Name;
+            if (!await mayReview(new DirectorateResource(result.Kpi.Objective!.DirectorateId)))
+            {
+                refused.Add(new BulkRefusal(name, "non hai l'autorizzazione a confermare i risultati di questo obiettivo."));
+                continue;
+            }
+
+            if (result.Version != version)
+            {
+                refused.Add(new BulkRefusal(name, "il risultato è stato modificato da un'altra persona: ricontrollare il valore aggiornato."));
+                continue;
+            }
+
+            db.Entry(result).Property(r => r.Version).OriginalValue = version;
+            try
+            {
+                result.Confirm(user, now);
+                confirmed.Add(name);
+            }
+            catch (DomainRuleException ex)
+            {
+                refused.Add(new BulkRefusal(name, ex.Message));
+            }
+        }
+
+        if (confirmed.Count == 0)
+        {
+            return new BulkConfirmResult(confirmed, refused);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // One transaction: nothing was confirmed.
+            db.ChangeTracker.Clear();
+            return new BulkConfirmResult(
+                [],
+                [.. refused, .. confirmed.Select(n => new BulkRefusal(n, "un risultato selezionato è stato modificato nel frattempo da un'altra persona: nessuna conferma salvata, riprovare."))]);
+        }
+
+        logger.LogInformation("{Count} results confirmed together by {User}, {Refused} refused", confirmed.Count, user, refused.Count);
+        return new BulkConfirmResult(confirmed, refused);
+    }
 
     private async Task<ReviewResult> ChangeAsync(
         int resultId, Guid version, Action<KpiResult> change, string verb, string user, CancellationToken cancellationToken)
@@ -88,7 +162,7 @@ public sealed class ReviewService(AppDbContext db, TimeProvider clock, ILogger<R
         return new ReviewResult(ReviewOutcome.Done);
     }
 
-    private static ReviewItem Item(KpiResult r)
+    private static ReviewItem Item(KpiResult r, string user)
     {
         var kpi = r.Kpi!;
         var objective = kpi.Objective!;
@@ -109,6 +183,8 @@ public sealed class ReviewService(AppDbContext db, TimeProvider clock, ILogger<R
             r.Status,
             r.ReviewComment,
             ScoreViewModel.From(Pdo.Domain.Attainment.AttainmentRules.ScoreKpi(kpi.ToSpec(), r.Measurement, plan.Methodology)),
-            Links.Objective(plan.Year, objective.Code, r.Period.Code));
+            Links.Objective(plan.Year, objective.Code, r.Period.Code),
+            r.WasRecordedBy(user),
+            !r.IsSelfReviewBy(user));
     }
 }
