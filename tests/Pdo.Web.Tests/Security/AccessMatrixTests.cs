@@ -63,11 +63,15 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Review.Index GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
         ["Review.Confirm POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden],
         ["Review.Return POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden],
+
+        // Bulk confirmation: the policy decides who may post; each selected result is then authorized on its own.
+        ["Review.ConfirmSelected POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
         ["PlanImport.Upload GET"] = PlanningOfficeOnly(),
         ["PlanImport.Upload POST"] = PlanningOfficeOnly(),
         ["PlanEditing.NewPlan GET"] = PlanningOfficeOnly(),
         ["PlanEditing.NewPlan POST"] = PlanningOfficeOnly(),
         ["PlanEditing.StartMonitoring POST"] = PlanningOfficeOnly(),
+        ["PlanEditing.FourEyesReview POST"] = PlanningOfficeOnly(),
         ["PlanEditing.OpenPeriod POST"] = PlanningOfficeOnly(),
         ["PlanEditing.ClosePeriod POST"] = PlanningOfficeOnly(),
         ["PlanEditing.Approve GET"] = PlanningOfficeOnly(),
