@@ -27,6 +27,9 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
         nameof(KpiResult.RecordedAt), nameof(KpiResult.RecordedBy), nameof(KpiResult.ReviewedAt), nameof(KpiResult.ReviewedBy),
     ];
 
+    /// <summary>The properties of plan entities that are never audited (the history's labels cover every other one).</summary>
+    public static IReadOnlySet<string> UnauditedProperties => Skipped;
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData,
         InterceptionResult<int> result,

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
 using Pdo.Domain.Values;
+using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Identity;
 using Pdo.Web.Features.History;
 using Pdo.Web.Tests.Support;
@@ -125,7 +126,7 @@ public sealed class HistoryTests(MonitoringPlanFactory factory) : IClassFixture<
     public async Task NamesEveryAuditedFieldAndEveryStateInItalian()
     {
         // What AuditInterceptor leaves out: bookkeeping the row itself says, or internal keys.
-        string[] skipped = ["Id", "Version", "SortOrder", "PlanId", "ObjectiveId", "KpiId", "PeriodId", "RecordedAt", "RecordedBy", "ReviewedAt", "ReviewedBy"];
+        var skipped = AuditInterceptor.UnauditedProperties;
         Type[] audited = [typeof(PerformancePlan), typeof(ObjectiveCategory), typeof(StrategicArea), typeof(MonitoringPeriod), typeof(Objective), typeof(Kpi), typeof(KpiResult), typeof(Directorate)];
         var fields = await factory.WithDbAsync(db => Task.FromResult(audited.SelectMany(type =>
         {
