@@ -69,7 +69,13 @@ else
 }
 
 builder.Services.AddPdoInfrastructure(builder.Configuration, dataDirectory);
-builder.Services.AddSingleton(TimeProvider.System);
+if (HostingClock.From(builder.Configuration, builder.Environment, out var clockError) is not { } clock)
+{
+    Console.Error.WriteLine(clockError);
+    return 1;
+}
+
+builder.Services.AddSingleton(clock);
 
 builder.Services
     .AddControllersWithViews(options =>
@@ -161,6 +167,11 @@ var app = builder.Build();
 if (!generating && !app.HostingSettingsAreValid())
 {
     return 1;
+}
+
+if (clock is HostingClock.ShiftedTimeProvider shifted)
+{
+    app.Logger.LogWarning("Development clock moved by {Days} days: the portal's today is {Today:yyyy-MM-dd}", shifted.Offset.TotalDays, shifted.GetUtcNow());
 }
 
 await using (var scope = app.Services.CreateAsyncScope())
