@@ -4,16 +4,19 @@ namespace Pdo.E2E.Support;
 /// The browsers of one journey. If a step fails, a full-page screenshot (and the HTML) of every browser's current
 /// page is saved in tests/Pdo.E2E/artifacts/ and named in the failure message.
 /// </summary>
-public sealed class Journey(PortalFixture portal, string name) : IAsyncDisposable
+public sealed class Journey(PortalFixture portal, string name, PortalServer server) : IAsyncDisposable
 {
     private readonly List<BrowserSession> _sessions = [];
 
     public PortalFixture Portal => portal;
 
+    /// <summary>The portal process this journey's browsers use (the fixture's, or the later-dated one).</summary>
+    public PortalServer Server => server;
+
     /// <summary>A new browser for one person (nobody signed in yet).</summary>
     public async Task<BrowserSession> OpenBrowserAsync(string person)
     {
-        var session = await BrowserSession.OpenAsync(portal.Browser, portal.BaseAddress, person);
+        var session = await BrowserSession.OpenAsync(portal.Browser, server.BaseAddress, person);
         _sessions.Add(session);
         return session;
     }
@@ -48,7 +51,7 @@ public sealed class Journey(PortalFixture portal, string name) : IAsyncDisposabl
                 throw;
             }
 
-            var log = portal.Server.Output;
+            var log = server.Output;
             throw new JourneyFailedException(
                 $"{failure.Message}\n\nScreenshots: {string.Join(", ", saved)}\nPortal log (last lines):\n{Tail(log, 15)}",
                 failure);

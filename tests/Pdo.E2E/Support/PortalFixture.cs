@@ -15,8 +15,13 @@ public sealed class PortalFixture : IAsyncLifetime
     /// <summary>The year of the plan in monitoring prepared by <see cref="EnsureMonitoringPlanAsync"/>.</summary>
     public const int MonitoringYear = 2021;
 
+    /// <summary>The day the later-dated portal believes it is (<see cref="LaterPortalAsync"/>): a 2027 plan can be approved.</summary>
+    public static readonly DateOnly LaterToday = new(2028, 3, 20);
+
     private readonly SemaphoreSlim _planOnce = new(1, 1);
+    private readonly SemaphoreSlim _laterOnce = new(1, 1);
     private bool _planReady;
+    private PortalServer? _later;
     private IPlaywright? _playwright;
 
     public PortalServer Server { get; private set; } = null!;
@@ -63,6 +68,11 @@ public sealed class PortalFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
+        if (_later is not null)
+        {
+            await _later.DisposeAsync();
+        }
+
         if (Server is not null)
         {
             await Server.DisposeAsync();
@@ -72,8 +82,44 @@ public sealed class PortalFixture : IAsyncLifetime
     /// <summary>A journey: its browsers, and screenshots of their pages if a step fails.</summary>
     public async Task RunJourneyAsync(string name, Func<Journey, Task> steps)
     {
-        await using var journey = new Journey(this, name);
+        await using var journey = new Journey(this, name, Server);
         await journey.RunAsync(steps);
+    }
+
+    /// <summary>A journey on <see cref="LaterPortalAsync"/>: a fresh portal whose clock says <see cref="LaterToday"/>.</summary>
+    public async Task RunLaterJourneyAsync(string name, Func<Journey, Task> steps)
+    {
+        var server = await LaterPortalAsync();
+        await using var journey = new Journey(this, name, server);
+        await journey.RunAsync(steps);
+    }
+
+    /// <summary>
+    /// A second portal process with its own fresh database (the 2019 seed only), its clock moved in Development to
+    /// <see cref="LaterToday"/> (<c>Development:ClockOffsetDays</c>), so that a journey can run a year that has not
+    /// ended yet to its approval. Started once, when first asked for.
+    /// </summary>
+    public async Task<PortalServer> LaterPortalAsync()
+    {
+        await _laterOnce.WaitAsync();
+        try
+        {
+            if (_later is null)
+            {
+                var days = Math.Max(0, LaterToday.DayNumber - DateOnly.FromDateTime(DateTime.UtcNow).DayNumber);
+                _later = await PortalServer.StartAsync(new Dictionary<string, string>
+                {
+                    ["Development__ClockOffsetDays"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                });
+                Authenticators.PortalClock(_later.BaseAddress, TimeSpan.FromDays(days));
+            }
+
+            return _later;
+        }
+        finally
+        {
+            _laterOnce.Release();
+        }
     }
 
     /// <summary>A client of the portal for preparing data (what another person did before the journey starts).</summary>

@@ -38,7 +38,7 @@ public sealed class PortalServer : IAsyncDisposable
         }
     }
 
-    public static async Task<PortalServer> StartAsync()
+    public static async Task<PortalServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var webProject = Path.Combine(RepositoryRoot(), "src", "Pdo.Web");
         var dll = Path.Combine(webProject, "bin", BuildConfiguration(), "net10.0", "Pdo.Web.dll");
@@ -71,6 +71,10 @@ public sealed class PortalServer : IAsyncDisposable
         start.Environment["Security__SignInRateLimit__PermitLimit"] = "10000";
         start.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(dataDirectory, "logs", "pdo-.log");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the portal.");
         var server = new PortalServer(process, baseAddress, dataDirectory);

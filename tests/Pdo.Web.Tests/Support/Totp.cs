@@ -19,14 +19,15 @@ public static class Totp
 
     /// <summary>
     /// A code of this key that has not been used yet: the portal accepts each step once, and the one after the
-    /// current. Waits (at most 30 s) when both were used, as a person waits for the app's next code.
+    /// current. Waits (at most 30 s) when both were used, as a person waits for the app's next code. A portal whose
+    /// clock is moved (Development:ClockOffsetDays) is answered by an app whose clock is moved as much.
     /// </summary>
-    public static async Task<string> NextCodeAsync(string base32Key)
+    public static async Task<string> NextCodeAsync(string base32Key, TimeSpan clockOffset = default)
     {
         var id = base32Key.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
         while (true)
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = DateTimeOffset.UtcNow + clockOffset;
             var current = now.ToUnixTimeSeconds() / 30;
             lock (LastStepUsed)
             {
