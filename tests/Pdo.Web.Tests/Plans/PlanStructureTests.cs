@@ -132,6 +132,10 @@ public sealed class PlanStructureTests(PdoWebFactory factory) : IClassFixture<Pd
         var renamed = await factory.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.PlanYear == 2047 && a.EntityType == nameof(ObjectiveCategory) && a.Field == nameof(ObjectiveCategory.Name) && a.Action == Pdo.Infrastructure.Auditing.AuditAction.Modified));
         Assert.Equal(("Obiettivi Gestionali", "Obiettivi gestionali dell'Ente"), (renamed.OldValue, renamed.NewValue));
         Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PlanYear == 2047 && a.EntityType == nameof(ObjectiveCategory) && a.Action == Pdo.Infrastructure.Auditing.AuditAction.Deleted)));
+        var moved = await factory.WithDbAsync(db => db.AuditEntries.Where(a => a.PlanYear == 2047 && a.Field == nameof(ObjectiveCategory.SortOrder))
+            .OrderBy(a => a.Id).Select(a => a.EntityKey + ":" + a.OldValue + "→" + a.NewValue).ToListAsync());
+        Assert.Equal(5, moved.Count); // DIR 4→3 and FUN 3→4 moving, then GES 2→1, DIR 3→2 and FUN 4→3 after SOL went
+        Assert.Contains(moved, m => m.EndsWith(":4→3", StringComparison.Ordinal));
     }
 
     [Fact]
