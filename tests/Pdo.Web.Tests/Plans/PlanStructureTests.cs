@@ -194,11 +194,14 @@ public sealed class PlanStructureTests(PdoWebFactory factory) : IClassFixture<Pd
         var html = await office.GetStringAsync("/piani/2019/struttura");
         var page = await RefusedAsync(office, 2019, "periodi", [new("Code", "T1"), new("Name", "1° trimestre"), new("EndDate", "31/03/2019")]);
         var removal = await RefusedAsync(office, 2019, $"sezioni/{before.Categories.First().Code}/elimina", []);
+        var settings = await RefusedAsync(office, 2019, "piano",
+            [new("Title", before.Title), new("Formula", before.LowerIsBetterFormula.ToString()), new("PartiallyAchievedFrom", Pdo.Domain.Values.ItalianValues.FormatNumber(before.PartiallyAchievedFrom))]);
 
         Assert.Contains("la struttura è in sola lettura", html);
         Assert.DoesNotContain("Aggiungi periodo", html);
         Assert.Contains("Il piano non è in bozza: struttura e target non sono modificabili.", page);
         Assert.Contains("Il piano non è in bozza", removal);
+        Assert.Contains("Il piano non è in bozza", settings);
         var after = await PlanAsync(2019);
         Assert.Equal((before.Periods.Count, before.Categories.Count, before.Version), (after.Periods.Count, after.Categories.Count, after.Version));
     }

@@ -75,15 +75,9 @@ public sealed class PlanStructureService(AppDbContext db, PlanEditingService edi
             var threshold = ItalianValues.Parse(form.PartiallyAchievedFrom).Value is { Kind: ValueKind.Number, Number: decimal n }
                 ? n
                 : throw new DomainRuleException("La soglia di «Parzialmente raggiunto» deve essere un numero (es. 80 oppure 75,5).");
-            if (!string.Equals(plan.Title, form.Title?.Trim(), StringComparison.Ordinal))
-            {
-                plan.Rename(form.Title!);
-            }
-
-            if (plan.LowerIsBetterFormula != formula || plan.PartiallyAchievedFrom != threshold)
-            {
-                plan.SetMethodology(formula, threshold);
-            }
+            // Both always: a plan outside Bozza refuses even an unchanged form; unchanged fields write no audit rows.
+            plan.Rename(form.Title!);
+            plan.SetMethodology(formula, threshold);
         }, cancellationToken);
 
     public Task<EditResult> AddPartAsync(int year, StructurePart part, PartForm form, CancellationToken cancellationToken) =>
