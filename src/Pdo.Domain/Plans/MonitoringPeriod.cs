@@ -1,7 +1,9 @@
+using Pdo.Domain.Values;
+
 namespace Pdo.Domain.Plans;
 
 /// <summary>A monitoring period of a plan: e.g. the interim one at 30/06 and the final one (consuntivo) at 31/12.</summary>
-public sealed class MonitoringPeriod
+public sealed class MonitoringPeriod : IOrderedPart
 {
     private MonitoringPeriod()
     {
@@ -11,16 +13,10 @@ public sealed class MonitoringPeriod
 
     internal MonitoringPeriod(PerformancePlan plan, string code, string name, DateOnly endDate, bool isFinal, int sortOrder)
     {
-        if (endDate.Year != plan.Year)
-        {
-            throw new DomainRuleException($"La data di fine del periodo di monitoraggio deve cadere nel {plan.Year}.");
-        }
-
+        EnsureWithinYear(plan.Year, endDate);
         Plan = plan;
         Code = Guard.Code(code, "del periodo di monitoraggio");
-        Name = Guard.Text(name, "Il nome del periodo di monitoraggio", 100);
-        EndDate = endDate;
-        IsFinal = isFinal;
+        Change(name, endDate, isFinal);
         SortOrder = sortOrder;
     }
 
@@ -72,4 +68,30 @@ public sealed class MonitoringPeriod
     }
 
     internal void ForceClose() => IsOpen = false;
+
+    void IOrderedPart.Place(int sortOrder) => SortOrder = sortOrder;
+
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(Name))]
+    internal void Change(string name, DateOnly endDate, bool isFinal)
+    {
+        Name = Guard.Text(name, "Il nome del periodo di monitoraggio", 100);
+        EndDate = endDate;
+        IsFinal = isFinal;
+    }
+
+    /// <summary>A period of the plan for <paramref name="year"/> ends within that year, neither after its end nor before its start.</summary>
+    internal static void EnsureWithinYear(int year, DateOnly endDate)
+    {
+        if (endDate.Year > year)
+        {
+            throw new DomainRuleException(
+                $"La data di fine del periodo ({ItalianValues.FormatDate(endDate)}) è dopo la fine dell'anno {year}: deve cadere entro il 31/12/{year}.");
+        }
+
+        if (endDate.Year < year)
+        {
+            throw new DomainRuleException(
+                $"La data di fine del periodo ({ItalianValues.FormatDate(endDate)}) è prima dell'inizio dell'anno {year}: deve cadere nel {year}.");
+        }
+    }
 }

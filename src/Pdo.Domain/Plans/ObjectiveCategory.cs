@@ -1,7 +1,7 @@
 namespace Pdo.Domain.Plans;
 
 /// <summary>A section of the report: Obiettivi Solidali, Obiettivi Gestionali, Indicatori di funzionamento dell'Ente, Obiettivi di Direzione.</summary>
-public sealed class ObjectiveCategory
+public sealed class ObjectiveCategory : IOrderedPart
 {
     private ObjectiveCategory()
     {
@@ -28,4 +28,8 @@ public sealed class ObjectiveCategory
     public string Name { get; private set; }
 
     public int SortOrder { get; private set; }
+
+    void IOrderedPart.Place(int sortOrder) => SortOrder = sortOrder;
+
+    internal void Rename(string name) => Name = Guard.Text(name, "Il nome della sezione", 200);
 }

@@ -109,7 +109,39 @@ public sealed class PerformancePlan
         EnsureUnique(_categories.Select(c => c.Code), code, "una sezione");
         var category = new ObjectiveCategory(this, code, name, _categories.Count + 1);
         _categories.Add(category);
+        Touch();
         return category;
+    }
+
+    public void RenameCategory(ObjectiveCategory category, string name)
+    {
+        EnsureDraft();
+        EnsureOwn(_categories, category, "La sezione indicata").Rename(name);
+        Touch();
+    }
+
+    /// <summary>Moves a section one place up (<paramref name="offset"/> −1) or down (+1); at either end it stays where it is.</summary>
+    public void MoveCategory(ObjectiveCategory category, int offset)
+    {
+        EnsureDraft();
+        Move(_categories, EnsureOwn(_categories, category, "La sezione indicata"), offset);
+        Touch();
+    }
+
+    /// <summary>Removes a section that no objective uses; the others keep a dense order.</summary>
+    public void RemoveCategory(ObjectiveCategory category)
+    {
+        EnsureDraft();
+        EnsureOwn(_categories, category, "La sezione indicata");
+        var used = _objectives.Count(o => ReferenceEquals(o.Category, category) || (category.Id != 0 && o.CategoryId == category.Id));
+        if (used > 0)
+        {
+            throw new DomainRuleException(
+                $"La sezione «{category.Name}» non può essere eliminata: la usano {ObjectiveCount(used)}. Spostarli in un'altra sezione o eliminarli prima.");
+        }
+
+        Remove(_categories, category);
+        Touch();
     }
 
     public StrategicArea AddArea(string code, string name)
@@ -118,21 +150,114 @@ public sealed class PerformancePlan
         EnsureUnique(_areas.Select(a => a.Code), code, "un'area strategica");
         var area = new StrategicArea(this, code, name, _areas.Count + 1);
         _areas.Add(area);
+        Touch();
         return area;
     }
 
+    public void RenameArea(StrategicArea area, string name)
+    {
+        EnsureDraft();
+        EnsureOwn(_areas, area, "L'area strategica indicata").Rename(name);
+        Touch();
+    }
+
+    /// <summary>Moves an area one place up (<paramref name="offset"/> −1) or down (+1); at either end it stays where it is.</summary>
+    public void MoveArea(StrategicArea area, int offset)
+    {
+        EnsureDraft();
+        Move(_areas, EnsureOwn(_areas, area, "L'area strategica indicata"), offset);
+        Touch();
+    }
+
+    /// <summary>Removes an area that no objective uses; the others keep a dense order.</summary>
+    public void RemoveArea(StrategicArea area)
+    {
+        EnsureDraft();
+        EnsureOwn(_areas, area, "L'area strategica indicata");
+        var used = _objectives.Count(o => ReferenceEquals(o.Area, area) || (area.Id != 0 && o.AreaId == area.Id));
+        if (used > 0)
+        {
+            throw new DomainRuleException(
+                $"L'area strategica «{area.Name}» non può essere eliminata: la usano {ObjectiveCount(used)}. Toglierla dagli obiettivi o eliminarli prima.");
+        }
+
+        Remove(_areas, area);
+        Touch();
+    }
+
+    /// <summary>
+    /// Adds a monitoring period. Periods are ordered by end date (their <see cref="MonitoringPeriod.SortOrder"/> follows
+    /// it): the end date falls within the plan's year and no other period ends the same day; at most one period is
+    /// final and it is the last one (no period may end after it).
+    /// </summary>
     public MonitoringPeriod AddPeriod(string code, string name, DateOnly endDate, bool isFinal)
     {
         EnsureDraft();
         EnsureUnique(_periods.Select(p => p.Code), code, "un periodo di monitoraggio");
-        if (isFinal && _periods.Any(p => p.IsFinal))
-        {
-            throw new DomainRuleException("Il piano ha già un periodo finale (consuntivo).");
-        }
-
+        EnsurePeriodFits(null, endDate, isFinal);
         var period = new MonitoringPeriod(this, code, name, endDate, isFinal, _periods.Count + 1);
         _periods.Add(period);
+        OrderPeriodsByEndDate();
+        Touch();
         return period;
+    }
+
+    /// <summary>Changes a period's name, end date and final flag, by the rules of <see cref="AddPeriod"/>; the code stays.</summary>
+    public void UpdatePeriod(MonitoringPeriod period, string name, DateOnly endDate, bool isFinal)
+    {
+        EnsureDraft();
+        EnsureOwn(_periods, period, "Il periodo di monitoraggio indicato");
+        EnsurePeriodFits(period, endDate, isFinal);
+        period.Change(name, endDate, isFinal);
+        OrderPeriodsByEndDate();
+        Touch();
+    }
+
+    /// <summary>Removes a period without results; the others keep a dense order.</summary>
+    public void RemovePeriod(MonitoringPeriod period)
+    {
+        EnsureDraft();
+        EnsureOwn(_periods, period, "Il periodo di monitoraggio indicato");
+        var results = _objectives.SelectMany(o => o.Kpis).SelectMany(k => k.Results)
+            .Count(r => ReferenceEquals(r.Period, period) || (period.Id != 0 && r.PeriodId == period.Id));
+        if (results > 0)
+        {
+            throw new DomainRuleException($"Il periodo «{period.Name}» non può essere eliminato: ha {(results == 1 ? "un risultato" : $"{results} risultati")}.");
+        }
+
+        _periods.Remove(period);
+        OrderPeriodsByEndDate();
+        Touch();
+    }
+
+    /// <summary>
+    /// Replaces the periods with those of <paramref name="preset"/> (Bozza, and only while no period has results). A
+    /// period whose code the preset also uses is kept and changed, so its row and history stay; the others go.
+    /// </summary>
+    public void UsePeriodPreset(PeriodPreset preset)
+    {
+        EnsureDraft();
+        var periods = PeriodPresets.For(preset, Year);
+        if (_objectives.SelectMany(o => o.Kpis).Any(k => k.Results.Count > 0))
+        {
+            throw new DomainRuleException("Lo schema dei periodi si applica solo a un piano senza risultati.");
+        }
+
+        _periods.RemoveAll(p => !periods.Any(n => string.Equals(n.Code, p.Code, StringComparison.OrdinalIgnoreCase)));
+        foreach (var (code, name, endDate, isFinal) in periods)
+        {
+            if (_periods.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)) is { } kept)
+            {
+                kept.Change(name, endDate, isFinal);
+            }
+            else
+            {
+                _periods.Add(new MonitoringPeriod(this, code, name, endDate, isFinal, _periods.Count + 1));
+            }
+        }
+
+        OrderPeriodsByEndDate();
+        Touch();
     }
 
     public Objective AddObjective(
@@ -375,6 +500,82 @@ public sealed class PerformancePlan
     }
 
     internal void Touch() => Version = VersionToken.New();
+
+    private static string ObjectiveCount(int count) => count == 1 ? "un obiettivo" : $"{count} obiettivi";
+
+    private static T EnsureOwn<T>(List<T> parts, T part, string what)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        return parts.Contains(part) ? part : throw new DomainRuleException($"{what} non appartiene a questo piano.");
+    }
+
+    /// <summary>Swaps a section or area with its neighbour in display order.</summary>
+    private static void Move<T>(List<T> parts, T part, int offset)
+        where T : class, IOrderedPart
+    {
+        if (offset is not (-1 or 1))
+        {
+            throw new DomainRuleException("Si può spostare di un posto alla volta, in su o in giù.");
+        }
+
+        var ordered = parts.OrderBy(p => p.SortOrder).ToList();
+        var index = ordered.IndexOf(part);
+        var target = index + offset;
+        if (target >= 0 && target < ordered.Count)
+        {
+            (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
+        }
+
+        Renumber(ordered);
+    }
+
+    private static void Remove<T>(List<T> parts, T part)
+        where T : class, IOrderedPart
+    {
+        parts.Remove(part);
+        Renumber(parts.OrderBy(p => p.SortOrder).ToList());
+    }
+
+    private static void Renumber<T>(List<T> ordered)
+        where T : IOrderedPart
+    {
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].Place(i + 1);
+        }
+    }
+
+    private void OrderPeriodsByEndDate() => Renumber(_periods.OrderBy(p => p.EndDate).ToList());
+
+    /// <summary>The period rules shared by adding and changing one (<paramref name="self"/> is null when adding).</summary>
+    private void EnsurePeriodFits(MonitoringPeriod? self, DateOnly endDate, bool isFinal)
+    {
+        MonitoringPeriod.EnsureWithinYear(Year, endDate);
+        var others = _periods.Where(p => !ReferenceEquals(p, self)).ToList();
+        if (others.FirstOrDefault(p => p.EndDate == endDate) is { } sameDay)
+        {
+            throw new DomainRuleException($"Il periodo «{sameDay.Name}» finisce già il {ItalianValues.FormatDate(endDate)}: due periodi non possono avere la stessa data di fine.");
+        }
+
+        var final = others.FirstOrDefault(p => p.IsFinal);
+        if (isFinal && final is not null)
+        {
+            throw new DomainRuleException("Il piano ha già un periodo finale (consuntivo).");
+        }
+
+        if (isFinal && others.FirstOrDefault(p => p.EndDate > endDate) is { } later)
+        {
+            throw new DomainRuleException(
+                $"Il periodo finale deve essere l'ultimo: «{later.Name}» finisce dopo, il {ItalianValues.FormatDate(later.EndDate)}.");
+        }
+
+        if (!isFinal && final is not null && endDate > final.EndDate)
+        {
+            throw new DomainRuleException(
+                $"Nessun periodo può finire dopo il periodo finale «{final.Name}» ({ItalianValues.FormatDate(final.EndDate)}).");
+        }
+    }
 
     private static void EnsureUnique(IEnumerable<string> existing, string code, string what)
     {

@@ -1,7 +1,7 @@
 namespace Pdo.Domain.Plans;
 
 /// <summary>An area strategica (Milano più solidale, più attrattiva, digitale, per l'ambiente).</summary>
-public sealed class StrategicArea
+public sealed class StrategicArea : IOrderedPart
 {
     private StrategicArea()
     {
@@ -28,4 +28,8 @@ public sealed class StrategicArea
     public string Name { get; private set; }
 
     public int SortOrder { get; private set; }
+
+    void IOrderedPart.Place(int sortOrder) => SortOrder = sortOrder;
+
+    internal void Rename(string name) => Name = Guard.Text(name, "Il nome dell'area strategica", 200);
 }

@@ -27,8 +27,15 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
         nameof(KpiResult.RecordedAt), nameof(KpiResult.RecordedBy), nameof(KpiResult.ReviewedAt), nameof(KpiResult.ReviewedBy),
     ];
 
-    /// <summary>The properties of plan entities that are never audited (the history's labels cover every other one).</summary>
+    // Sections and areas are ordered by hand (moved up and down on the structure page): a change of their place is
+    // audited, unlike the order of the other entities, which follows from how they were added.
+    private static readonly HashSet<string> Reordered = [nameof(ObjectiveCategory), nameof(StrategicArea)];
+
+    /// <summary>The properties of plan entities that are never audited (the history's labels cover every other one) …</summary>
     public static IReadOnlySet<string> UnauditedProperties => Skipped;
+
+    /// <summary>… except <c>SortOrder</c> of these entity types, audited when it changes.</summary>
+    public static IReadOnlySet<string> ReorderedEntities => Reordered;
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData,
@@ -52,6 +59,9 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
 
         return result;
     }
+
+    private static bool IsReorder(EntityEntry entry, string property) =>
+        property == "SortOrder" && entry.State == EntityState.Modified && Reordered.Contains(entry.Metadata.ClrType.Name);
 
     /// <summary>Queues a security event for the next save of this scope (see <see cref="SecurityAuditLog"/>).</summary>
     internal void Enqueue(SecurityEvent kind, string actor, string subject, string? detail)
@@ -129,7 +139,7 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
             foreach (var property in entry.Properties)
             {
                 var name = subject.Prefix + property.Metadata.Name;
-                if (Skipped.Contains(property.Metadata.Name) || property.Metadata.IsShadowProperty() || property.Metadata.IsKey())
+                if ((Skipped.Contains(property.Metadata.Name) && !IsReorder(entry, property.Metadata.Name)) || property.Metadata.IsShadowProperty() || property.Metadata.IsKey())
                 {
                     continue;
                 }

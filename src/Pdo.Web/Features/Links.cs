@@ -16,6 +16,9 @@ public static class Links
     /// <summary>The plan's dashboard (<c>cruscotto</c>), before any filter.</summary>
     public static string Dashboard(int year) => $"/piani/{year}/cruscotto";
 
+    /// <summary>The plan's structure: title, methodology, sections, strategic areas and monitoring periods.</summary>
+    public static string PlanStructure(int year) => $"/piani/{year}/struttura";
+
     /// <summary>The planning office's board of missing, returned and unconfirmed results.</summary>
     public static string MonitoringBoard(int year) => $"/piani/{year}/monitoraggio";
 

@@ -39,13 +39,13 @@ public class PeriodTests
     }
 
     [Fact]
-    public void RefusesAPeriodEndingOutsideThePlanYear()
+    public void RefusesAPeriodEndingAfterTheEndOfThePlanYear()
     {
         var plan = new PerformancePlan(2020, "Piano degli Obiettivi 2020");
 
         var error = Assert.Throws<DomainRuleException>(() => plan.AddPeriod("FIN", "Consuntivo", new DateOnly(2021, 1, 31), isFinal: true));
 
-        Assert.Equal("La data di fine del periodo di monitoraggio deve cadere nel 2020.", error.Message);
+        Assert.Equal("La data di fine del periodo (31/01/2021) è dopo la fine dell'anno 2020: deve cadere entro il 31/12/2020.", error.Message);
         Assert.Empty(plan.Periods);
     }
 

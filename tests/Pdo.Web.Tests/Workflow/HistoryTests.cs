@@ -134,7 +134,7 @@ public sealed class HistoryTests(MonitoringPlanFactory factory) : IClassFixture<
             var owned = entity.GetNavigations().Where(n => n.TargetEntityType.IsOwned())
                 .SelectMany(n => n.TargetEntityType.GetProperties().Where(p => !p.IsShadowProperty() && !p.IsKey()).Select(p => $"{n.Name}.{p.Name}"));
             return entity.GetProperties().Where(p => !p.IsShadowProperty() && !p.IsKey() && !skipped.Contains(p.Name)).Select(p => p.Name)
-                .Concat(owned).Select(field => (Type: type.Name, Field: field));
+                .Concat(owned).Concat(AuditInterceptor.ReorderedEntities.Contains(type.Name) ? ["SortOrder"] : []).Select(field => (Type: type.Name, Field: field));
         }).ToList()));
 
         Assert.Contains((nameof(PerformancePlan), "ApprovalAct.Number"), fields);

@@ -60,11 +60,13 @@ public static class AuditLabels
         {
             [nameof(ObjectiveCategory.Code)] = new("Codice"),
             [nameof(ObjectiveCategory.Name)] = new("Nome"),
+            [nameof(ObjectiveCategory.SortOrder)] = new("Posizione"),
         },
         [nameof(StrategicArea)] = new()
         {
             [nameof(StrategicArea.Code)] = new("Codice"),
             [nameof(StrategicArea.Name)] = new("Nome"),
+            [nameof(StrategicArea.SortOrder)] = new("Posizione"),
         },
         [nameof(MonitoringPeriod)] = new()
         {

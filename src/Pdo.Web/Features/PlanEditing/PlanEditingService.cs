@@ -363,12 +363,28 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
     }
 
     private Task<EditResult> ChangePlanAsync(int year, Action<PerformancePlan> change, CancellationToken cancellationToken, Guid? version = null) =>
+        ChangePlanAsync(year, change, version, Links.Plan(year), cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the tracked plan (with its structure, objectives, KPIs and results) and
+    /// saves it, refusing a stale <paramref name="version"/>; the one path of every change to the plan itself (also the
+    /// structure page's). A change that cannot find its part throws <see cref="KeyNotFoundException"/>: not found.
+    /// </summary>
+    public Task<EditResult> ChangePlanAsync(int year, Action<PerformancePlan> change, Guid? version, string redirectTo, CancellationToken cancellationToken) =>
         SaveAsync(async () =>
         {
             var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new NotFoundException();
             ExpectVersion(plan, p => p.Version, version);
-            change(plan);
-            return Links.Plan(year);
+            try
+            {
+                change(plan);
+            }
+            catch (KeyNotFoundException)
+            {
+                throw new NotFoundException();
+            }
+
+            return redirectTo;
         }, cancellationToken);
 
     private async Task<EditResult> SaveAsync(Func<Task<string>> change, CancellationToken cancellationToken)
