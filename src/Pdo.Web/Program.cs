@@ -101,6 +101,7 @@ builder.Services.AddScoped<ResultEntryService>();
 builder.Services.AddScoped<ReviewService>();
 builder.Services.AddScoped<PlanEditingService>();
 builder.Services.AddScoped<PlanStructureService>();
+builder.Services.AddScoped<Pdo.Web.Features.Narrative.NarrativeService>();
 builder.Services.AddScoped<OldYearTextFinder>();
 builder.Services.AddScoped<MonitoringService>();
 builder.Services.AddScoped<HistoryService>();

@@ -1,3 +1,5 @@
+using Pdo.Domain.Values;
+
 namespace Pdo.Domain.Plans;
 
 /// <summary>An objective of a plan: its section, strategic area, owner Direzione, weight, narrative and KPIs.</summary>
@@ -67,11 +69,27 @@ public sealed class Objective
 
     public IReadOnlyList<Kpi> Kpis => _kpis;
 
+    public const int NarrativeMaxLength = 20_000;
+
+    public const int DataSourceNoteMaxLength = 1_000;
+
+    /// <summary>
+    /// Writes «Descrizione e risultati» and the data-source note (format: <see cref="NarrativeText"/>): in Bozza and
+    /// In monitoraggio, so the year-end narrative can be written; refused once the plan is approved. Unlike the
+    /// structure (<see cref="Update"/>), which is Bozza only.
+    /// </summary>
     public void Describe(string? narrative, string? dataSourceNote)
     {
-        RequirePlan().EnsureDraft();
-        Narrative = Guard.OptionalText(narrative, "La descrizione dell'obiettivo", 20_000);
-        DataSourceNote = Guard.OptionalText(dataSourceNote, "La nota sulla fonte dei dati", 1_000);
+        RequirePlan().EnsureTextsEditable();
+        var newNarrative = NarrativeText.Normalize(narrative, "La descrizione dell'obiettivo", NarrativeMaxLength);
+        var newNote = NarrativeText.Normalize(dataSourceNote, "La nota sulla fonte dei dati", DataSourceNoteMaxLength);
+        if (newNarrative == Narrative && newNote == DataSourceNote)
+        {
+            return;
+        }
+
+        Narrative = newNarrative;
+        DataSourceNote = newNote;
         Touch();
     }
 

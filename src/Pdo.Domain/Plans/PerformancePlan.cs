@@ -9,6 +9,9 @@ public sealed class PerformancePlan
     public const int MinYear = 2000;
     public const int MaxYear = 2100;
 
+    /// <summary>The longest introduction or closing note.</summary>
+    public const int TextMaxLength = 20_000;
+
     private readonly List<ObjectiveCategory> _categories = [];
     private readonly List<StrategicArea> _areas = [];
     private readonly List<MonitoringPeriod> _periods = [];
@@ -58,6 +61,12 @@ public sealed class PerformancePlan
     /// <summary>Review setting: whoever entered a result may not confirm it (on by default).</summary>
     public bool RequireFourEyesReview { get; private set; }
 
+    /// <summary>The introduction of the consuntivo (format: <see cref="NarrativeText"/>), printed before the objectives.</summary>
+    public string? Introduction { get; private set; }
+
+    /// <summary>The closing note of the consuntivo (format: <see cref="NarrativeText"/>), printed at its end.</summary>
+    public string? ClosingNote { get; private set; }
+
     /// <summary>Concurrency token: a new value on every change.</summary>
     public Guid Version { get; private set; }
 
@@ -72,6 +81,9 @@ public sealed class PerformancePlan
     public bool IsStructureEditable => Status == PlanStatus.Draft;
 
     public bool AcceptsResults => Status == PlanStatus.Monitoring;
+
+    /// <summary>Narratives (objectives' descriptions, the plan's introduction and closing note) are written until approval.</summary>
+    public bool AreTextsEditable => Status is PlanStatus.Draft or PlanStatus.Monitoring;
 
     public Methodology Methodology => new(LowerIsBetterFormula, new StatusBands(100m, PartiallyAchievedFrom));
 
@@ -100,6 +112,22 @@ public sealed class PerformancePlan
         }
 
         RequireFourEyesReview = required;
+        Touch();
+    }
+
+    /// <summary>Writes the introduction and the closing note of the consuntivo; like the objectives' narratives, until approval.</summary>
+    public void WriteTexts(string? introduction, string? closingNote)
+    {
+        EnsureTextsEditable();
+        var newIntroduction = NarrativeText.Normalize(introduction, "L'introduzione del piano", TextMaxLength);
+        var newClosingNote = NarrativeText.Normalize(closingNote, "La nota conclusiva del piano", TextMaxLength);
+        if (newIntroduction == Introduction && newClosingNote == ClosingNote)
+        {
+            return;
+        }
+
+        Introduction = newIntroduction;
+        ClosingNote = newClosingNote;
         Touch();
     }
 
@@ -411,10 +439,12 @@ public sealed class PerformancePlan
 
     /// <summary>
     /// A new plan in Bozza with the structure of <paramref name="source"/>: periods (moved to the new year),
-    /// sections, areas, objectives and KPIs with the same codes, Direzioni and weights. Targets are copied or left
-    /// blank; narratives and results are not copied.
+    /// sections, areas, objectives and KPIs with the same codes, Direzioni and weights, and the data-source notes.
+    /// Targets are copied or left blank; with <paramref name="copyTexts"/> the objectives' narratives and the plan's
+    /// introduction and closing note too (to be updated: the plan page lists those that name the old year). Results
+    /// are never copied.
     /// </summary>
-    public static PerformancePlan CopyStructure(PerformancePlan source, int year, string title, bool copyTargets)
+    public static PerformancePlan CopyStructure(PerformancePlan source, int year, string title, bool copyTargets, bool copyTexts = false)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (year <= source.Year)
@@ -426,6 +456,12 @@ public sealed class PerformancePlan
         plan.LowerIsBetterFormula = source.LowerIsBetterFormula;
         plan.PartiallyAchievedFrom = source.PartiallyAchievedFrom;
         plan.RequireFourEyesReview = source.RequireFourEyesReview;
+        if (copyTexts)
+        {
+            plan.Introduction = source.Introduction;
+            plan.ClosingNote = source.ClosingNote;
+        }
+
         foreach (var period in source._periods.OrderBy(p => p.SortOrder))
         {
             var day = Math.Min(period.EndDate.Day, DateTime.DaysInMonth(year, period.EndDate.Month));
@@ -454,7 +490,7 @@ public sealed class PerformancePlan
                 area is null ? null : plan._areas.Single(a => a.Code == area.Code),
                 objective.Directorate,
                 objective.Weight);
-            copy.Describe(null, objective.DataSourceNote);
+            copy.Describe(copyTexts ? objective.Narrative : null, objective.DataSourceNote);
             foreach (var kpi in objective.Kpis.OrderBy(k => k.SortOrder))
             {
                 var definition = kpi.Definition;
@@ -486,6 +522,14 @@ public sealed class PerformancePlan
         if (Status != PlanStatus.Draft)
         {
             throw new DomainRuleException("Il piano non è in bozza: struttura e target non sono modificabili.");
+        }
+    }
+
+    internal void EnsureTextsEditable()
+    {
+        if (!AreTextsEditable)
+        {
+            throw new DomainRuleException("Il piano è approvato: descrizioni e testi del piano non sono più modificabili.");
         }
     }
 

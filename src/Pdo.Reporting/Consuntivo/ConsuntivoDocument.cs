@@ -16,6 +16,8 @@ internal sealed class ConsuntivoDocument
     private readonly int _summaryAnchor;
     private readonly int _methodologyAnchor;
     private readonly int _approvalAnchor;
+    private readonly int _introductionAnchor;
+    private readonly int _closingNoteAnchor;
     private readonly Dictionary<object, int> _anchors = new(ReferenceEqualityComparer.Instance);
 
     private ConsuntivoDocument(ConsuntivoReport report)
@@ -24,6 +26,8 @@ internal sealed class ConsuntivoDocument
         _summaryAnchor = _flow.ReserveAnchor();
         _methodologyAnchor = _flow.ReserveAnchor();
         _approvalAnchor = _flow.ReserveAnchor();
+        _introductionAnchor = _flow.ReserveAnchor();
+        _closingNoteAnchor = _flow.ReserveAnchor();
         foreach (var chapter in report.Chapters)
         {
             _anchors[chapter] = _flow.ReserveAnchor();
@@ -49,6 +53,7 @@ internal sealed class ConsuntivoDocument
     {
         Cover();
         Contents();
+        Introduction();
         Summary();
         foreach (var chapter in _report.Chapters)
         {
@@ -57,6 +62,7 @@ internal sealed class ConsuntivoDocument
 
         Methodology();
         Approval();
+        ClosingNote();
 
         var r = _report;
         var furniture = new PageFurniture(
@@ -126,7 +132,13 @@ internal sealed class ConsuntivoDocument
         var f = _flow;
         f.NewPage();
         f.Heading("Indice", 1, H1, outlineLevel: 1, spaceAfter: 10);
-        var entries = new List<TocEntry> { new("Sintesi", 1, _summaryAnchor) };
+        var entries = new List<TocEntry>();
+        if (_report.Introduction.Count > 0)
+        {
+            entries.Add(new TocEntry("Introduzione", 1, _introductionAnchor));
+        }
+
+        entries.Add(new TocEntry("Sintesi", 1, _summaryAnchor));
         foreach (var chapter in _report.Chapters)
         {
             entries.Add(new TocEntry(chapter.Title, 1, _anchors[chapter]));
@@ -146,6 +158,11 @@ internal sealed class ConsuntivoDocument
 
         entries.Add(new TocEntry("Metodologia", 1, _methodologyAnchor));
         entries.Add(new TocEntry("Atto di approvazione", 1, _approvalAnchor));
+        if (_report.ClosingNote.Count > 0)
+        {
+            entries.Add(new TocEntry("Nota conclusiva", 1, _closingNoteAnchor));
+        }
+
         f.TableOfContents(entries, Toc, TocChapter);
     }
 
@@ -252,23 +269,59 @@ internal sealed class ConsuntivoDocument
         f.Fact("Direzione:", o.Owner, BodyStrong, Body);
         f.Fact("Grado di raggiungimento:", $"{o.Score.Display} — {o.Score.StatusLabel} ({o.Score.Coverage})", BodyStrong, Body with { Color = StatusColor(o.Score.Status) }, spaceAfter: 6);
         f.Table(KpiTable(o), spaceAfter: 8);
-        foreach (var block in o.Narrative)
-        {
-            if (block.Paragraph is not null)
-            {
-                f.Paragraph(block.Paragraph, Body, TextAlign.Justify, spaceAfter: 5);
-            }
-            else
-            {
-                f.Bullets(block.Items, Body, TextAlign.Justify, spaceAfter: 5);
-            }
-        }
+        Narrative(o.Narrative);
 
         if (o.DataSourceNote is not null)
         {
             f.Paragraph($"Fonte dei dati: {o.DataSourceNote}", SmallItalic, spaceAfter: 4);
         }
 
+        f.EndGroup();
+    }
+
+    /// <summary>Narrative blocks as tagged paragraphs (P) and lists (L, LI, Lbl, LBody), the same on every narrative of the document.</summary>
+    private void Narrative(IReadOnlyList<ReportNarrativeBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            if (block.Paragraph is not null)
+            {
+                _flow.Paragraph(block.Paragraph, Body, TextAlign.Justify, spaceAfter: 5);
+            }
+            else
+            {
+                _flow.Bullets(block.Items, Body, TextAlign.Justify, spaceAfter: 5, numbered: block.Numbered);
+            }
+        }
+    }
+
+    private void Introduction()
+    {
+        if (_report.Introduction.Count == 0)
+        {
+            return;
+        }
+
+        var f = _flow;
+        f.NewPage();
+        f.BeginGroup("Sect");
+        f.Heading("Introduzione", 1, H1, outlineLevel: 1, anchor: _introductionAnchor, spaceAfter: 8);
+        Narrative(_report.Introduction);
+        f.EndGroup();
+    }
+
+    private void ClosingNote()
+    {
+        if (_report.ClosingNote.Count == 0)
+        {
+            return;
+        }
+
+        var f = _flow;
+        f.EnsureSpace(120);
+        f.BeginGroup("Sect");
+        f.Heading("Nota conclusiva", 1, H1, outlineLevel: 1, anchor: _closingNoteAnchor, spaceBefore: 16, spaceAfter: 8);
+        Narrative(_report.ClosingNote);
         f.EndGroup();
     }
 

@@ -156,23 +156,25 @@ public sealed partial class FlowLayout
     }
 
     /// <summary>A bulleted list (L › LI › Lbl + LBody); items wrap under their own text.</summary>
-    public void Bullets(IReadOnlyList<string> items, TextStyle style, TextAlign align = TextAlign.Left, double spaceAfter = 6)
+    public void Bullets(IReadOnlyList<string> items, TextStyle style, TextAlign align = TextAlign.Left, double spaceAfter = 6, bool numbered = false)
     {
         if (items.Count == 0)
         {
             return;
         }
 
-        const double indent = 14;
+        var indent = numbered ? 20d : 14d;
         EnsurePage();
         Add(new BeginTagOp(TagKind.Block, "L"));
+        var number = 0;
         foreach (var item in items)
         {
+            number++;
             var lines = LineBreaker.Break(item, style.Face, style.Size, Width - indent);
             EnsureSpace(Math.Min(lines.Count, 2) * style.LineAdvance);
             Add(new BeginTagOp(TagKind.Block, "LI"));
             Add(new BeginTagOp(TagKind.Block, "Lbl"));
-            Add(new TextOp(Left + 3, _y + FontMetrics.Baseline(style), "•", style));
+            Add(new TextOp(Left + 3, _y + FontMetrics.Baseline(style), numbered ? $"{number}." : "•", style));
             Add(EndTagOp.Instance);
             Add(new BeginTagOp(TagKind.Block, "LBody"));
             FlowLines(lines, style, align, Left + indent, Width - indent);

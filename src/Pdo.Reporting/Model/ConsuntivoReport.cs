@@ -18,8 +18,11 @@ public sealed record ReportGroupSummary(string Name, int ObjectiveCount, ReportS
 /// <summary>A block of the summary page: a chart and a table, e.g. "Grado di raggiungimento per sezione".</summary>
 public sealed record ReportSummary(string Title, string FirstColumn, IReadOnlyList<ReportGroupSummary> Rows);
 
-/// <summary>A block of narrative: a paragraph, or a bullet list when <see cref="Items"/> has entries.</summary>
-public sealed record ReportNarrativeBlock(string? Paragraph, IReadOnlyList<string> Items);
+/// <summary>
+/// A block of narrative: a paragraph, or a list when <see cref="Items"/> has entries (numbered when
+/// <see cref="Numbered"/>), as the portal's one reading of the narrative format split it.
+/// </summary>
+public sealed record ReportNarrativeBlock(string? Paragraph, IReadOnlyList<string> Items, bool Numbered = false);
 
 /// <summary>
 /// A KPI row of the report's table (KPI | Target | Valore raggiunto | Grado di raggiungimento), with the second
@@ -114,6 +117,12 @@ public sealed record ConsuntivoReport
     public required IReadOnlyList<ReportChapter> Chapters { get; init; }
 
     public required ReportMethodology Methodology { get; init; }
+
+    /// <summary>The plan's introduction, printed after the table of contents, before the summary and the objectives; empty: none.</summary>
+    public IReadOnlyList<ReportNarrativeBlock> Introduction { get; init; } = [];
+
+    /// <summary>The plan's closing note, printed at the end of the document; empty: none.</summary>
+    public IReadOnlyList<ReportNarrativeBlock> ClosingNote { get; init; } = [];
 
     /// <summary>"Piano degli Obiettivi 2019 — Consuntivo".</summary>
     public string DocumentTitle => $"{PlanTitle} — Consuntivo";

@@ -28,6 +28,12 @@ public static class Links
 
     public static string Directorate(int year, string code, string? period = null) => WithPeriod($"/piani/{year}/direzioni/{Uri.EscapeDataString(code)}", period);
 
+    /// <summary>The form of an objective's «Descrizione e risultati» and data-source note.</summary>
+    public static string ObjectiveNarrative(int year, string code) => $"/piani/{year}/obiettivi/{Uri.EscapeDataString(code)}/descrizione";
+
+    /// <summary>The form of the plan's introduction and closing note of the consuntivo.</summary>
+    public static string PlanTexts(int year) => $"/piani/{year}/testi";
+
     public static string Objective(int year, string code, string? period = null) => WithPeriod($"/piani/{year}/obiettivi/{Uri.EscapeDataString(code)}", period);
 
     private static string WithPeriod(string path, string? period) =>

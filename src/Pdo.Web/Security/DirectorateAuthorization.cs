@@ -2,12 +2,25 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.Identity;
 
 namespace Pdo.Web.Security;
 
 /// <summary>Something owned by a Direzione (an objective, its KPIs and results); null for the whole Ente.</summary>
-public sealed record DirectorateResource(int? DirectorateId);
+public sealed record DirectorateResource(int? DirectorateId)
+{
+    /// <summary>The owner of the objective <paramref name="code"/> of the plan <paramref name="year"/>; null when there is no such objective.</summary>
+    public static async Task<DirectorateResource?> OfObjectiveAsync(AppDbContext db, int year, string code, CancellationToken cancellationToken)
+    {
+        var objective = await db.Objectives.AsNoTracking()
+            .Where(o => o.Code == code && db.Plans.Any(p => p.Id == o.PlanId && p.Year == year))
+            .Select(o => new { o.DirectorateId })
+            .FirstOrDefaultAsync(cancellationToken);
+        return objective is null ? null : new DirectorateResource(objective.DirectorateId);
+    }
+}
 
 /// <summary>What a user may do on a <see cref="DirectorateResource"/>.</summary>
 public static class Operations
@@ -16,6 +29,7 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement ReviewResults = new() { Name = nameof(ReviewResults) };
     public static readonly OperationAuthorizationRequirement ExportReport = new() { Name = nameof(ExportReport) };
     public static readonly OperationAuthorizationRequirement EditPlan = new() { Name = nameof(EditPlan) };
+    public static readonly OperationAuthorizationRequirement WriteNarrative = new() { Name = nameof(WriteNarrative) };
 }
 
 /// <summary>
@@ -39,6 +53,9 @@ public sealed class DirectorateAuthorizationHandler : AuthorizationHandler<Opera
             nameof(Operations.ExportReport) => user.IsInRole(Roles.Executive) || user.IsInRole(Roles.PlanningOffice)
                 || user.IsInRole(Roles.Administrator) || (user.IsInRole(Roles.DirectorateManager) && own),
             nameof(Operations.EditPlan) => user.IsInRole(Roles.PlanningOffice),
+
+            // An objective's description: the planning office for all, a Direttore for their own (none for objectives of the whole Ente).
+            nameof(Operations.WriteNarrative) => user.IsInRole(Roles.PlanningOffice) || (user.IsInRole(Roles.DirectorateManager) && own),
             _ => false,
         };
         if (allowed)

@@ -15,6 +15,9 @@ public static class Policies
     /// <summary>May open result entry at all (which objectives is decided per resource).</summary>
     public const string ResultEntry = nameof(ResultEntry);
 
+    /// <summary>May write objectives' descriptions at all (which objectives is decided per resource).</summary>
+    public const string NarrativeEditing = nameof(NarrativeEditing);
+
     /// <summary>May review results at all: Direttori for their Direzioni, the planning office for objectives of the whole Ente (decided per resource).</summary>
     public const string ResultReview = nameof(ResultReview);
 
@@ -28,6 +31,7 @@ public static class Policies
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(PlanEditing, p => p.RequireRole(Roles.PlanningOffice));
         options.AddPolicy(ResultEntry, p => p.RequireRole(Roles.PlanningOffice, Roles.DirectorateManager));
+        options.AddPolicy(NarrativeEditing, p => p.RequireRole(Roles.PlanningOffice, Roles.DirectorateManager));
         options.AddPolicy(ResultReview, p => p.RequireRole(Roles.DirectorateManager, Roles.PlanningOffice));
         options.AddPolicy(ReportExport, p => p.RequireRole(Roles.Executive, Roles.PlanningOffice, Roles.Administrator, Roles.DirectorateManager));
     }

@@ -177,6 +177,19 @@ public class CopyStructureTests
     }
 
     [Fact]
+    public void CopiesTheNarrativesAndThePlanTextsGivenCopyTexts()
+    {
+        _source.WriteTexts("Introduzione del 2020.", "Nota conclusiva del 2020.");
+
+        var copy = PerformancePlan.CopyStructure(_source, 2021, "Piano degli Obiettivi 2021", copyTargets: true, copyTexts: true);
+
+        Assert.Equal(_source.Objective("SOL-01").Narrative, copy.Objective("SOL-01").Narrative);
+        Assert.Equal("Introduzione del 2020.", copy.Introduction);
+        Assert.Equal("Nota conclusiva del 2020.", copy.ClosingNote);
+        Assert.All(copy.Objectives.SelectMany(o => o.Kpis), k => Assert.Empty(k.Results));
+    }
+
+    [Fact]
     public void KeepsTheDataSourceNote()
     {
         var copy = Copy();

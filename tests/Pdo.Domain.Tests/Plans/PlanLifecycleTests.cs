@@ -450,7 +450,6 @@ public class PlanLifecycleTests
         ["RemoveObjective"] = p => p.RemoveObjective(p.Objective("GES-01")),
         ["Objective.RemoveKpi"] = p => p.Objective("SOL-01").RemoveKpi(p.Kpi("SOL-01.2")),
         ["SetMethodology"] = p => p.SetMethodology(LowerIsBetterFormula.Linear, 70m),
-        ["Objective.Describe"] = p => p.Objective("SOL-01").Describe("Un'altra descrizione.", null),
         ["AddCategory"] = p => p.AddCategory("FUN", "Indicatori di funzionamento dell'Ente"),
         ["AddArea"] = p => p.AddArea("DIGITALE", "Milano più digitale"),
         ["AddPeriod"] = p => p.AddPeriod("SET", "Monitoraggio di settembre", new DateOnly(p.Year, 9, 30), isFinal: false),

@@ -90,6 +90,40 @@ public sealed class ConsuntivoPdfTests
     }
 
     [Fact]
+    public void PrintsTheIntroductionBeforeTheSummaryAndTheClosingNoteAtTheEndGivenPlanTexts()
+    {
+        var report = SyntheticReport.Create(4) with
+        {
+            Introduction = [new("Un anno di lavoro del Comune.", []), new(null, ["servizi", "investimenti"], Numbered: true)],
+            ClosingNote = [new(null, ["grazie agli uffici"])],
+        };
+
+        var bytes = Write(report, out _);
+        var text = string.Join(' ', Pdf.PageTexts(bytes));
+
+        var introduction = Expect(text, "Un anno di lavoro del Comune.", text.IndexOf("Indice", StringComparison.Ordinal) + 6);
+        var numbered = Expect(text, "1. servizi", introduction);
+        Expect(text, "2. investimenti", numbered);
+        var summary = Expect(text, "Sintesi", numbered);
+        var approval = Expect(text, "Atto di approvazione", text.IndexOf("Come è calcolato ogni punteggio", summary, StringComparison.Ordinal));
+        Expect(text, "• grazie agli uffici", Expect(text, "Nota conclusiva", approval));
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.True(pdf.TryGetBookmarks(out var bookmarks));
+        var titles = bookmarks.GetNodes().Select(b => b.Title).ToList();
+        Assert.True(titles.IndexOf("Introduzione") < titles.IndexOf("Sintesi"));
+        Assert.Equal("Nota conclusiva", titles[^1]);
+    }
+
+    [Fact]
+    public void PrintsNeitherIntroductionNorClosingNoteGivenNoPlanTexts()
+    {
+        var text = string.Join(' ', Pdf.PageTexts(Write(SyntheticReport.Create(4), out _)));
+
+        Assert.DoesNotContain("Introduzione", text);
+        Assert.DoesNotContain("Nota conclusiva", text);
+    }
+
+    [Fact]
     public void GrowsAboutLinearlyInPagesGivenMoreObjectives()
     {
         Write(SyntheticReport.Create(30), out var small);

@@ -66,6 +66,12 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
 
         // Bulk confirmation: the policy decides who may post; each selected result is then authorized on its own.
         ["Review.ConfirmSelected POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
+        // The description of an objective: the planning office, and the Direttore of its Direzione (CASA); on the approved
+        // 2019 plan the page says it is read-only and a POST is refused with the Italian message (422), never a 403.
+        ["Narrative.Objective GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
+        ["Narrative.Objective POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
+        ["Narrative.PlanTexts GET"] = PlanningOfficeOnly(),
+        ["Narrative.PlanTexts POST"] = PlanningOfficeOnly(),
         ["PlanImport.Upload GET"] = PlanningOfficeOnly(),
         ["PlanImport.Upload POST"] = PlanningOfficeOnly(),
         ["PlanEditing.NewPlan GET"] = PlanningOfficeOnly(),

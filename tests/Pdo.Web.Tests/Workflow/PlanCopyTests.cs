@@ -50,7 +50,7 @@ public sealed partial class PlanCopyTests(PdoWebFactory factory) : IClassFixture
     public async Task ListsTheKpiWhoseNameSaysDel2019WithItsEditLinkUntilTheNameIsUpdated()
     {
         var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
-        await CreateAsync(office, 2020, copyTargets: true);
+        await CreateAsync(office, 2020, copyTargets: true, copyTexts: true);
         const string edit = "/piani/2020/obiettivi/SOL-01/kpi/SOL-01.1/modifica";
 
         var page = await office.GetStringAsync("/piani/2020");
@@ -60,10 +60,37 @@ public sealed partial class PlanCopyTests(PdoWebFactory factory) : IClassFixture
         Assert.DoesNotContain("Testi che citano ancora", await (await factory.CreateClientAsAsync(Roles.Executive)).GetStringAsync("/piani/2020"));
         Assert.Contains("<code>entro il 31/12/2020</code>", await office.GetStringAsync(edit));
 
+        // The copied description of SOL-01 names 2019 too: listed with the link to its own form.
+        Assert.Contains("<a href=\"/piani/2020/obiettivi/SOL-01/descrizione\">Descrizione dell&#x27;obiettivo SOL-01", page);
+
         var saved = await PdoWebFactory.PostFormAsync(office, edit, edit,
             [new("Code", "SOL-01.1"), new("Name", "Piano Quartieri: avanzamento del 70% dei programmi di lavoro del 2020"), new("Target", "70%"), new("Weight", "1")]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.DoesNotContain(edit + "\"", await office.GetStringAsync("/piani/2020"));
+    }
+
+    [Fact]
+    public async Task CopiesTheDescriptionsGivenCopyTextsTickedAsRendered()
+    {
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        Assert.Contains("id=\"CopyTexts\" name=\"CopyTexts\" value=\"true\" checked=\"checked\"", await office.GetStringAsync("/piani/nuovo"));
+
+        await CreateAsync(office, 2027, copyTargets: true, copyTexts: true);
+
+        var narrative = await factory.WithDbAsync(db => db.Objectives.Where(o => o.Plan!.Year == 2027 && o.Code == "SOL-01").Select(o => o.Narrative).SingleAsync());
+        Assert.Equal(await factory.WithDbAsync(db => db.Objectives.Where(o => o.Plan!.Year == 2019 && o.Code == "SOL-01").Select(o => o.Narrative).SingleAsync()), narrative);
+        Assert.NotNull(narrative);
+    }
+
+    [Fact]
+    public async Task CopiesNoDescriptionGivenAPostWithoutCopyTexts()
+    {
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+
+        await CreateAsync(office, 2028, copyTargets: true);
+
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Objectives.CountAsync(o => o.Plan!.Year == 2028 && o.Narrative != null)));
+        Assert.DoesNotContain("/piani/2028/obiettivi/SOL-01/descrizione\">Descrizione", await office.GetStringAsync("/piani/2028"));
     }
 
     [Theory]
@@ -77,13 +104,18 @@ public sealed partial class PlanCopyTests(PdoWebFactory factory) : IClassFixture
         Assert.Equal(names, OldYearTextFinder.NamesYear(text, 2019));
 
     /// <summary>Posts the new-plan form copying 2019; without <paramref name="copyTargets"/> the field is absent, as an unticked box sends it.</summary>
-    private static async Task CreateAsync(HttpClient office, int year, bool copyTargets)
+    private static async Task CreateAsync(HttpClient office, int year, bool copyTargets, bool copyTexts = false)
     {
         var text = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         List<KeyValuePair<string, string>> fields = [new("Year", text), new("Title", $"Piano degli Obiettivi {text}"), new("CopyFromYear", "2019")];
         if (copyTargets)
         {
             fields.Add(new("CopyTargets", "true"));
+        }
+
+        if (copyTexts)
+        {
+            fields.Add(new("CopyTexts", "true"));
         }
 
         var created = await PdoWebFactory.PostFormAsync(office, "/piani/nuovo", "/piani/nuovo", fields);

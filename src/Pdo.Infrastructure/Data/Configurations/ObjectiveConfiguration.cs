@@ -11,8 +11,8 @@ internal sealed class ObjectiveConfiguration : IEntityTypeConfiguration<Objectiv
         builder.ToTable("Objectives");
         builder.Property(o => o.Code).HasMaxLength(40).IsRequired();
         builder.Property(o => o.Title).HasMaxLength(500).IsRequired();
-        builder.Property(o => o.Narrative).HasMaxLength(20_000);
-        builder.Property(o => o.DataSourceNote).HasMaxLength(1_000);
+        builder.Property(o => o.Narrative).HasMaxLength(Objective.NarrativeMaxLength);
+        builder.Property(o => o.DataSourceNote).HasMaxLength(Objective.DataSourceNoteMaxLength);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasIndex(o => new { o.PlanId, o.Code }).IsUnique();
         builder.HasOne(o => o.Category).WithMany().HasForeignKey(o => o.CategoryId).OnDelete(DeleteBehavior.Restrict);

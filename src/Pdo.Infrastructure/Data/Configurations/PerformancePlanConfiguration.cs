@@ -11,6 +11,8 @@ internal sealed class PerformancePlanConfiguration : IEntityTypeConfiguration<Pe
         builder.ToTable("Plans");
         builder.HasIndex(p => p.Year).IsUnique();
         builder.Property(p => p.Title).HasMaxLength(200).IsRequired();
+        builder.Property(p => p.Introduction).HasMaxLength(PerformancePlan.TextMaxLength);
+        builder.Property(p => p.ClosingNote).HasMaxLength(PerformancePlan.TextMaxLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.OwnsOne(p => p.ApprovalAct, act =>
         {
@@ -28,5 +30,6 @@ internal sealed class PerformancePlanConfiguration : IEntityTypeConfiguration<Pe
         builder.Ignore(p => p.FinalPeriod);
         builder.Ignore(p => p.IsStructureEditable);
         builder.Ignore(p => p.AcceptsResults);
+        builder.Ignore(p => p.AreTextsEditable);
     }
 }

@@ -330,6 +330,7 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
             results.Select(ToResult).ToList())
         {
             RequireFourEyesReview = plan.RequireFourEyesReview,
+            Introduction = plan.Introduction,
         };
     }
 

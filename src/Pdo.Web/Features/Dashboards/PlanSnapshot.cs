@@ -80,6 +80,7 @@ public sealed class PlanSnapshot
         ApprovalText = source.ApprovalText;
         ApprovalLink = source.ApprovalLink;
         RequireFourEyesReview = source.RequireFourEyesReview;
+        Introduction = source.Introduction;
         Methodology = source.Methodology;
         Periods = source.Periods;
         Categories = source.Categories;
@@ -110,6 +111,9 @@ public sealed class PlanSnapshot
 
     /// <summary>The plan's four-eyes review setting (shown with the plan's actions in Bozza).</summary>
     public bool RequireFourEyesReview { get; init; } = true;
+
+    /// <summary>The plan's introduction (shown on the plan page), as stored.</summary>
+    public string? Introduction { get; init; }
 
     public Methodology Methodology { get; }
 

@@ -51,6 +51,8 @@ public static class AuditLabels
             [nameof(PerformancePlan.LowerIsBetterFormula)] = new("Formula per i KPI «minore è meglio»", EnumValue<LowerIsBetterFormula>(ReportService.FormulaLabel)),
             [nameof(PerformancePlan.PartiallyAchievedFrom)] = new("Parzialmente raggiunto da", Number),
             [nameof(PerformancePlan.RequireFourEyesReview)] = new("Conferma da un secondo utente", YesNo),
+            [nameof(PerformancePlan.Introduction)] = new("Introduzione del consuntivo"),
+            [nameof(PerformancePlan.ClosingNote)] = new("Nota conclusiva del consuntivo"),
             [Act(nameof(ApprovalAct.Number))] = new("Numero della delibera"),
             [Act(nameof(ApprovalAct.Date))] = new("Data della delibera", Date),
             [Act(nameof(ApprovalAct.Link))] = new("Link alla delibera"),

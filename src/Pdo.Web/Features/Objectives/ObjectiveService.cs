@@ -84,7 +84,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
             directorate?.Name,
             directorate is null ? null : Links.Directorate(year, directorate.Code, periodCode),
             ItalianValues.FormatNumber(objective.Weight),
-            Narrative(objective.Narrative),
+            NarrativeText.Parse(objective.Narrative),
             objective.DataSourceNote,
             ScoreViewModel.From(score.Attainment),
             groups,
@@ -115,49 +115,6 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
                 var result = period is null ? null : x.ResultFor(period);
                 return (p.Year, x.TargetText, result?.ActualText ?? "—", ScoreViewModel.From(AttainmentRules.ScoreKpi(x.ToSpec(), result?.Measurement, p.Methodology)));
             })).ToList())).ToList();
-    }
-
-    /// <summary>Splits narrative text into paragraphs (blank line) and bullet lists (lines starting with "• ").</summary>
-    public static IReadOnlyList<NarrativeBlock> Narrative(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return [];
-        }
-
-        var blocks = new List<NarrativeBlock>();
-        foreach (var block in text.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var paragraph = new List<string>();
-            var items = new List<string>();
-            foreach (var line in block.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (line.StartsWith('•'))
-                {
-                    items.Add(line.TrimStart('•').Trim());
-                }
-                else if (items.Count > 0)
-                {
-                    items[^1] = $"{items[^1]} {line}";
-                }
-                else
-                {
-                    paragraph.Add(line);
-                }
-            }
-
-            if (paragraph.Count > 0)
-            {
-                blocks.Add(new NarrativeBlock(string.Join(' ', paragraph), []));
-            }
-
-            if (items.Count > 0)
-            {
-                blocks.Add(new NarrativeBlock(null, items));
-            }
-        }
-
-        return blocks;
     }
 
     /// <summary>

@@ -1,10 +1,8 @@
+using Pdo.Domain.Values;
 using Pdo.Web.Features.Plans;
 using Pdo.Web.Features.Scoring;
 
 namespace Pdo.Web.Features.Objectives;
-
-/// <summary>A block of narrative: a paragraph, or a bullet list when <see cref="Items"/> has entries.</summary>
-public sealed record NarrativeBlock(string? Paragraph, IReadOnlyList<string> Items);
 
 public sealed record KpiRow(
     string Code,

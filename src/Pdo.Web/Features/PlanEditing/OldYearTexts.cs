@@ -16,8 +16,8 @@ public sealed record OldYearText(string Label, string Fields, string EditUrl);
 public sealed record OldYearTextsViewModel(int OldYear, IReadOnlyList<OldYearText> Texts, int More);
 
 /// <summary>
-/// Finds, in a plan in Bozza, the objective and KPI texts (title, narrative, data source, KPI name, group, target,
-/// bands) that name the previous year as a whole number ("del 2019", not "20190"). Computed from the plan at every
+/// Finds, in a plan in Bozza, the plan's introduction and closing note and the objective and KPI texts (title,
+/// narrative, data source, KPI name, group, target, bands) that name the previous year as a whole number ("del 2019", not "20190"). Computed from the plan at every
 /// request, never stored: it empties as the texts are edited, and is not shown once monitoring starts.
 /// </summary>
 public sealed partial class OldYearTextFinder(AppDbContext db)
@@ -27,11 +27,15 @@ public sealed partial class OldYearTextFinder(AppDbContext db)
 
     public async Task<OldYearTextsViewModel?> FindAsync(int year, CancellationToken cancellationToken)
     {
-        var planId = await db.Plans.Where(p => p.Year == year && p.Status == PlanStatus.Draft).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
-        if (planId is null)
+        var plan = await db.Plans.Where(p => p.Year == year && p.Status == PlanStatus.Draft)
+            .Select(p => new { p.Id, p.Introduction, p.ClosingNote })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (plan is null)
         {
             return null;
         }
+
+        var planId = plan.Id;
 
         var old = year - 1;
         var text = old.ToString(CultureInfo.InvariantCulture);
@@ -50,11 +54,22 @@ public sealed partial class OldYearTextFinder(AppDbContext db)
             .ToListAsync(cancellationToken);
 
         var found = new List<OldYearText>();
+        if (Fields(old, ("introduzione", plan.Introduction), ("nota conclusiva", plan.ClosingNote)) is { } planFields)
+        {
+            found.Add(new OldYearText("Testi del consuntivo", planFields, Links.PlanTexts(year)));
+        }
+
         foreach (var o in objectives)
         {
-            if (Fields(old, ("titolo", o.Title), ("descrizione", o.Narrative), ("fonte dei dati", o.DataSourceNote)) is { } fields)
+            if (Fields(old, ("titolo", o.Title)) is { } fields)
             {
                 found.Add(new OldYearText($"Obiettivo {o.Code} – {o.Title}", fields, $"/piani/{year}/obiettivi/{Uri.EscapeDataString(o.Code)}/modifica"));
+            }
+
+            // The description and the data source have their own form (Features/Narrative).
+            if (Fields(old, ("descrizione", o.Narrative), ("fonte dei dati", o.DataSourceNote)) is { } texts)
+            {
+                found.Add(new OldYearText($"Descrizione dell'obiettivo {o.Code} – {o.Title}", texts, Links.ObjectiveNarrative(year, o.Code)));
             }
         }
 

@@ -17,6 +17,9 @@ public sealed class NewPlanForm
     public int? CopyFromYear { get; set; }
 
     public bool CopyTargets { get; set; }
+
+    /// <summary>Copy the objectives' descriptions and the plan's introduction and closing note too (ticked on the rendered form).</summary>
+    public bool CopyTexts { get; set; }
 }
 
 /// <summary>The new-plan form; the help text's examples use <paramref name="ExampleYear"/> (the year being created) and <paramref name="ExampleSourceYear"/>, never a fixed year.</summary>
@@ -69,12 +72,6 @@ public sealed class ObjectiveForm
 
     [Required(ErrorMessage = "Indicare il peso (es. 1).")]
     public string? Weight { get; set; } = "1";
-
-    [StringLength(20000)]
-    public string? Narrative { get; set; }
-
-    [StringLength(1000)]
-    public string? DataSourceNote { get; set; }
 
     public Guid? Version { get; set; }
 }

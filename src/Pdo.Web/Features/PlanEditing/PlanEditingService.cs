@@ -11,8 +11,8 @@ using Pdo.Web.Features.Users;
 namespace Pdo.Web.Features.PlanEditing;
 
 /// <summary>
-/// The planning office's changes to a plan: create (empty or copying an earlier year), edit objectives and KPIs
-/// while in Bozza, start monitoring, open and close periods, approve with the Delibera; the administrator's
+/// The planning office's changes to a plan: create (empty or copying an earlier year), edit the structure of
+/// objectives and KPIs while in Bozza (descriptions: Features/Narrative), start monitoring, open and close periods, approve with the Delibera; the administrator's
 /// reopening. Every change goes through the entities' rules and is audited by the interceptor.
 /// </summary>
 public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, TimeProvider clock, ILogger<PlanEditingService> logger)
@@ -27,6 +27,7 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
 
             // Ticked on the rendered form only: an unticked box posts nothing, so a POST without the field copies no targets.
             CopyTargets = true,
+            CopyTexts = true,
         };
         form.Title ??= $"Piano degli Obiettivi {form.Year}";
         var exampleYear = form.Year ?? clock.GetUtcNow().Year;
@@ -61,7 +62,7 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
                     throw new DomainRuleException($"Il piano {sourceYear} da copiare non esiste.");
                 }
 
-                plan = PerformancePlan.CopyStructure(source, year, form.Title!, form.CopyTargets);
+                plan = PerformancePlan.CopyStructure(source, year, form.Title!, form.CopyTargets, form.CopyTexts);
 
                 // The copy refers to the same Direzioni (reference data): attach them, never insert them again.
                 foreach (var directorate in plan.Objectives.Select(o => o.Directorate).OfType<Directorate>().Distinct())
@@ -151,8 +152,6 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
                 Area = plan.Areas.FirstOrDefault(a => a.Id == objective.AreaId)?.Code,
                 DirectorateId = objective.DirectorateId,
                 Weight = ItalianValues.FormatNumber(objective.Weight, 4),
-                Narrative = objective.Narrative,
-                DataSourceNote = objective.DataSourceNote,
                 Version = objective.Version,
             };
         var directorates = await db.Directorates.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
@@ -187,7 +186,6 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
                 objective.Update(form.Title!, category, area, directorate, weight);
             }
 
-            objective.Describe(form.Narrative, form.DataSourceNote);
             return Links.Objective(year, objective.Code);
         }, cancellationToken);
 

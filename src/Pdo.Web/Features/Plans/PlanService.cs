@@ -46,7 +46,8 @@ public sealed class PlanService(AppDbContext db, DashboardCache cache)
             rollups.Areas.Select(g => Row(g, Links.Area(year, g.Code, selected?.Code))).ToList(),
             rollups.Directorates.Select(g => Row(g, Links.Directorate(year, g.Code, selected?.Code))).ToList(),
             snapshot.Objectives.Count,
-            snapshot.Kpis.Count);
+            snapshot.Kpis.Count,
+            NarrativeText.Parse(snapshot.Introduction));
     }
 
     public Task<GroupPageViewModel?> CategoryAsync(int year, string code, string? period, CancellationToken cancellationToken) =>

@@ -31,7 +31,8 @@ public sealed record PlanOverviewViewModel(
     IReadOnlyList<GroupRow> Areas,
     IReadOnlyList<GroupRow> Directorates,
     int ObjectiveCount,
-    int KpiCount);
+    int KpiCount,
+    IReadOnlyList<Pdo.Domain.Values.NarrativeBlock> Introduction);
 
 public sealed record ObjectiveRow(string Code, string Title, string? DirectorateName, string CategoryName, int KpiCount, ScoreViewModel Score, string Url);
 

@@ -116,6 +116,8 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
             Summaries = Summaries(card, scope),
             Chapters = Chapters(card, scope.Objectives),
             Methodology = Methodology(plan),
+            Introduction = Narrative(plan.Introduction),
+            ClosingNote = Narrative(plan.ClosingNote),
         };
         return new ConsuntivoExport(report, FileName(target));
     }
@@ -268,9 +270,13 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
             Score(ScoreViewModel.From(score.Attainment)),
             score.Attainment.Explanation.Formula,
             groups.Select(g => new ReportKpiGroup(g.Label, g.Kpis)).ToList(),
-            ObjectiveService.Narrative(o.Narrative).Select(b => new ReportNarrativeBlock(b.Paragraph, b.Items)).ToList(),
+            Narrative(o.Narrative),
             o.DataSourceNote);
     }
+
+    /// <summary>The narrative as the pages read it (<see cref="NarrativeText"/>), as blocks of the report.</summary>
+    private static List<ReportNarrativeBlock> Narrative(string? text) =>
+        NarrativeText.Parse(text).Select(b => new ReportNarrativeBlock(b.Text, b.Items, b.Kind == NarrativeBlockKind.NumberedList)).ToList();
 
     private static ReportKpi Kpi(KpiScore k) => new(
         k.Kpi.Code,

@@ -18,14 +18,8 @@ namespace Pdo.Web.Features.Results;
 public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILogger<ResultEntryService> logger)
 {
     /// <summary>The Direzione owning the objective (for the authorization check); null when there is no such objective.</summary>
-    public async Task<DirectorateResource?> ResourceAsync(int year, string code, CancellationToken cancellationToken)
-    {
-        var objective = await db.Objectives.AsNoTracking()
-            .Where(o => o.Code == code && db.Plans.Any(p => p.Id == o.PlanId && p.Year == year))
-            .Select(o => new { o.DirectorateId })
-            .FirstOrDefaultAsync(cancellationToken);
-        return objective is null ? null : new DirectorateResource(objective.DirectorateId);
-    }
+    public Task<DirectorateResource?> ResourceAsync(int year, string code, CancellationToken cancellationToken) =>
+        DirectorateResource.OfObjectiveAsync(db, year, code, cancellationToken);
 
     public async Task<ResultEntryResult> ShowAsync(int year, string code, string? periodCode, CancellationToken cancellationToken)
     {

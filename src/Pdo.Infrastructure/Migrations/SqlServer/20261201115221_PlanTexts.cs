@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Pdo.Infrastructure.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class PlanTexts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ClosingNote",
+                table: "Plans",
+                type: "nvarchar(max)",
+                maxLength: 20000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Introduction",
+                table: "Plans",
+                type: "nvarchar(max)",
+                maxLength: 20000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ClosingNote",
+                table: "Plans");
+
+            migrationBuilder.DropColumn(
+                name: "Introduction",
+                table: "Plans");
+        }
+    }
+}
