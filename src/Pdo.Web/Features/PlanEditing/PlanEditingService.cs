@@ -155,7 +155,10 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
                 DataSourceNote = objective.DataSourceNote,
                 Version = objective.Version,
             };
-        var directorates = await db.Directorates.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        // Old plans keep theirs: the Direzioni active in the plan's year, plus the one the objective has now.
+        var directorates = (await db.Directorates.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken))
+            .Where(d => d.IsActiveIn(year) || d.Id == objective?.DirectorateId)
+            .ToList();
         return new ObjectiveFormViewModel(
             year,
             objective?.Code,
