@@ -77,7 +77,7 @@ public sealed class DirectorateAdminService(AppDbContext db, TimeProvider clock,
     public Task<EditResult> UpdateAsync(string code, DirectorateForm form, CancellationToken cancellationToken) =>
         SaveAsync(async () =>
         {
-            var directorate = await Find(code).FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            var directorate = await Find(code).FirstOrDefaultAsync(cancellationToken) ?? throw new EditTargetNotFoundException();
             if (form.Version is Guid seen)
             {
                 db.Entry(directorate).Property(d => d.Version).OriginalValue = seen;
@@ -112,7 +112,7 @@ public sealed class DirectorateAdminService(AppDbContext db, TimeProvider clock,
     public Task<EditResult> DeleteAsync(string code, CancellationToken cancellationToken) =>
         SaveAsync(async () =>
         {
-            var directorate = await Find(code).FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            var directorate = await Find(code).FirstOrDefaultAsync(cancellationToken) ?? throw new EditTargetNotFoundException();
             var (objectives, users) = await UsageAsync(directorate.Id, cancellationToken);
             if (objectives || users)
             {
@@ -163,37 +163,6 @@ public sealed class DirectorateAdminService(AppDbContext db, TimeProvider clock,
             : throw new DomainRuleException($"La data «{label}» non è valida: scrivere gg/mm/aaaa, es. 31/12/2020.");
     }
 
-    private async Task<EditResult> SaveAsync(Func<Task<string>> change, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var redirect = await change();
-            await db.SaveChangesAsync(cancellationToken);
-            return EditResult.Ok(redirect);
-        }
-        catch (NotFoundException)
-        {
-            return EditResult.Missing;
-        }
-        catch (DomainRuleException ex)
-        {
-            db.ChangeTracker.Clear();
-            return EditResult.Invalid(ex.Message);
-        }
-        catch (DbUpdateConcurrencyException ex)
-        {
-            logger.LogWarning(ex, "Concurrent Direzione edit refused");
-            db.ChangeTracker.Clear();
-            return EditResult.Conflict;
-        }
-        catch (DbUpdateException ex)
-        {
-            // Two administrators creating the same code at once: the unique index refuses the second.
-            logger.LogWarning(ex, "Direzione change refused by the database");
-            db.ChangeTracker.Clear();
-            return EditResult.Invalid("Il salvataggio non è riuscito (codice già usato o Direzione in uso): nessuna modifica è stata scritta.");
-        }
-    }
-
-    private sealed class NotFoundException : Exception;
+    private Task<EditResult> SaveAsync(Func<Task<string>> change, CancellationToken cancellationToken) =>
+        EditSave.RunAsync(db, logger, change, cancellationToken);
 }

@@ -20,12 +20,12 @@ public sealed class DirectoratesController(DirectorateAdminService directorates)
     [HttpPost("nuova")]
     public async Task<IActionResult> Create(DirectorateForm form, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && Done(await directorates.CreateAsync(form, cancellationToken), "Direzione creata.") is { } done)
+        if (ModelState.IsValid && this.Done(await directorates.CreateAsync(form, cancellationToken), "Direzione creata.") is { } done)
         {
             return done;
         }
 
-        return Refused(View("Edit", directorates.NewForm(form)));
+        return this.Refused(View("Edit", directorates.NewForm(form)));
     }
 
     [HttpGet("{code}/modifica")]
@@ -35,53 +35,22 @@ public sealed class DirectoratesController(DirectorateAdminService directorates)
     [HttpPost("{code}/modifica")]
     public async Task<IActionResult> Edit([FromRoute] string code, DirectorateForm form, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && Done(await directorates.UpdateAsync(code, form, cancellationToken), "Direzione aggiornata.") is { } done)
+        if (ModelState.IsValid && this.Done(await directorates.UpdateAsync(code, form, cancellationToken), "Direzione aggiornata.") is { } done)
         {
             return done;
         }
 
-        return await directorates.EditFormAsync(code, form, cancellationToken) is { } model ? Refused(View(model)) : NotFound();
+        return await directorates.EditFormAsync(code, form, cancellationToken) is { } model ? this.Refused(View(model)) : NotFound();
     }
 
     [HttpPost("{code}/elimina")]
     public async Task<IActionResult> Delete([FromRoute] string code, CancellationToken cancellationToken)
     {
-        if (Done(await directorates.DeleteAsync(code, cancellationToken), "Direzione eliminata.") is { } done)
+        if (this.Done(await directorates.DeleteAsync(code, cancellationToken), "Direzione eliminata.") is { } done)
         {
             return done;
         }
 
-        return await directorates.EditFormAsync(code, null, cancellationToken) is { } model ? Refused(View("Edit", model)) : NotFound();
-    }
-
-    /// <summary>A change that succeeded redirects (PRG); otherwise its errors go into the model state and null is returned.</summary>
-    private IActionResult? Done(EditResult result, string success)
-    {
-        switch (result.Outcome)
-        {
-            case EditOutcome.Done:
-                TempData["Message"] = success;
-                return Redirect(result.RedirectTo!);
-            case EditOutcome.NotFound:
-                return NotFound();
-            default:
-                foreach (var error in result.Errors)
-                {
-                    ModelState.AddModelError(string.Empty, error);
-                }
-
-                Response.StatusCode = result.Outcome == EditOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
-                return null;
-        }
-    }
-
-    private IActionResult Refused(ViewResult view)
-    {
-        if (Response.StatusCode == StatusCodes.Status200OK)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        }
-
-        return view;
+        return await directorates.EditFormAsync(code, null, cancellationToken) is { } model ? this.Refused(View("Edit", model)) : NotFound();
     }
 }
