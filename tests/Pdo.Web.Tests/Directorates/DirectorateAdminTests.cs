@@ -142,6 +142,30 @@ public sealed class DirectorateAdminTests(PdoWebFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task KeepsOfferingAndAcceptsTheAssignedDirezioneGivenItClosedBeforeThePlanYear()
+    {
+        var admin = await factory.CreateClientAsAsync(Roles.Administrator);
+        await Create(admin, "TEMPORANEA", "Direzione Temporanea", "01/01/2020", "");
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        await PdoWebFactory.PostFormAsync(office, "/piani/nuovo", "/piani/nuovo", [new("Year", "2032"), new("Title", "Piano degli Obiettivi 2032")]);
+        var id = await factory.WithDbAsync(db => db.Directorates.Where(d => d.Code == "TEMPORANEA").Select(d => d.Id).SingleAsync());
+        var created = await PdoWebFactory.PostFormAsync(office, "/piani/2032/obiettivi/nuovo", "/piani/2032/obiettivi/nuovo",
+            [new("Code", "TEMP-01"), new("Title", "Obiettivo temporaneo"), new("Category", "DIR"), new("Weight", "1"), new("DirectorateId", id.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var version = await factory.WithDbAsync(db => db.Directorates.Where(d => d.Code == "TEMPORANEA").Select(d => d.Version).SingleAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await Edit(admin, "TEMPORANEA", "TEMPORANEA", "Direzione Temporanea", "01/01/2020", "31/12/2031", version)).StatusCode);
+
+        Assert.Contains("Direzione Temporanea", await office.GetStringAsync("/piani/2032/obiettivi/TEMP-01/modifica"));
+        Assert.DoesNotContain("Direzione Temporanea", await office.GetStringAsync("/piani/2032/obiettivi/nuovo"));
+        var objectiveVersion = await factory.WithDbAsync(db => db.Objectives.Where(o => o.Code == "TEMP-01").Select(o => o.Version).SingleAsync());
+        var kept = await PdoWebFactory.PostFormAsync(office, "/piani/2032/obiettivi/TEMP-01/modifica", "/piani/2032/obiettivi/TEMP-01/modifica",
+            [new("Code", "TEMP-01"), new("Title", "Obiettivo temporaneo, rinominato"), new("Category", "DIR"), new("Weight", "1"),
+             new("DirectorateId", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Version", objectiveVersion.ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
+        Assert.Equal(id, await factory.WithDbAsync(db => db.Objectives.Where(o => o.Code == "TEMP-01").Select(o => o.DirectorateId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ListsForADirettoreOnlyTheDirezioniActiveTodayGivenTheUserForm()
     {
         var admin = await factory.CreateClientAsAsync(Roles.Administrator);
