@@ -12,6 +12,7 @@ using Pdo.Infrastructure.Identity;
 using Pdo.Infrastructure.Operations;
 using Pdo.Web.Features.Accounts;
 using Pdo.Web.Features.Dashboards;
+using Pdo.Web.Features.Directorates;
 using Pdo.Web.Features.History;
 using Pdo.Web.Features.Monitoring;
 using Pdo.Web.Features.PlanEditing;
@@ -162,6 +163,7 @@ builder.Services.AddSingleton(new SetupTokenStore(Path.Combine(dataDirectory, Se
 builder.Services.AddScoped<AccountService>();
 builder.Services.AddScoped<TwoFactorService>();
 builder.Services.AddScoped<UserAdminService>();
+builder.Services.AddScoped<DirectorateAdminService>();
 
 builder.Services.AddHealthChecks().AddPdoDatabaseCheck(builder.Configuration);
 builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));

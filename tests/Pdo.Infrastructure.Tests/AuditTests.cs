@@ -241,7 +241,7 @@ public sealed class AuditTests : IDisposable
         {
             var kpi = await LoadKpiAsync(db, 2020, "SOL-01.1");
             kpi.RecordResult(kpi.Objective!.Plan!.Periods.Single(p => p.Code == "INT"), "95%", Measurement.Number(95m), null, "ufficio@pdo.local", _database.Clock.GetUtcNow());
-            db.Directorates.Add(new Directorate("CASA", "Direzione Casa (duplicata)"));
+            db.Directorates.Add(new Directorate("CASA", "Direzione Casa (duplicata)", new DateOnly(2019, 1, 1)));
 
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
@@ -279,7 +279,7 @@ public sealed class AuditTests : IDisposable
         await ImportAsync(SeedPlan.MonitoringTree(2020));
         await using (var db = _database.CreateContext())
         {
-            var duplicate = new Directorate("CASA", "Direzione Casa (duplicata)");
+            var duplicate = new Directorate("CASA", "Direzione Casa (duplicata)", new DateOnly(2019, 1, 1));
             db.Directorates.Add(duplicate);
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
 

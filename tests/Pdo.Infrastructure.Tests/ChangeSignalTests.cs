@@ -70,7 +70,7 @@ public sealed class ChangeSignalTests : IDisposable
         await using var db = _database.CreateContext();
         var before = _database.Signal.Version;
 
-        db.Directorates.Add(new Directorate("CASA", "Direzione Casa (duplicata)"));
+        db.Directorates.Add(new Directorate("CASA", "Direzione Casa (duplicata)", new DateOnly(2019, 1, 1)));
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
 
         Assert.Equal(before, _database.Signal.Version);

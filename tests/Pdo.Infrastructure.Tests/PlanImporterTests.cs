@@ -206,6 +206,47 @@ public sealed class PlanImporterTests : IDisposable
     public async Task ReusesExistingDirezioniGivenASecondYear()
     {
         await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));
+
+        var result = await ImportAsync(SeedPlan.Stream(Draft2020()));
+
+        Assert.Equal(PlanImportOutcome.Imported, result.Outcome);
+        await using var db = _database.CreateContext();
+        Assert.Equal(4, await db.Directorates.CountAsync());
+        Assert.Equal(2, await db.Plans.CountAsync());
+    }
+
+    [Fact]
+    public async Task CreatesDirezioniActiveFromTheFirstOfJanuaryOfThePlanYearGivenThe2019Plan()
+    {
+        await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));
+
+        await using var db = _database.CreateContext();
+        var casa = await db.Directorates.SingleAsync(d => d.Code == "CASA");
+        Assert.Equal((new DateOnly(2019, 1, 1), (DateOnly?)null), (casa.ActiveFrom, casa.ActiveTo));
+    }
+
+    [Fact]
+    public async Task RefusesTheFileNamingTheDirezioneGivenAnExistingDirezioneClosedBeforeThePlanYear()
+    {
+        await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));
+        await using (var db = _database.CreateContext())
+        {
+            var casa = await db.Directorates.SingleAsync(d => d.Code == "CASA");
+            casa.SetActivity(casa.ActiveFrom, new DateOnly(2019, 12, 31));
+            await db.SaveChangesAsync();
+        }
+
+        var result = await ImportAsync(SeedPlan.Stream(Draft2020()));
+
+        Assert.Equal(PlanImportOutcome.Rejected, result.Outcome);
+        Assert.Contains(result.Errors, e => e.Message == "La Direzione «Direzione Casa» (CASA) non è attiva nel 2020: scegliere una Direzione attiva nell'anno del piano.");
+        await using var check = _database.CreateContext();
+        Assert.Equal(1, await check.Plans.CountAsync());
+    }
+
+    /// <summary>The 2019 plan moved to 2020, in Bozza, without results.</summary>
+    private static System.Text.Json.Nodes.JsonObject Draft2020()
+    {
         var tree = SeedPlan.Tree();
         tree["year"] = 2020;
         tree["title"] = "Piano degli Obiettivi 2020";
@@ -221,12 +262,7 @@ public sealed class PlanImporterTests : IDisposable
             kpi!.AsObject().Remove("results");
         }
 
-        var result = await ImportAsync(SeedPlan.Stream(tree));
-
-        Assert.Equal(PlanImportOutcome.Imported, result.Outcome);
-        await using var db = _database.CreateContext();
-        Assert.Equal(4, await db.Directorates.CountAsync());
-        Assert.Equal(2, await db.Plans.CountAsync());
+        return tree;
     }
 
     [Fact]

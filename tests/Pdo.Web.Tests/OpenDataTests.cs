@@ -68,6 +68,7 @@ public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebF
         kpis[0]!["name"] = "@SUM(1)";
         kpis[0]!["group"] = "+1";
         objectives[2]!["kpis"]![1]!["name"] = "-x";
+        await factory.OpenDirezioniFromAsync(2016);
         await ImportAsync(tree);
 
         var text = await factory.CreateClient().GetStringAsync("/opendata/pdo-2016.csv");

@@ -108,6 +108,12 @@ public sealed class Objective
             throw new DomainRuleException("L'area strategica indicata non appartiene a questo piano.");
         }
 
+        // The Direzione already assigned stays assignable after it closes (old plans keep theirs); a new one must be active in the plan's year.
+        if (directorate is not null && !IsAssigned(directorate))
+        {
+            directorate.EnsureActiveIn(plan.Year);
+        }
+
         Title = Guard.Text(title, "Il titolo dell'obiettivo", 500);
         Category = category;
         CategoryId = category.Id;
@@ -118,6 +124,9 @@ public sealed class Objective
         Weight = Guard.Weight(weight);
         Touch();
     }
+
+    private bool IsAssigned(Directorate directorate) =>
+        ReferenceEquals(directorate, Directorate) || (directorate.Id != 0 && directorate.Id == DirectorateId);
 
     public void RemoveKpi(Kpi kpi)
     {

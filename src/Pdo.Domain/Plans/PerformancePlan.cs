@@ -313,6 +313,7 @@ public sealed class PerformancePlan
             throw new DomainRuleException("L'area strategica indicata non appartiene a questo piano.");
         }
 
+        directorate?.EnsureActiveIn(Year);
         var objective = new Objective(this, code, title, category, area, directorate, weight, _objectives.Count + 1);
         _objectives.Add(objective);
         codes.Add(objective.Code);
@@ -439,7 +440,8 @@ public sealed class PerformancePlan
 
     /// <summary>
     /// A new plan in Bozza with the structure of <paramref name="source"/>: periods (moved to the new year),
-    /// sections, areas, objectives and KPIs with the same codes, Direzioni and weights, and the data-source notes.
+    /// sections, areas, objectives and KPIs with the same codes, Direzioni (those still active in the new
+    /// year) and weights, and the data-source notes.
     /// Targets are copied or left blank; with <paramref name="copyTexts"/> the objectives' narratives and the plan's
     /// introduction and closing note too (to be updated: the plan page lists those that name the old year). Results
     /// are never copied.
@@ -488,7 +490,9 @@ public sealed class PerformancePlan
                 objective.Title,
                 plan._categories.Single(c => c.Code == category.Code),
                 area is null ? null : plan._areas.Single(a => a.Code == area.Code),
-                objective.Directorate,
+
+                // A Direzione closed before the new year is not carried over: the planning office assigns its successor.
+                objective.Directorate is { } directorate && directorate.IsActiveIn(year) ? directorate : null,
                 objective.Weight);
             copy.Describe(copyTexts ? objective.Narrative : null, objective.DataSourceNote);
             foreach (var kpi in objective.Kpis.OrderBy(k => k.SortOrder))

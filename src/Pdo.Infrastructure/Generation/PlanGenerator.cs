@@ -40,7 +40,7 @@ public sealed class PlanGenerator(AppDbContext db, ILogger<PlanGenerator> logger
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ObjectivesPerYear, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.KpisPerYear, options.ObjectivesPerYear);
-        var directorates = await EnsureDirectoratesAsync(cancellationToken);
+        var directorates = await EnsureDirectoratesAsync(options, cancellationToken);
         var existing = (await db.Plans.Select(p => p.Year).ToListAsync(cancellationToken)).ToHashSet();
         var created = 0;
         var previousAutoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -77,15 +77,25 @@ public sealed class PlanGenerator(AppDbContext db, ILogger<PlanGenerator> logger
         return created;
     }
 
-    private async Task<List<Directorate>> EnsureDirectoratesAsync(CancellationToken cancellationToken)
+    // Every generated year assigns these Direzioni: they must be active from the first one (an existing one, e.g. of the
+    // 2019 seed, is opened earlier when needed; it stays open).
+    private async Task<List<Directorate>> EnsureDirectoratesAsync(GeneratorOptions options, CancellationToken cancellationToken)
     {
+        var from = Directorate.StartOfYear(options.FirstYear);
         var all = await db.Directorates.ToListAsync(cancellationToken);
         foreach (var name in DirectorateNames)
         {
             var code = Code(name);
-            if (all.All(d => d.Code != code))
+            if (all.FirstOrDefault(d => d.Code == code) is { } existing)
             {
-                var directorate = new Directorate(code, $"Direzione {name}");
+                if (existing.ActiveFrom > from || existing.ActiveTo is not null)
+                {
+                    existing.SetActivity(existing.ActiveFrom < from ? existing.ActiveFrom : from, null);
+                }
+            }
+            else
+            {
+                var directorate = new Directorate(code, $"Direzione {name}", from);
                 db.Directorates.Add(directorate);
                 all.Add(directorate);
             }

@@ -5,6 +5,11 @@ public static class Links
 {
     public static string Plans => "/piani";
 
+    /// <summary>The Amministratore's Direzioni (reference data).</summary>
+    public static string Directorates => "/amministrazione/direzioni";
+
+    public static string DirectorateEdit(string code) => $"{Directorates}/{Uri.EscapeDataString(code)}/modifica";
+
     /// <summary>"Sicurezza dell'account": the second factor of the signed-in user.</summary>
     public static string AccountSecurity => "/accesso/sicurezza";
 

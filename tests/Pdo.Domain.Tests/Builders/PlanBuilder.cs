@@ -90,7 +90,7 @@ public sealed class PlanBuilder
         var solidali = plan.AddCategory("SOL", "Obiettivi Solidali");
         var gestionali = plan.AddCategory("GES", "Obiettivi Gestionali");
         var solidale = plan.AddArea("SOLIDALE", "Milano più solidale");
-        var casa = new Directorate("CASA", "Direzione Casa");
+        var casa = new DirectorateBuilder().Build();
 
         var quartieri = plan.AddObjective("SOL-01", "Piano Quartieri", solidali, solidale, casa, weight: 2m);
         quartieri.Describe("Il Piano Quartieri raccoglie gli investimenti pubblici e privati.", "Fonte: Direzione Casa");

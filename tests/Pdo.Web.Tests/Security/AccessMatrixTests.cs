@@ -119,6 +119,12 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Users.Disable POST"] = AdministratorOnly(),
         ["Users.Enable POST"] = AdministratorOnly(),
         ["Users.ResetPassword POST"] = AdministratorOnly(),
+        ["Directorates.Index GET"] = AdministratorOnly(),
+        ["Directorates.Create GET"] = AdministratorOnly(),
+        ["Directorates.Create POST"] = AdministratorOnly(),
+        ["Directorates.Edit GET"] = AdministratorOnly(),
+        ["Directorates.Edit POST"] = AdministratorOnly(),
+        ["Directorates.Delete POST"] = AdministratorOnly(),
     };
 
     /// <summary>Every action of every controller of the web assembly, by reflection: "Controller.Action VERB".</summary>
@@ -200,7 +206,7 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
             ["id"] = id,
             ["kpiCode"] = "DIR-CASA-01.1",
             ["part:regex(^(sezioni|aree)$)"] = "sezioni",
-            ["code"] = descriptor.ActionName switch
+            ["code"] = descriptor.ControllerName == "Directorates" ? "CASA" : descriptor.ActionName switch
             {
                 "Category" => "DIR",
                 "Area" => "DIGITALE",

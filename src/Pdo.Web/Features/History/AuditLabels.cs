@@ -122,7 +122,8 @@ public static class AuditLabels
         {
             [nameof(Directorate.Code)] = new("Codice"),
             [nameof(Directorate.Name)] = new("Nome"),
-            [nameof(Directorate.IsActive)] = new("Attiva", YesNo),
+            [nameof(Directorate.ActiveFrom)] = new("Attiva dal", Date),
+            [nameof(Directorate.ActiveTo)] = new("Attiva fino al", Date),
         },
         [PeopleAudit.EntityType] = new()
         {

@@ -15,12 +15,12 @@ public sealed class PlanEditingController(PlanEditingService editing) : Controll
     [HttpPost("piani/nuovo")]
     public async Task<IActionResult> NewPlan(NewPlanForm form, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && Result(await editing.CreatePlanAsync(form, cancellationToken), "Piano creato in bozza.") is { } done)
+        if (ModelState.IsValid && this.Done(await editing.CreatePlanAsync(form, cancellationToken), "Piano creato in bozza.") is { } done)
         {
             return done;
         }
 
-        return Invalid(View(await editing.NewPlanAsync(form, cancellationToken)));
+        return this.Refused(View(await editing.NewPlanAsync(form, cancellationToken)));
     }
 
     [HttpPost("piani/{year:int}/avvia-monitoraggio")]
@@ -51,12 +51,12 @@ public sealed class PlanEditingController(PlanEditingService editing) : Controll
     [HttpPost("piani/{year:int}/approva")]
     public async Task<IActionResult> Approve([FromRoute] int year, ApproveForm form, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && Result(await editing.ApproveAsync(year, form, cancellationToken), "Piano approvato: ora è in sola lettura.") is { } done)
+        if (ModelState.IsValid && this.Done(await editing.ApproveAsync(year, form, cancellationToken), "Piano approvato: ora è in sola lettura.") is { } done)
         {
             return done;
         }
 
-        return await editing.ApproveFormAsync(year, form, cancellationToken) is { } model ? Invalid(View(model)) : NotFound();
+        return await editing.ApproveFormAsync(year, form, cancellationToken) is { } model ? this.Refused(View(model)) : NotFound();
     }
 
     [HttpGet("piani/{year:int}/obiettivi/nuovo")]
@@ -99,62 +99,27 @@ public sealed class PlanEditingController(PlanEditingService editing) : Controll
     public async Task<IActionResult> DeleteKpi([FromRoute] int year, [FromRoute] string code, [FromRoute] string kpiCode, CancellationToken cancellationToken)
     {
         var result = await editing.DeleteKpiAsync(year, code, kpiCode, cancellationToken);
-        return Result(result, "KPI eliminato.") ?? Back(result, year, null, Links.Objective(year, code));
+        return this.Done(result, "KPI eliminato.") ?? Back(result, year, null, Links.Objective(year, code));
     }
 
     private async Task<IActionResult> SaveObjective(int year, string? code, ObjectiveForm form, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && Result(await editing.SaveObjectiveAsync(year, code, form, cancellationToken), "Obiettivo salvato.") is { } done)
+        if (ModelState.IsValid && this.Done(await editing.SaveObjectiveAsync(year, code, form, cancellationToken), "Obiettivo salvato.") is { } done)
         {
             return done;
         }
 
-        return await editing.ObjectiveFormAsync(year, code, form, cancellationToken) is { } model ? Invalid(View("Objective", model)) : NotFound();
+        return await editing.ObjectiveFormAsync(year, code, form, cancellationToken) is { } model ? this.Refused(View("Objective", model)) : NotFound();
     }
 
     private async Task<IActionResult> SaveKpi(int year, string code, string? kpiCode, KpiForm form, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && Result(await editing.SaveKpiAsync(year, code, kpiCode, form, cancellationToken), "KPI salvato.") is { } done)
+        if (ModelState.IsValid && this.Done(await editing.SaveKpiAsync(year, code, kpiCode, form, cancellationToken), "KPI salvato.") is { } done)
         {
             return done;
         }
 
-        return await editing.KpiFormAsync(year, code, kpiCode, form, cancellationToken) is { } model ? Invalid(View("Kpi", model)) : NotFound();
-    }
-
-    /// <summary>A successful change redirects (PRG); otherwise its errors go into the model state and null is returned.</summary>
-    private IActionResult? Result(EditResult result, string success)
-    {
-        switch (result.Outcome)
-        {
-            case EditOutcome.Done:
-                TempData["Message"] = success;
-                return Redirect(result.RedirectTo!);
-            case EditOutcome.NotFound:
-                return NotFound();
-            default:
-                foreach (var error in result.Errors)
-                {
-                    ModelState.AddModelError(string.Empty, error);
-                }
-
-                if (result.Outcome == EditOutcome.Conflict)
-                {
-                    Response.StatusCode = StatusCodes.Status409Conflict;
-                }
-
-                return null;
-        }
-    }
-
-    private IActionResult Invalid(ViewResult view)
-    {
-        if (Response.StatusCode == StatusCodes.Status200OK)
-        {
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        }
-
-        return view;
+        return await editing.KpiFormAsync(year, code, kpiCode, form, cancellationToken) is { } model ? this.Refused(View("Kpi", model)) : NotFound();
     }
 
     /// <summary>Actions without a form page report back on the plan (or objective) page.</summary>

@@ -154,7 +154,10 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
                 Weight = ItalianValues.FormatNumber(objective.Weight, 4),
                 Version = objective.Version,
             };
-        var directorates = await db.Directorates.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        // Old plans keep theirs: the Direzioni active in the plan's year, plus the one the objective has now.
+        var directorates = (await db.Directorates.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken))
+            .Where(d => d.IsActiveIn(year) || d.Id == objective?.DirectorateId)
+            .ToList();
         return new ObjectiveFormViewModel(
             year,
             objective?.Code,
@@ -167,7 +170,7 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
     public Task<EditResult> SaveObjectiveAsync(int year, string? code, ObjectiveForm form, CancellationToken cancellationToken) =>
         SaveAsync(async () =>
         {
-            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new NotFoundException();
+            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new EditTargetNotFoundException();
             var weight = Weight(form.Weight);
             var category = plan.Categories.FirstOrDefault(c => c.Code == form.Category) ?? throw new DomainRuleException("Sezione non trovata.");
             var area = string.IsNullOrEmpty(form.Area) ? null : plan.Areas.FirstOrDefault(a => a.Code == form.Area) ?? throw new DomainRuleException("Area strategica non trovata.");
@@ -181,7 +184,7 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
             }
             else
             {
-                objective = Objective(plan, code) ?? throw new NotFoundException();
+                objective = Objective(plan, code) ?? throw new EditTargetNotFoundException();
                 ExpectVersion(objective, o => o.Version, form.Version);
                 objective.Update(form.Title!, category, area, directorate, weight);
             }
@@ -192,8 +195,8 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
     public Task<EditResult> DeleteObjectiveAsync(int year, string code, CancellationToken cancellationToken) =>
         SaveAsync(async () =>
         {
-            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new NotFoundException();
-            plan.RemoveObjective(Objective(plan, code) ?? throw new NotFoundException());
+            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new EditTargetNotFoundException();
+            plan.RemoveObjective(Objective(plan, code) ?? throw new EditTargetNotFoundException());
             return Links.Plan(year);
         }, cancellationToken);
 
@@ -231,8 +234,8 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
     public Task<EditResult> SaveKpiAsync(int year, string objectiveCode, string? kpiCode, KpiForm form, CancellationToken cancellationToken) =>
         SaveAsync(async () =>
         {
-            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new NotFoundException();
-            var objective = Objective(plan, objectiveCode) ?? throw new NotFoundException();
+            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new EditTargetNotFoundException();
+            var objective = Objective(plan, objectiveCode) ?? throw new EditTargetNotFoundException();
             var definition = Define(form);
             if (kpiCode is null)
             {
@@ -240,7 +243,7 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
             }
             else
             {
-                var kpi = objective.Kpis.FirstOrDefault(k => string.Equals(k.Code, kpiCode, StringComparison.OrdinalIgnoreCase)) ?? throw new NotFoundException();
+                var kpi = objective.Kpis.FirstOrDefault(k => string.Equals(k.Code, kpiCode, StringComparison.OrdinalIgnoreCase)) ?? throw new EditTargetNotFoundException();
                 ExpectVersion(kpi, k => k.Version, form.Version);
                 kpi.Update(definition);
             }
@@ -251,9 +254,9 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
     public Task<EditResult> DeleteKpiAsync(int year, string objectiveCode, string kpiCode, CancellationToken cancellationToken) =>
         SaveAsync(async () =>
         {
-            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new NotFoundException();
-            var objective = Objective(plan, objectiveCode) ?? throw new NotFoundException();
-            objective.RemoveKpi(objective.Kpis.FirstOrDefault(k => string.Equals(k.Code, kpiCode, StringComparison.OrdinalIgnoreCase)) ?? throw new NotFoundException());
+            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new EditTargetNotFoundException();
+            var objective = Objective(plan, objectiveCode) ?? throw new EditTargetNotFoundException();
+            objective.RemoveKpi(objective.Kpis.FirstOrDefault(k => string.Equals(k.Code, kpiCode, StringComparison.OrdinalIgnoreCase)) ?? throw new EditTargetNotFoundException());
             return Links.Objective(year, objective.Code);
         }, cancellationToken);
 
@@ -346,7 +349,7 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
     }
 
     private static MonitoringPeriod Period(PerformancePlan plan, string code) =>
-        plan.Periods.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)) ?? throw new NotFoundException();
+        plan.Periods.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)) ?? throw new EditTargetNotFoundException();
 
     private static Objective? Objective(PerformancePlan plan, string code) =>
         plan.Objectives.FirstOrDefault(o => string.Equals(o.Code, code, StringComparison.OrdinalIgnoreCase));
@@ -371,7 +374,7 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
     public Task<EditResult> ChangePlanAsync(int year, Action<PerformancePlan> change, Guid? version, string redirectTo, CancellationToken cancellationToken) =>
         SaveAsync(async () =>
         {
-            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new NotFoundException();
+            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new EditTargetNotFoundException();
             ExpectVersion(plan, p => p.Version, version);
             try
             {
@@ -385,36 +388,8 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
             return redirectTo;
         }, cancellationToken);
 
-    private async Task<EditResult> SaveAsync(Func<Task<string>> change, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var redirect = await change();
-            await db.SaveChangesAsync(cancellationToken);
-            return EditResult.Ok(redirect);
-        }
-        catch (NotFoundException)
-        {
-            return EditResult.Missing;
-        }
-        catch (DomainRuleException ex)
-        {
-            db.ChangeTracker.Clear();
-            return EditResult.Invalid(ex.Message);
-        }
-        catch (DbUpdateConcurrencyException ex)
-        {
-            logger.LogWarning(ex, "Concurrent plan edit refused");
-            db.ChangeTracker.Clear();
-            return EditResult.Conflict;
-        }
-        catch (DbUpdateException ex)
-        {
-            logger.LogWarning(ex, "Plan edit refused by the database");
-            db.ChangeTracker.Clear();
-            return EditResult.Invalid("Il salvataggio non è riuscito (codice già usato o dati collegati): nessuna modifica è stata scritta.");
-        }
-    }
+    private Task<EditResult> SaveAsync(Func<Task<string>> change, CancellationToken cancellationToken) =>
+        EditSave.RunAsync(db, logger, change, cancellationToken);
 
     private Task<PerformancePlan?> LoadAsync(int year, bool tracked, CancellationToken cancellationToken)
     {
@@ -424,6 +399,4 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
             .Include(p => p.Objectives).ThenInclude(o => o.Kpis).ThenInclude(k => k.Results);
         return (tracked ? query : query.AsNoTrackingWithIdentityResolution()).FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
     }
-
-    private sealed class NotFoundException : Exception;
 }

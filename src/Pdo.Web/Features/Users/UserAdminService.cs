@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Pdo.Domain.Values;
 using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.Identity;
@@ -95,7 +96,12 @@ public sealed class UserAdminService(UserManager<AppUser> users, IUserStore<AppU
 
     public async Task<UserFormViewModel> FormAsync(string? id, UserForm form, bool isDisabled, CancellationToken cancellationToken)
     {
-        var directorates = await db.Directorates.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        // The Direzioni active today, plus those the user already has (a closed one stays until it is removed).
+        var today = RomeTime.Today(clock.GetUtcNow());
+        var assigned = id is null ? [] : await db.UserDirectorates.Where(d => d.UserId == id).Select(d => d.DirectorateId).ToListAsync(cancellationToken);
+        var directorates = (await db.Directorates.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken))
+            .Where(d => d.IsActiveOn(today) || assigned.Contains(d.Id))
+            .ToList();
         return new UserFormViewModel(
             id,
             form,
@@ -241,10 +247,17 @@ public sealed class UserAdminService(UserManager<AppUser> users, IUserStore<AppU
             errors.Add("Assegnare almeno un ruolo.");
         }
 
-        var known = await db.Directorates.Where(d => form.DirectorateIds.Contains(d.Id)).CountAsync();
-        if (known != form.DirectorateIds.Distinct().Count())
+        var known = await db.Directorates.Where(d => form.DirectorateIds.Contains(d.Id)).ToListAsync();
+        if (known.Count != form.DirectorateIds.Distinct().Count())
         {
             errors.Add("Direzione non trovata.");
+        }
+
+        var today = RomeTime.Today(clock.GetUtcNow());
+        var assigned = existing is null ? [] : existing.Directorates.Select(d => d.DirectorateId).ToList();
+        foreach (var closed in known.Where(d => !d.IsActiveOn(today) && !assigned.Contains(d.Id)))
+        {
+            errors.Add($"La Direzione «{closed.Name}» non è attiva oggi: non si può assegnare a un utente.");
         }
 
         if (form.Roles.Contains(Roles.DirectorateManager) && form.DirectorateIds.Count == 0)
