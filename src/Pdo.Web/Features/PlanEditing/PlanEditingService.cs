@@ -382,7 +382,7 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
             }
             catch (KeyNotFoundException)
             {
-                throw new NotFoundException();
+                throw new EditTargetNotFoundException();
             }
 
             return redirectTo;
