@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Pdo.Domain;
+using Pdo.Infrastructure.Data;
 using Pdo.Web.Features.Users;
 
 namespace Pdo.Web.Features.PlanEditing;
@@ -146,6 +149,45 @@ public sealed record EditResult(EditOutcome Outcome, IReadOnlyList<string> Error
     public static EditResult Invalid(params string[] errors) => new(EditOutcome.Invalid, errors);
 
     public static EditResult Conflict { get; } = new(EditOutcome.Conflict, ["Qualcun altro ha modificato questi dati nel frattempo: ricaricare la pagina e riapplicare le modifiche."]);
+}
+
+/// <summary>
+/// The one way a plan form's change is saved (plan editing, narratives): run the change through the entities' rules,
+/// then one SaveChanges (audited by the interceptor in the same transaction). A null redirect is "not found"; a
+/// rule refused, a stale version or a refusal by the database change nothing and say why.
+/// </summary>
+public static class EditSaving
+{
+    public static async Task<EditResult> SaveAsync(AppDbContext db, ILogger logger, Func<Task<string?>> change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await change() is not { } redirect)
+            {
+                return EditResult.Missing;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return EditResult.Ok(redirect);
+        }
+        catch (DomainRuleException ex)
+        {
+            db.ChangeTracker.Clear();
+            return EditResult.Invalid(ex.Message);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            logger.LogWarning(ex, "Concurrent plan edit refused");
+            db.ChangeTracker.Clear();
+            return EditResult.Conflict;
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning(ex, "Plan edit refused by the database");
+            db.ChangeTracker.Clear();
+            return EditResult.Invalid("Il salvataggio non è riuscito (codice già usato o dati collegati): nessuna modifica è stata scritta.");
+        }
+    }
 }
 
 /// <summary>The toggle of the plan's four-eyes review (Bozza only).</summary>

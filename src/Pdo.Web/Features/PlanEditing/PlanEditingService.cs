@@ -369,36 +369,18 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
             return Links.Plan(year);
         }, cancellationToken);
 
-    private async Task<EditResult> SaveAsync(Func<Task<string>> change, CancellationToken cancellationToken)
-    {
-        try
+    private Task<EditResult> SaveAsync(Func<Task<string>> change, CancellationToken cancellationToken) =>
+        EditSaving.SaveAsync(db, logger, async () =>
         {
-            var redirect = await change();
-            await db.SaveChangesAsync(cancellationToken);
-            return EditResult.Ok(redirect);
-        }
-        catch (NotFoundException)
-        {
-            return EditResult.Missing;
-        }
-        catch (DomainRuleException ex)
-        {
-            db.ChangeTracker.Clear();
-            return EditResult.Invalid(ex.Message);
-        }
-        catch (DbUpdateConcurrencyException ex)
-        {
-            logger.LogWarning(ex, "Concurrent plan edit refused");
-            db.ChangeTracker.Clear();
-            return EditResult.Conflict;
-        }
-        catch (DbUpdateException ex)
-        {
-            logger.LogWarning(ex, "Plan edit refused by the database");
-            db.ChangeTracker.Clear();
-            return EditResult.Invalid("Il salvataggio non è riuscito (codice già usato o dati collegati): nessuna modifica è stata scritta.");
-        }
-    }
+            try
+            {
+                return await change();
+            }
+            catch (NotFoundException)
+            {
+                return null;
+            }
+        }, cancellationToken);
 
     private Task<PerformancePlan?> LoadAsync(int year, bool tracked, CancellationToken cancellationToken)
     {
