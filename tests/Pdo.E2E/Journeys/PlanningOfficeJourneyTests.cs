@@ -40,6 +40,7 @@ public sealed class PlanningOfficeJourneyTests(PortalFixture portal)
             await page.GetByLabel("Titolo").FillAsync(Plan2020);
             await page.GetByLabel("Struttura").SelectOptionAsync(new SelectOptionValue { Label = "Copia la struttura di: Piano degli Obiettivi 2019" });
             await Expect(page.GetByLabel("Copia anche i target")).ToBeCheckedAsync(); // ticked by default
+            await Expect(page.GetByLabel("Copia anche le descrizioni e i testi del piano (da aggiornare)")).ToBeCheckedAsync();
             await office.ClickAsync(AriaRole.Button, "Crea il piano in bozza");
             await office.ExpectPathAsync("/piani/2020");
             await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Piano creato in bozza.");
@@ -48,6 +49,7 @@ public sealed class PlanningOfficeJourneyTests(PortalFixture portal)
             // The copied texts that still name 2019 are listed, each with the page that edits it.
             var oldYear = page.GetByRole(AriaRole.Region, new() { Name = "Testi che citano ancora il 2019" });
             await Expect(oldYear.GetByRole(AriaRole.Link, new() { Name = "KPI SOL-01.1 – Piano Quartieri: avanzamento del 70% dei programmi di lavoro del 2019" })).ToBeVisibleAsync();
+            await Expect(oldYear.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Descrizione dell'obiettivo SOL-01 ") })).ToHaveAttributeAsync("href", "/piani/2020/obiettivi/SOL-01/descrizione");
 
             // Tightens a target while the plan is in Bozza: the "Scrivi" answers, from 10 to 8 days.
             await office.ClickAsync(AriaRole.Link, "Indicatori di funzionamento dell’Ente");

@@ -117,29 +117,6 @@ public sealed class NarrativeService(AppDbContext db, ILogger<NarrativeService> 
         return last is null ? (null, null) : (last.UserName, RomeTime.Format(last.OccurredAt));
     }
 
-    /// <summary>Runs <paramref name="change"/> (null: not found) and saves it in one SaveChanges, audited by the interceptor.</summary>
-    private async Task<EditResult> SaveAsync(Func<Task<string?>> change, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (await change() is not { } redirect)
-            {
-                return EditResult.Missing;
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return EditResult.Ok(redirect);
-        }
-        catch (DomainRuleException ex)
-        {
-            db.ChangeTracker.Clear();
-            return EditResult.Invalid(ex.Message);
-        }
-        catch (DbUpdateConcurrencyException ex)
-        {
-            logger.LogWarning(ex, "Concurrent narrative edit refused");
-            db.ChangeTracker.Clear();
-            return EditResult.Conflict;
-        }
-    }
+    private Task<EditResult> SaveAsync(Func<Task<string?>> change, CancellationToken cancellationToken) =>
+        EditSave.RunAsync(db, logger, async () => await change() ?? throw new EditTargetNotFoundException(), cancellationToken);
 }

@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Pdo.Domain;
+using Pdo.Infrastructure.Data;
 using Pdo.Web.Features.Users;
 
 namespace Pdo.Web.Features.PlanEditing;
