@@ -97,7 +97,7 @@ public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebF
     [InlineData("a-b", "a-b")]
     public void WritesTheCellSafeForSpreadsheetsGivenItsFirstCharacter(string name, string cell)
     {
-        var row = new Pdo.Web.Features.OpenData.OpenDataRow(2019, "S", null, null, "O", "T", "K", name, null, null, "=", "1", null, null, "raggiunto", 1m);
+        var row = new Pdo.Web.Features.OpenData.OpenDataRow(2019, "S", null, null, "O", "T", "K", name, null, null, "=", "1", null, null, "raggiunto", 1m, null);
 
         var csv = Pdo.Web.Features.OpenData.OpenDataService.ToCsv([row]);
 

@@ -25,6 +25,7 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
     [
         "Id", "Version", "SortOrder", "PlanId", "ObjectiveId", "KpiId", "PeriodId",
         nameof(KpiResult.RecordedAt), nameof(KpiResult.RecordedBy), nameof(KpiResult.ReviewedAt), nameof(KpiResult.ReviewedBy),
+        nameof(Kpi.UnmeasurableDeclaredAt), nameof(Kpi.UnmeasurableDeclaredBy),
     ];
 
     /// <summary>The properties of plan entities that are never audited (the history's labels cover every other one).</summary>
