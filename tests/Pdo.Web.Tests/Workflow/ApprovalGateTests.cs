@@ -81,6 +81,7 @@ public sealed class ApprovalGateTests(PdoWebFactory factory) : IClassFixture<Pdo
         Assert.Contains("Nessun risultato blocca l'approvazione", after);
         Assert.Contains($"<td>Non rilevabile: {Reason}</td>", after);
         Assert.Contains("34 KPI rilevati su 35", after);
+        Assert.Contains("34 KPI rilevati su 35", await office.GetStringAsync("/piani/2024?periodo=FIN")); // the dashboards' snapshot agrees
 
         var approved = await PdoWebFactory.PostFormAsync(office, "/piani/2024/approva", "/piani/2024/approva",
             [new("Number", "88"), new("Date", "14/04/2025"), new("Version", (await PlanAsync(2024)).Version.ToString())]);
