@@ -181,6 +181,68 @@ public sealed class PlanImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task ConfirmsEveryFinalResultOnTheActsBehalfGivenTheApproved2019Plan()
+    {
+        await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));
+
+        await using var db = _database.CreateContext();
+        var results = await db.KpiResults.ToListAsync();
+        Assert.Equal(35, results.Count);
+        Assert.All(results, r => Assert.Equal((ResultStatus.Confirmed, "Delibera n. 501 (importazione)"), (r.Status, r.ReviewedBy)));
+        Assert.Equal(0, await db.Kpis.CountAsync(k => k.UnmeasurableReason != null));
+    }
+
+    [Fact]
+    public async Task RejectsTheApprovedFileListingTheKpiGivenAFinalResultMissingWithoutAReason()
+    {
+        var tree = SeedPlan.Tree();
+        tree["objectives"]![0]!["kpis"]![0]!.AsObject().Remove("results");
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Rejected, result.Outcome);
+        Assert.Contains(result.Errors, e => e.Path == "$.approvalAct"
+            && e.Message.Contains("1 risultato del consuntivo blocca l'approvazione: SOL-01 / SOL-01.1 (mancante)", StringComparison.Ordinal));
+        Assert.Equal((0, 0, 0, 0), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task ImportsTheApprovedFileWithTheReasonGivenAMissingFinalResultDeclaredNonRilevabile()
+    {
+        var tree = SeedPlan.Tree();
+        var kpi = tree["objectives"]![0]!["kpis"]![0]!.AsObject();
+        kpi.Remove("results");
+        kpi["unmeasurableReason"] = "Il dato 2019 non è stato rilevato dalla Direzione.";
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Imported, result.Outcome);
+        await using var db = _database.CreateContext();
+        var stored = await db.Kpis.SingleAsync(k => k.Code == "SOL-01.1");
+        Assert.Equal(("Il dato 2019 non è stato rilevato dalla Direzione.", "test"), (stored.UnmeasurableReason, stored.UnmeasurableDeclaredBy));
+        Assert.Equal(PlanStatus.Approved, (await db.Plans.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task RejectsANonRilevabileKpiGivenAPlanInDraft()
+    {
+        var tree = SeedPlan.Tree();
+        tree["status"] = "Draft";
+        tree.Remove("approvalAct");
+        foreach (var k in tree["objectives"]!.AsArray().SelectMany(o => o!["kpis"]!.AsArray()))
+        {
+            k!.AsObject().Remove("results");
+        }
+
+        tree["objectives"]![0]!["kpis"]![0]!["unmeasurableReason"] = "Il dato 2019 non è stato rilevato dalla Direzione.";
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Rejected, result.Outcome);
+        Assert.Contains(result.Errors, e => e.Path == "$.objectives[0].kpis[0].unmeasurableReason");
+    }
+
+    [Fact]
     public async Task RequiresTheFourEyesReviewGivenAPlanThatDoesNotSayOtherwise()
     {
         await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));

@@ -20,10 +20,11 @@ public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebF
         Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
         var rows = Csv.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(
-            "year,category,area,directorate,objective_code,objective_title,kpi_code,kpi_name,kpi_group,unit,comparator,target,actual,score,status,weight",
+            "year,category,area,directorate,objective_code,objective_title,kpi_code,kpi_name,kpi_group,unit,comparator,target,actual,score,status,weight,unmeasurable_reason",
             string.Join(',', rows[0]));
         Assert.Equal(36, rows.Count);
-        Assert.All(rows.Skip(1), r => Assert.Equal(16, r.Count));
+        Assert.All(rows.Skip(1), r => Assert.Equal(17, r.Count));
+        Assert.All(rows.Skip(1), r => Assert.Equal(string.Empty, r[16]));
         Assert.All(rows.Skip(1), r => Assert.Equal(("100", "raggiunto"), (r[13], r[14])));
     }
 
@@ -98,7 +99,7 @@ public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebF
     [InlineData("a-b", "a-b")]
     public void WritesTheCellSafeForSpreadsheetsGivenItsFirstCharacter(string name, string cell)
     {
-        var row = new Pdo.Web.Features.OpenData.OpenDataRow(2019, "S", null, null, "O", "T", "K", name, null, null, "=", "1", null, null, "raggiunto", 1m);
+        var row = new Pdo.Web.Features.OpenData.OpenDataRow(2019, "S", null, null, "O", "T", "K", name, null, null, "=", "1", null, null, "raggiunto", 1m, null);
 
         var csv = Pdo.Web.Features.OpenData.OpenDataService.ToCsv([row]);
 

@@ -75,6 +75,19 @@ public sealed class Kpi
 
     public IReadOnlyList<KpiResult> Results => _results;
 
+    /// <summary>
+    /// "Non rilevabile nel consuntivo": why the KPI has no final measurement, recorded by the planning office while
+    /// the plan is in monitoring. A declared KPI has no final score (any final value is not used) and does not block
+    /// the approval. Null when not declared.
+    /// </summary>
+    public string? UnmeasurableReason { get; private set; }
+
+    public string? UnmeasurableDeclaredBy { get; private set; }
+
+    public DateTimeOffset? UnmeasurableDeclaredAt { get; private set; }
+
+    public bool IsUnmeasurable => UnmeasurableReason is not null;
+
     public IReadOnlyList<ScoreBand> Bands => ParseBands(BandsText);
 
     /// <summary>False while a KPI copied without targets waits for its target (allowed only in Bozza).</summary>
@@ -189,12 +202,71 @@ public sealed class Kpi
         return result;
     }
 
+    /// <summary>
+    /// Declares the KPI "non rilevabile nel consuntivo" with the reason (at least
+    /// <see cref="MinUnmeasurableReasonLength"/> characters); only while the plan is in monitoring. A new reason
+    /// replaces the previous one.
+    /// </summary>
+    public void DeclareUnmeasurable(string? reason, string declaredBy, DateTimeOffset declaredAt)
+    {
+        RequireMonitoringForDeclaration();
+        var text = Guard.Text(reason, "Il motivo per cui il KPI non è rilevabile", 2_000);
+        if (text.Length < MinUnmeasurableReasonLength)
+        {
+            throw new DomainRuleException(
+                $"Il motivo per cui il KPI «{Name}» non è rilevabile deve avere almeno {MinUnmeasurableReasonLength} caratteri.");
+        }
+
+        UnmeasurableReason = text;
+        UnmeasurableDeclaredBy = Guard.Text(declaredBy, "L'autore della dichiarazione", 256);
+        UnmeasurableDeclaredAt = declaredAt;
+        Version = VersionToken.New();
+    }
+
+    /// <summary>Removes the "non rilevabile" declaration; only while the plan is in monitoring.</summary>
+    public void WithdrawUnmeasurable()
+    {
+        RequireMonitoringForDeclaration();
+        if (!IsUnmeasurable)
+        {
+            throw new DomainRuleException($"Il KPI «{Name}» non è dichiarato non rilevabile.");
+        }
+
+        UnmeasurableReason = null;
+        UnmeasurableDeclaredBy = null;
+        UnmeasurableDeclaredAt = null;
+        Version = VersionToken.New();
+    }
+
+    public const int MinUnmeasurableReasonLength = 10;
+
+    /// <summary>
+    /// The result that counts for <paramref name="period"/>: none in the final period of a KPI declared non
+    /// rilevabile (its value, if any, is not used), else the recorded one. Every score reads results through here.
+    /// </summary>
+    public KpiResult? CountedResultFor(MonitoringPeriod period) =>
+        Counts(period.IsFinal, IsUnmeasurable) ? ResultFor(period) : null;
+
+    /// <summary>The rule of <see cref="CountedResultFor"/> for readers that hold no entities (the dashboards' snapshot).</summary>
+    public static bool Counts(bool periodIsFinal, bool unmeasurable) => !(periodIsFinal && unmeasurable);
+
     /// <summary>Scores a measurement of this KPI with its plan's methodology.</summary>
     public KpiAttainment Score(Measurement? measurement) =>
         AttainmentRules.ScoreKpi(ToSpec(), measurement, RequireObjective().RequirePlan().Methodology);
 
     public KpiResult? ResultFor(MonitoringPeriod period) =>
         _results.FirstOrDefault(r => ReferenceEquals(r.Period, period) || (period.Id != 0 && r.PeriodId == period.Id));
+
+    private void RequireMonitoringForDeclaration()
+    {
+        var plan = RequireObjective().RequirePlan();
+        if (plan.Status != PlanStatus.Monitoring)
+        {
+            throw new DomainRuleException(plan.Status == PlanStatus.Approved
+                ? "Il piano è approvato: la dichiarazione di KPI non rilevabile non è modificabile."
+                : "Il piano è in bozza: un KPI si dichiara non rilevabile durante il monitoraggio.");
+        }
+    }
 
     internal Objective RequireObjective() =>
         Objective ?? throw new InvalidOperationException("The KPI was loaded without its objective.");

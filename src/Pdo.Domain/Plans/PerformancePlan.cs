@@ -362,6 +362,12 @@ public sealed class PerformancePlan
             throw new DomainRuleException("Solo un piano in monitoraggio può essere approvato.");
         }
 
+        var blockers = ApprovalBlockers();
+        if (blockers.Count > 0)
+        {
+            throw new DomainRuleException(ApprovalBlocker.Describe(blockers));
+        }
+
         if (act.Date.Year < Year)
         {
             throw new DomainRuleException($"La delibera di approvazione del consuntivo {Year} non può essere anteriore al {Year}.");
@@ -389,6 +395,39 @@ public sealed class PerformancePlan
         }
 
         Touch();
+    }
+
+    /// <summary>
+    /// What keeps the plan from being approved: every KPI of the final period whose result is missing, Inserito (not
+    /// confirmed) or Restituito, unless the KPI is declared non rilevabile. Needs objectives, KPIs and results loaded.
+    /// </summary>
+    public IReadOnlyList<ApprovalBlocker> ApprovalBlockers()
+    {
+        if (FinalPeriod is not { } final)
+        {
+            return [];
+        }
+
+        var blockers = new List<ApprovalBlocker>();
+        foreach (var objective in _objectives.OrderBy(o => o.SortOrder))
+        {
+            foreach (var kpi in objective.Kpis.OrderBy(k => k.SortOrder).Where(k => !k.IsUnmeasurable))
+            {
+                var kind = kpi.ResultFor(final)?.Status switch
+                {
+                    null => ApprovalBlockerKind.Missing,
+                    ResultStatus.Entered => ApprovalBlockerKind.NotConfirmed,
+                    ResultStatus.Returned => ApprovalBlockerKind.Returned,
+                    _ => (ApprovalBlockerKind?)null,
+                };
+                if (kind is { } blocking)
+                {
+                    blockers.Add(new ApprovalBlocker(objective, kpi, blocking));
+                }
+            }
+        }
+
+        return blockers;
     }
 
     /// <summary>Approvato → In monitoraggio (an Amministratore's action): the approval act is withdrawn, the reason is mandatory.</summary>

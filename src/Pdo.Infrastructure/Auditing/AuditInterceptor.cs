@@ -25,6 +25,7 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
     [
         "Id", "Version", "SortOrder", "PlanId", "ObjectiveId", "KpiId", "PeriodId",
         nameof(KpiResult.RecordedAt), nameof(KpiResult.RecordedBy), nameof(KpiResult.ReviewedAt), nameof(KpiResult.ReviewedBy),
+        nameof(Kpi.UnmeasurableDeclaredAt), nameof(Kpi.UnmeasurableDeclaredBy),
     ];
 
     // Sections and areas are ordered by hand (moved up and down on the structure page): a change of their place is

@@ -160,6 +160,22 @@ public sealed class PlanGenerator(AppDbContext db, ILogger<PlanGenerator> logger
         if (!isLast)
         {
             // Synthetic history: each year is approved as on the day of its (generated) act, future years included.
+            // As before an approval in the portal: every final result confirmed by a second user, and every KPI
+            // without one declared non rilevabile with its reason (the approval gate refuses otherwise).
+            var final = plan.FinalPeriod!;
+            var reviewedAt = new DateTimeOffset(year + 1, 2, 10, 9, 0, 0, TimeSpan.Zero);
+            foreach (var kpi in plan.Objectives.SelectMany(o => o.Kpis))
+            {
+                if (kpi.ResultFor(final) is { } result)
+                {
+                    result.Confirm("revisore.generatore", reviewedAt);
+                }
+                else
+                {
+                    kpi.DeclareUnmeasurable("Dato non disponibile alla chiusura del consuntivo (dati generati).", "generatore", reviewedAt);
+                }
+            }
+
             var act = new ApprovalAct((100 + year % 100).ToString(CultureInfo.InvariantCulture), new DateOnly(year + 1, 4, 14), null, $"Approvazione Consuntivo PDO {year} (dati generati)");
             plan.Approve(act, today: act.Date);
         }

@@ -80,6 +80,7 @@ public sealed record KpiDocument
     [JsonPropertyName("weight")] public decimal? Weight { get; init; }
     [JsonPropertyName("scoring")] public ScoringDocument? Scoring { get; init; }
     [JsonPropertyName("results")] public List<ResultDocument>? Results { get; init; }
+    [JsonPropertyName("unmeasurableReason")] public string? UnmeasurableReason { get; init; }
 }
 
 public sealed record ScoringDocument

@@ -170,6 +170,7 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
             });
 
             var pending = new List<(Kpi Kpi, ResultDocument Result, string Path)>();
+            var unmeasurable = new List<(Kpi Kpi, string Reason, string Path)>();
             Each(_doc.Objectives, "$.objectives", (o, path) =>
             {
                 var category = Lookup(categories, o.Category, $"{path}.category", "sezione", required: true);
@@ -199,6 +200,10 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
                     if (definition is not null && Try(kpiPath, () => objective.AddKpi(definition)) is { } kpi)
                     {
                         Each(k.Results, $"{kpiPath}.results", (r, resultPath) => pending.Add((kpi, r, resultPath)));
+                        if (k.UnmeasurableReason is not null)
+                        {
+                            unmeasurable.Add((kpi, k.UnmeasurableReason, $"{kpiPath}.unmeasurableReason"));
+                        }
                     }
                 });
             });
@@ -213,6 +218,12 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
                 if (pending.Count > 0)
                 {
                     Errors.Add(new PlanImportError("$.status", "Un piano in bozza non può contenere risultati: usare «Monitoring» o «Approved»."));
+                }
+
+                if (unmeasurable.Count > 0)
+                {
+                    Errors.Add(new PlanImportError(unmeasurable[0].Path, "Un piano in bozza non può avere KPI non rilevabili: usare «Monitoring» o «Approved»."));
+                    return;
                 }
 
                 Plan = plan;
@@ -236,6 +247,11 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
                 Record(kpi, result, path, periods);
             }
 
+            foreach (var (kpi, reason, path) in unmeasurable)
+            {
+                Try(path, () => kpi.DeclareUnmeasurable(reason, _importedBy, _now));
+            }
+
             foreach (var (period, document) in plan.Periods.Zip(_doc.Periods!))
             {
                 if (!document.IsOpen)
@@ -256,6 +272,10 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
                 var date = ParseIsoDate(act.Date, "$.approvalAct.date", required: true);
                 if (date is DateOnly d && Try("$.approvalAct", () => new ApprovalAct(act.Number!, d, act.Link, act.Description)) is { } approval)
                 {
+                    // The file carries an approved consuntivo: its final results are the ones the act approved, so
+                    // they are confirmed on the act's behalf; a KPI without a final result still needs its
+                    // unmeasurableReason, and the approval gate says which ones lack it.
+                    ConfirmFinalResults(plan, approval);
                     Try("$.approvalAct", () => plan.Approve(approval, RomeTime.Today(_now)));
                 }
             }
@@ -342,6 +362,17 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
                 explicitMethod,
                 bands,
                 k.Scoring?.PenaltyPerDay));
+        }
+
+        private void ConfirmFinalResults(PerformancePlan plan, ApprovalAct approval)
+        {
+            var reviewer = $"Delibera n. {approval.Number} (importazione)";
+            foreach (var result in plan.FinalPeriod is { } final
+                ? plan.Objectives.SelectMany(o => o.Kpis).Select(k => k.ResultFor(final)).OfType<KpiResult>()
+                : [])
+            {
+                Try("$.approvalAct", () => result.Confirm(reviewer, _now));
+            }
         }
 
         private void Record(Kpi kpi, ResultDocument r, string path, Dictionary<string, MonitoringPeriod> periods)

@@ -41,6 +41,16 @@ public static class Links
 
     public static string Objective(int year, string code, string? period = null) => WithPeriod($"/piani/{year}/obiettivi/{Uri.EscapeDataString(code)}", period);
 
+    /// <summary>Result entry of an objective's KPIs for a period.</summary>
+    public static string Results(int year, string objectiveCode, string? period = null) =>
+        WithPeriod($"/piani/{year}/obiettivi/{Uri.EscapeDataString(objectiveCode)}/risultati", period);
+
+    /// <summary>The Direttore's inbox of results to confirm or return.</summary>
+    public static string ReviewInbox => "/revisione";
+
+    /// <summary>The approval of the consuntivo, with its blockers and the non rilevabile declarations.</summary>
+    public static string Approve(int year) => $"/piani/{year}/approva";
+
     private static string WithPeriod(string path, string? period) =>
         string.IsNullOrEmpty(period) ? path : $"{path}?periodo={Uri.EscapeDataString(period)}";
 }

@@ -29,6 +29,7 @@ public sealed class PlanBuilder
     private LowerIsBetterFormula _formula = LowerIsBetterFormula.Ratio;
     private decimal _partiallyFrom = StatusBands.Default.PartiallyFrom;
     private bool _fourEyes = true;
+    private ResultStatus? _finalResults;
 
     public static PlanBuilder Draft() => new();
 
@@ -62,6 +63,13 @@ public sealed class PlanBuilder
     public PlanBuilder WithoutFourEyesReview()
     {
         _fourEyes = false;
+        return this;
+    }
+
+    /// <summary>In monitoraggio with the final period (FIN) open and a result for every KPI in <paramref name="status"/>.</summary>
+    public PlanBuilder WithFinalResults(ResultStatus status)
+    {
+        _finalResults = status;
         return this;
     }
 
@@ -123,12 +131,44 @@ public sealed class PlanBuilder
             }
         }
 
+        if (_status == PlanStatus.Approved || _finalResults is not null)
+        {
+            RecordFinalResults(plan, _finalResults ?? ResultStatus.Confirmed);
+        }
+
         if (_status == PlanStatus.Approved)
         {
             plan.Approve(ActFor(_year), ActFor(_year).Date);
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// Final results (FIN opened) for every KPI: SOL-01.1 91,1 %, SOL-01.2 SI, GES-01.1 SI, entered by the planning
+    /// office and, for <see cref="ResultStatus.Confirmed"/>, confirmed by the Direttore (an approval needs them).
+    /// </summary>
+    private static void RecordFinalResults(PerformancePlan plan, ResultStatus status)
+    {
+        var final = plan.Period("FIN");
+        final.Open();
+        var results = new[]
+        {
+            plan.Kpi("SOL-01.1").RecordResult(final, "91,1%", Measurement.Number(91.1m), null, PlanningOffice, At),
+            plan.Kpi("SOL-01.2").RecordResult(final, "SI", Measurement.YesNo(true), null, PlanningOffice, At),
+            plan.Kpi("GES-01.1").RecordResult(final, "SI", Measurement.YesNo(true), null, PlanningOffice, At),
+        };
+        foreach (var result in results)
+        {
+            if (status == ResultStatus.Confirmed)
+            {
+                result.Confirm(Director, At);
+            }
+            else if (status == ResultStatus.Returned)
+            {
+                result.Return("Il valore va verificato con la Direzione.", Director, At);
+            }
+        }
     }
 }
 

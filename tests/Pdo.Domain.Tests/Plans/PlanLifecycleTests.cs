@@ -158,8 +158,7 @@ public class PlanLifecycleTests
     [Fact]
     public void ApprovesAndClosesEveryPeriodGivenAPlanInMonitoringAndTheAct()
     {
-        var plan = PlanBuilder.InMonitoring().Build();
-        plan.Period("FIN").Open();
+        var plan = PlanBuilder.InMonitoring().WithFinalResults(ResultStatus.Confirmed).Build();
         var act = new ApprovalAct("501", new DateOnly(2021, 4, 14), "https://www.comune.milano.it/delibera-501.pdf", "Approvazione Consuntivo PDO 2020");
         var version = plan.Version;
 
@@ -176,7 +175,7 @@ public class PlanLifecycleTests
     [Fact]
     public void ApprovesGivenAnActDatedWithinThePlanYear()
     {
-        var plan = PlanBuilder.InMonitoring().Build();
+        var plan = PlanBuilder.InMonitoring().WithFinalResults(ResultStatus.Confirmed).Build();
 
         plan.Approve(new ApprovalAct("12", new DateOnly(2020, 12, 31), null), PlanBuilder.Today);
 
@@ -210,7 +209,7 @@ public class PlanLifecycleTests
     [Fact]
     public void RefusesApprovalGivenAnActDatedBeforeThePlanYear()
     {
-        var plan = PlanBuilder.InMonitoring().Build();
+        var plan = PlanBuilder.InMonitoring().WithFinalResults(ResultStatus.Confirmed).Build();
 
         var error = Assert.Throws<DomainRuleException>(() => plan.Approve(new ApprovalAct("501", new DateOnly(2019, 12, 31), null), PlanBuilder.Today));
 
@@ -223,7 +222,7 @@ public class PlanLifecycleTests
     [Fact]
     public void RefusesApprovalGivenAnActDatedInTheFuture()
     {
-        var plan = PlanBuilder.InMonitoring().Build();
+        var plan = PlanBuilder.InMonitoring().WithFinalResults(ResultStatus.Confirmed).Build();
 
         var error = Assert.Throws<DomainRuleException>(() => plan.Approve(new ApprovalAct("501", new DateOnly(2099, 4, 15), null), PlanBuilder.Today));
 
@@ -235,7 +234,7 @@ public class PlanLifecycleTests
     [Fact]
     public void ApprovesGivenAnActDatedToday()
     {
-        var plan = PlanBuilder.InMonitoring().Build();
+        var plan = PlanBuilder.InMonitoring().WithFinalResults(ResultStatus.Confirmed).Build();
 
         plan.Approve(new ApprovalAct("501", PlanBuilder.Today, null), PlanBuilder.Today);
 
@@ -245,7 +244,7 @@ public class PlanLifecycleTests
     [Fact]
     public void RefusesApprovalGivenAnActDatedBeforeTheEndOfTheFinalPeriod()
     {
-        var plan = PlanBuilder.InMonitoring().Build();
+        var plan = PlanBuilder.InMonitoring().WithFinalResults(ResultStatus.Confirmed).Build();
         var error = Assert.Throws<DomainRuleException>(() => plan.Approve(new ApprovalAct("501", new DateOnly(2020, 12, 30), null), PlanBuilder.Today));
 
         Assert.Equal("La delibera (30/12/2020) non può essere anteriore alla fine del periodo finale «Consuntivo» (31/12/2020).", error.Message);

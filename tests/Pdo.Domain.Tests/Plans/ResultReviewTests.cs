@@ -278,6 +278,13 @@ public class ResultReviewTests
     public void RefusesReviewGivenAnApprovedPlan()
     {
         var result = Record("91,1%", 91.1m);
+
+        // The interim result stays Inserito; the final period has no result, so every KPI is declared non rilevabile.
+        foreach (var kpi in _plan.Objectives.SelectMany(o => o.Kpis))
+        {
+            kpi.DeclareUnmeasurable("Dato finale non disponibile per la chiusura del consuntivo.", PlanBuilder.PlanningOffice, ReviewedAt);
+        }
+
         _plan.Approve(PlanBuilder.ActFor(2020), PlanBuilder.Today);
 
         var confirm = Assert.Throws<DomainRuleException>(() => result.Confirm(PlanBuilder.Director, ReviewedAt));

@@ -272,7 +272,7 @@ public sealed partial class ConsuntivoPdfTests(PdoWebFactory factory) : IClassFi
     /// The text of every page in content-stream order (the order the document is drawn and tagged in: cell after
     /// cell, line after line), a space between runs that do not touch, whitespace collapsed.
     /// </summary>
-    private static string Text(byte[] pdf)
+    internal static string Text(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
         var text = new System.Text.StringBuilder();

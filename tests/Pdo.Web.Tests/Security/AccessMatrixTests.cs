@@ -82,6 +82,8 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["PlanEditing.ClosePeriod POST"] = PlanningOfficeOnly(),
         ["PlanEditing.Approve GET"] = PlanningOfficeOnly(),
         ["PlanEditing.Approve POST"] = PlanningOfficeOnly(),
+        ["PlanEditing.DeclareUnmeasurable POST"] = PlanningOfficeOnly(),
+        ["PlanEditing.WithdrawUnmeasurable POST"] = PlanningOfficeOnly(),
         ["PlanEditing.NewObjective GET"] = PlanningOfficeOnly(),
         ["PlanEditing.NewObjective POST"] = PlanningOfficeOnly(),
         ["PlanEditing.EditObjective GET"] = PlanningOfficeOnly(),

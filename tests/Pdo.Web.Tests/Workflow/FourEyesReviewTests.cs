@@ -94,7 +94,7 @@ public sealed class FourEyesReviewTests(MonitoringPlanFactory factory) : IClassF
         Assert.Equal(ResultStatus.Confirmed, (await ResultAsync("DIR-CASA-01.2")).Status);
         Assert.Equal(ResultStatus.Entered, (await ResultAsync("DIR-CASA-01.3")).Status);
         Assert.Equal(ResultStatus.Entered, (await ResultAsync("DIR-ECON-01.1")).Status);
-        var audit = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.KpiCode!.StartsWith("DIR-CASA-01") && a.Field == nameof(KpiResult.Status) && a.NewValue == nameof(ResultStatus.Confirmed)));
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityKey.StartsWith("2020/") && a.KpiCode!.StartsWith("DIR-CASA-01") && a.Field == nameof(KpiResult.Status) && a.NewValue == nameof(ResultStatus.Confirmed)));
         Assert.Equal(2, audit);
     }
 

@@ -50,6 +50,23 @@ public sealed class PlanLifecycleTests(PdoWebFactory factory) : IClassFixture<Pd
         var entered = await PdoWebFactory.PostFormAsync(office, "/piani/2021", "/piani/2021/obiettivi/SOL-01/risultati",
             [new("Period", "INT"), new("Command", "salva"), new("Lines[0].KpiId", kpiId), new("Lines[0].Actual", "80%")]);
         Assert.Equal(HttpStatusCode.Redirect, entered.StatusCode);
+
+        // No final result yet: the approval is refused with the list of what blocks it, and nothing changes.
+        var blocked = await PdoWebFactory.PostFormAsync(office, "/piani/2021/approva", "/piani/2021/approva",
+            [new("Number", "321"), new("Date", "15/04/2022"), new("Version", (await PlanAsync(2021)).Version.ToString())]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, blocked.StatusCode);
+        var blockedPage = System.Net.WebUtility.HtmlDecode(await blocked.Content.ReadAsStringAsync());
+        Assert.Contains("Il piano non può essere approvato: 35 risultati del consuntivo bloccano l'approvazione: SOL-01 / SOL-01.1 (mancante)", blockedPage);
+        Assert.Equal(PlanStatus.Monitoring, (await PlanAsync(2021)).Status);
+
+        // The planning office records for each KPI why it cannot be measured; then only the act's date is checked.
+        foreach (var (objective, code) in (await PlanAsync(2021)).Objectives.SelectMany(o => o.Kpis.Select(k => (o.Code, k.Code))))
+        {
+            var declared = await PdoWebFactory.PostFormAsync(office, "/piani/2021/approva", "/piani/2021/approva/non-rilevabili",
+                [new("Objective", objective), new("Kpi", code), new("Reason", "Il consuntivo 2021 non è stato rilevato in questo test.")]);
+            Assert.Equal(HttpStatusCode.Redirect, declared.StatusCode);
+        }
+
         // A Delibera dated in the future is refused, with the plan left in monitoring.
         var future = await PdoWebFactory.PostFormAsync(office, "/piani/2021/approva", "/piani/2021/approva",
             [new("Number", "321"), new("Date", "15/04/2099"), new("Version", (await PlanAsync(2021)).Version.ToString())]);

@@ -15,6 +15,8 @@ internal sealed class KpiConfiguration : IEntityTypeConfiguration<Kpi>
         builder.Property(k => k.Unit).HasMaxLength(40);
         builder.Property(k => k.TargetText).HasMaxLength(500).IsRequired();
         builder.Property(k => k.BandsText).HasMaxLength(500);
+        builder.Property(k => k.UnmeasurableReason).HasMaxLength(2000);
+        builder.Property(k => k.UnmeasurableDeclaredBy).HasMaxLength(256);
         builder.Property(k => k.Version).IsConcurrencyToken();
         builder.HasIndex(k => new { k.ObjectiveId, k.Code }).IsUnique();
         builder.HasIndex(k => k.Code);
@@ -22,5 +24,6 @@ internal sealed class KpiConfiguration : IEntityTypeConfiguration<Kpi>
         builder.Ignore(k => k.Bands);
         builder.Ignore(k => k.Definition);
         builder.Ignore(k => k.HasTarget);
+        builder.Ignore(k => k.IsUnmeasurable);
     }
 }

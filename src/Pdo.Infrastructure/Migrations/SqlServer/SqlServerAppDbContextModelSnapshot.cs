@@ -289,6 +289,17 @@ namespace Pdo.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<DateTimeOffset?>("UnmeasurableDeclaredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UnmeasurableDeclaredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UnmeasurableReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("ValueKind")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -273,6 +273,17 @@ namespace Pdo.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UnmeasurableDeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnmeasurableDeclaredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnmeasurableReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ValueKind")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -325,7 +325,7 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
             directorates,
             objectives,
             kpis.OrderBy(k => k.ObjectiveId).ThenBy(k => k.SortOrder)
-                .Select(k => new SnapshotKpi(k.Id, k.ObjectiveId, k.Code, k.Name, k.TargetText, k.Weight, k.SortOrder, k.ToSpec()))
+                .Select(k => new SnapshotKpi(k.Id, k.ObjectiveId, k.Code, k.Name, k.TargetText, k.Weight, k.SortOrder, k.ToSpec(), k.IsUnmeasurable))
                 .ToList(),
             results.Select(ToResult).ToList())
         {

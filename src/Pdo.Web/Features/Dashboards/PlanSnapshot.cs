@@ -9,7 +9,7 @@ public sealed record SnapshotGroup(int Id, string Code, string Name, int SortOrd
 
 public sealed record SnapshotObjective(int Id, string Code, string Title, int CategoryId, int? AreaId, int? DirectorateId, decimal Weight, int SortOrder);
 
-public sealed record SnapshotKpi(int Id, int ObjectiveId, string Code, string Name, string TargetText, decimal Weight, int SortOrder, KpiSpec Spec);
+public sealed record SnapshotKpi(int Id, int ObjectiveId, string Code, string Name, string TargetText, decimal Weight, int SortOrder, KpiSpec Spec, bool Unmeasurable = false);
 
 public sealed record SnapshotResult(int KpiId, int PeriodId, string ActualText, Measurement Measurement);
 
@@ -34,6 +34,7 @@ public sealed class PlanSnapshot
     private readonly Dictionary<int, PlanRollups> _rollups = [];
     private readonly Lock _lock = new();
     private readonly IReadOnlyDictionary<int, int> _objectiveIndex;
+    private readonly int? _finalPeriodId;
 
     public PlanSnapshot(
         int planId,
@@ -67,6 +68,7 @@ public sealed class PlanSnapshot
         KpiIndex = kpis.Select((k, i) => (k.Id, i)).ToDictionary(x => x.Id, x => x.i);
         KpisByObjective = kpis.Select((k, i) => (k.ObjectiveId, i)).GroupBy(x => x.ObjectiveId).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
         _objectiveIndex = objectives.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        _finalPeriodId = periods.FirstOrDefault(p => p.IsFinal)?.Id;
         ResultsByPeriod = results.GroupBy(r => r.PeriodId).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.KpiId));
     }
 
@@ -91,6 +93,7 @@ public sealed class PlanSnapshot
         KpiIndex = source.KpiIndex;
         KpisByObjective = source.KpisByObjective;
         _objectiveIndex = source._objectiveIndex;
+        _finalPeriodId = source._finalPeriodId;
         ResultsByPeriod = resultsByPeriod;
     }
 
@@ -140,8 +143,10 @@ public sealed class PlanSnapshot
         Periods.Where(p => ResultsByPeriod.ContainsKey(p.Id)).OrderByDescending(p => p.EndDate).FirstOrDefault()
         ?? Periods.FirstOrDefault(p => p.IsFinal) ?? Periods.OrderByDescending(p => p.EndDate).FirstOrDefault();
 
+    /// <summary>The result that counts (<see cref="Kpi.Counts"/>): none in the final period of a KPI declared non rilevabile.</summary>
     public SnapshotResult? Result(int periodId, int kpiId) =>
-        ResultsByPeriod.TryGetValue(periodId, out var byKpi) && byKpi.TryGetValue(kpiId, out var result) ? result : null;
+        ResultsByPeriod.TryGetValue(periodId, out var byKpi) && byKpi.TryGetValue(kpiId, out var result)
+        && Kpi.Counts(_finalPeriodId == periodId, KpiIndex.TryGetValue(kpiId, out var index) && Kpis[index].Unmeasurable) ? result : null;
 
     /// <summary>Every KPI's score in the period, in <see cref="Kpis"/> order, by the rule book.</summary>
     public KpiScoreCell[] Scores(int periodId)

@@ -107,6 +107,7 @@ public static class AuditLabels
             [nameof(Kpi.Method)] = new("Metodo di calcolo", EnumValue<ScoringMethod>(KpiLabels.Method)),
             [nameof(Kpi.BandsText)] = new("Fasce"),
             [nameof(Kpi.PenaltyPerDay)] = new("Penalità per giorno di ritardo", Number),
+            [nameof(Kpi.UnmeasurableReason)] = new("Non rilevabile nel consuntivo: motivo"),
         },
         [nameof(KpiResult)] = new()
         {

@@ -48,7 +48,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
             k.Kpi.Baseline is decimal baseline ? ItalianValues.Format(baseline, k.Kpi.ValueKind, k.Kpi.Unit) : null,
             periods.Select(p =>
             {
-                var result = k.Kpi.ResultFor(p);
+                var result = k.Kpi.CountedResultFor(p);
                 return (p.Name, result?.ActualText ?? "—", ScoreViewModel.From(AttainmentRules.ScoreKpi(k.Kpi.ToSpec(), result?.Measurement, plan.Methodology)));
             }).ToList())).ToList();
         var yearRows = await YearsAsync(objective, cancellationToken);
@@ -112,7 +112,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
             plans.SelectMany(p => p.Objectives.SelectMany(o => o.Kpis).Where(x => x.Code == k.Code).Select(x =>
             {
                 var period = ScorecardService.SelectPeriod(p, null);
-                var result = period is null ? null : x.ResultFor(period);
+                var result = period is null ? null : x.CountedResultFor(period);
                 return (p.Year, x.TargetText, result?.ActualText ?? "—", ScoreViewModel.From(AttainmentRules.ScoreKpi(x.ToSpec(), result?.Measurement, p.Methodology)));
             })).ToList())).ToList();
     }
@@ -141,7 +141,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
         k.Kpi.Code,
         k.Kpi.Name,
         k.Kpi.TargetText,
-        k.Result?.ActualText ?? "—",
+        k.ActualDisplay,
         ParsedActual(k.Kpi, k.Result),
         ItalianValues.FormatNumber(k.Kpi.Weight),
         k.Result?.Justification,

@@ -22,12 +22,14 @@ public sealed record OpenDataRow(
     [property: JsonPropertyName("actual")] string? Actual,
     [property: JsonPropertyName("score")] decimal? Score,
     [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("weight")] decimal Weight)
+    [property: JsonPropertyName("weight")] decimal Weight,
+    [property: JsonPropertyName("unmeasurable_reason")] string? UnmeasurableReason)
 {
     public static readonly string[] Columns =
     [
         "year", "category", "area", "directorate", "objective_code", "objective_title", "kpi_code", "kpi_name",
         "kpi_group", "unit", "comparator", "target", "actual", "score", "status", "weight",
+        "unmeasurable_reason",
     ];
 }
 

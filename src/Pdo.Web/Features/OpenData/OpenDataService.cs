@@ -69,7 +69,8 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
             Actual(k.Result),
             k.Attainment.Score is decimal s ? AttainmentRules.RoundForDisplay(s) : null,
             Status(k.Attainment.Status),
-            k.Kpi.Weight))).ToList();
+            k.Kpi.Weight,
+            k.Unmeasurable))).ToList();
     }
 
     /// <summary>
@@ -88,6 +89,7 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
             [
                 Invariant(r.Year), r.Category, r.Area, r.Directorate, r.ObjectiveCode, r.ObjectiveTitle, r.KpiCode, r.KpiName,
                 r.KpiGroup, r.Unit, r.Comparator, r.Target, r.Actual, r.Score is decimal s ? Invariant(s) : null, r.Status, Invariant(r.Weight),
+                r.UnmeasurableReason,
             ];
             csv.Append(string.Join(',', fields.Select(Quote))).Append("\r\n");
         }

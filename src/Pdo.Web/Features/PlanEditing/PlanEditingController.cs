@@ -59,6 +59,14 @@ public sealed class PlanEditingController(PlanEditingService editing) : Controll
         return await editing.ApproveFormAsync(year, form, cancellationToken) is { } model ? this.Refused(View(model)) : NotFound();
     }
 
+    [HttpPost("piani/{year:int}/approva/non-rilevabili")]
+    public Task<IActionResult> DeclareUnmeasurable([FromRoute] int year, UnmeasurableForm form, CancellationToken cancellationToken) =>
+        ChangeUnmeasurable(year, form, () => editing.DeclareUnmeasurableAsync(year, form, cancellationToken), "KPI dichiarato non rilevabile nel consuntivo.", cancellationToken);
+
+    [HttpPost("piani/{year:int}/approva/non-rilevabili/rimuovi")]
+    public Task<IActionResult> WithdrawUnmeasurable([FromRoute] int year, UnmeasurableForm form, CancellationToken cancellationToken) =>
+        ChangeUnmeasurable(year, form, () => editing.WithdrawUnmeasurableAsync(year, form, cancellationToken), "Dichiarazione di KPI non rilevabile rimossa.", cancellationToken);
+
     [HttpGet("piani/{year:int}/obiettivi/nuovo")]
     public async Task<IActionResult> NewObjective([FromRoute] int year, CancellationToken cancellationToken) =>
         await editing.ObjectiveFormAsync(year, null, null, cancellationToken) is { } model ? View("Objective", model) : NotFound();
@@ -120,6 +128,17 @@ public sealed class PlanEditingController(PlanEditingService editing) : Controll
         }
 
         return await editing.KpiFormAsync(year, code, kpiCode, form, cancellationToken) is { } model ? this.Refused(View("Kpi", model)) : NotFound();
+    }
+
+    /// <summary>A declaration saved goes back to the approval page; a refused one shows it again with the reason typed.</summary>
+    private async Task<IActionResult> ChangeUnmeasurable(int year, UnmeasurableForm form, Func<Task<EditResult>> change, string success, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid && this.Done(await change(), success) is { } done)
+        {
+            return done;
+        }
+
+        return await editing.ApproveFormAsync(year, null, cancellationToken, form) is { } model ? this.Refused(View("Approve", model)) : NotFound();
     }
 
     /// <summary>Actions without a form page report back on the plan (or objective) page.</summary>

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Pdo.Domain;
 using Pdo.Infrastructure.Data;
+using Pdo.Web.Features.Scoring;
 using Pdo.Web.Features.Users;
 
 namespace Pdo.Web.Features.PlanEditing;
@@ -43,7 +44,57 @@ public sealed class ApproveForm
     public Guid Version { get; set; }
 }
 
-public sealed record ApproveViewModel(int Year, string Title, ApproveForm Form);
+/// <summary>
+/// The approval page: what blocks the approval (with links to the result and a form for the reason), the KPIs
+/// declared non rilevabili, what the approval freezes and the final scores (from the scorecard of the final period).
+/// </summary>
+public sealed record ApproveViewModel(
+    int Year,
+    string Title,
+    bool InMonitoring,
+    ApproveForm Form,
+    IReadOnlyList<ApprovalBlockerRow> Blockers,
+    IReadOnlyList<UnmeasurableKpiRow> Unmeasurable,
+    FrozenSummary Frozen,
+    FinalScores? Scores,
+    UnmeasurableForm? Declaring);
+
+/// <summary>A KPI whose final result blocks the approval, with where to fix it.</summary>
+public sealed record ApprovalBlockerRow(
+    string ObjectiveCode,
+    string ObjectiveTitle,
+    string KpiCode,
+    string KpiName,
+    string Kind,
+    string ResultsUrl,
+    string? ReviewUrl,
+    string FieldId);
+
+/// <summary>A KPI declared non rilevabile nel consuntivo: the reason, who and when.</summary>
+public sealed record UnmeasurableKpiRow(string ObjectiveCode, string ObjectiveTitle, string KpiCode, string KpiName, string Reason, string DeclaredBy, string DeclaredAt);
+
+/// <summary>What the approval makes read-only: the periods it closes and how much it freezes.</summary>
+public sealed record FrozenSummary(IReadOnlyList<string> PeriodsToClose, int Periods, int Objectives, int Kpis, int Results);
+
+/// <summary>The final scores shown before approving: plan, each section, each objective.</summary>
+public sealed record FinalScores(string PeriodName, ScoreViewModel Plan, IReadOnlyList<FinalScoreRow> Sections, IReadOnlyList<FinalScoreRow> Objectives);
+
+public sealed record FinalScoreRow(string Code, string Name, string Url, ScoreViewModel Score);
+
+/// <summary>The planning office's declaration (or its removal) that a KPI is non rilevabile nel consuntivo.</summary>
+public sealed class UnmeasurableForm
+{
+    [Required(ErrorMessage = "Indicare l'obiettivo.")]
+    [StringLength(40)]
+    public string? Objective { get; set; }
+
+    [Required(ErrorMessage = "Indicare il KPI.")]
+    [StringLength(40)]
+    public string? Kpi { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Il motivo supera la lunghezza massima di 2.000 caratteri.")]
+    public string? Reason { get; set; }
+}
 
 public sealed class ReopenForm
 {

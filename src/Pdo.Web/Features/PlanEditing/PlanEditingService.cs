@@ -6,6 +6,7 @@ using Pdo.Domain.Plans;
 using Pdo.Domain.Values;
 using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Data;
+using Pdo.Web.Features.Scoring;
 using Pdo.Web.Features.Users;
 
 namespace Pdo.Web.Features.PlanEditing;
@@ -15,7 +16,8 @@ namespace Pdo.Web.Features.PlanEditing;
 /// objectives and KPIs while in Bozza (descriptions: Features/Narrative), start monitoring, open and close periods, approve with the Delibera; the administrator's
 /// reopening. Every change goes through the entities' rules and is audited by the interceptor.
 /// </summary>
-public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, TimeProvider clock, ILogger<PlanEditingService> logger)
+public sealed class PlanEditingService(
+    AppDbContext db, IAuditContext audit, TimeProvider clock, ScorecardService scorecards, ILogger<PlanEditingService> logger)
 {
     public async Task<NewPlanViewModel> NewPlanAsync(NewPlanForm? form, CancellationToken cancellationToken)
     {
@@ -96,11 +98,88 @@ public sealed class PlanEditingService(AppDbContext db, IAuditContext audit, Tim
     public Task<EditResult> ClosePeriodAsync(int year, string code, CancellationToken cancellationToken) =>
         ChangePlanAsync(year, plan => Period(plan, code).Close(), cancellationToken);
 
-    public async Task<ApproveViewModel?> ApproveFormAsync(int year, ApproveForm? form, CancellationToken cancellationToken)
+    /// <summary>
+    /// The approval page from one scorecard of the final period: the blockers and declarations come from the domain
+    /// (<see cref="PerformancePlan.ApprovalBlockers"/>), the scores from the scorecard, nothing is computed twice.
+    /// </summary>
+    public async Task<ApproveViewModel?> ApproveFormAsync(int year, ApproveForm? form, CancellationToken cancellationToken, UnmeasurableForm? declaring = null)
     {
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
-        return plan is null ? null : new ApproveViewModel(year, plan.Title, form ?? new ApproveForm { Version = plan.Version });
+        var card = await scorecards.LoadAsync(year, null, cancellationToken);
+        if (card is null)
+        {
+            return null;
+        }
+
+        var plan = card.Plan;
+        var final = plan.FinalPeriod;
+        if (final is not null && card.Period?.Id != final.Id)
+        {
+            card = PlanScorecard.Compute(plan, final);
+        }
+
+        var kpis = plan.Objectives.SelectMany(o => o.Kpis.Select(k => (Objective: o, Kpi: k))).ToList();
+        var blockers = plan.ApprovalBlockers().Select(b => new ApprovalBlockerRow(
+            b.Objective.Code,
+            b.Objective.Title,
+            b.Kpi.Code,
+            b.Kpi.Name,
+            b.KindText,
+            Links.Results(year, b.Objective.Code, final?.Code),
+            b.Kind == ApprovalBlockerKind.NotConfirmed ? Links.ReviewInbox : null,
+            FieldId(b.Objective.Code, b.Kpi.Code))).ToList();
+        var unmeasurable = kpis.Where(x => x.Kpi.IsUnmeasurable).Select(x => new UnmeasurableKpiRow(
+            x.Objective.Code,
+            x.Objective.Title,
+            x.Kpi.Code,
+            x.Kpi.Name,
+            x.Kpi.UnmeasurableReason!,
+            x.Kpi.UnmeasurableDeclaredBy ?? "—",
+            x.Kpi.UnmeasurableDeclaredAt is DateTimeOffset at ? RomeTime.Format(at) : "—")).ToList();
+        var frozen = new FrozenSummary(
+            plan.Periods.Where(p => p.IsOpen).OrderBy(p => p.EndDate).Select(p => p.Name).ToList(),
+            plan.Periods.Count,
+            plan.Objectives.Count,
+            kpis.Count,
+            kpis.Sum(x => x.Kpi.Results.Count));
+        var scores = final is null ? null : new FinalScores(
+            final.Name,
+            ScoreViewModel.From(card.Overall),
+            card.Categories.Select(c => new FinalScoreRow(c.Code, c.Name, Links.Category(year, c.Code, final.Code), ScoreViewModel.From(c.Attainment))).ToList(),
+            card.Objectives.Select(o => new FinalScoreRow(
+                o.Objective.Code, o.Objective.Title, Links.Objective(year, o.Objective.Code, final.Code), ScoreViewModel.From(o.Attainment))).ToList());
+        return new ApproveViewModel(
+            year,
+            plan.Title,
+            plan.Status == PlanStatus.Monitoring,
+            form ?? new ApproveForm { Version = plan.Version },
+            blockers,
+            unmeasurable,
+            frozen,
+            scores,
+            declaring);
     }
+
+    /// <summary>The id of the reason field of a blocker on the approval page (codes may hold dots).</summary>
+    public static string FieldId(string objectiveCode, string kpiCode) =>
+        $"motivo-{objectiveCode}-{kpiCode}".Replace('.', '-');
+
+    /// <summary>Declares a KPI non rilevabile nel consuntivo with the reason (planning office, plan in monitoring).</summary>
+    public Task<EditResult> DeclareUnmeasurableAsync(int year, UnmeasurableForm form, CancellationToken cancellationToken) =>
+        ChangeKpiAsync(year, form, kpi => kpi.DeclareUnmeasurable(form.Reason, audit.UserName, clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>Removes the declaration: the KPI's final result counts (and blocks) again.</summary>
+    public Task<EditResult> WithdrawUnmeasurableAsync(int year, UnmeasurableForm form, CancellationToken cancellationToken) =>
+        ChangeKpiAsync(year, form, kpi => kpi.WithdrawUnmeasurable(), cancellationToken);
+
+    private Task<EditResult> ChangeKpiAsync(int year, UnmeasurableForm form, Action<Kpi> change, CancellationToken cancellationToken) =>
+        SaveAsync(async () =>
+        {
+            var plan = await LoadAsync(year, tracked: true, cancellationToken) ?? throw new EditTargetNotFoundException();
+            var kpi = Objective(plan, form.Objective!)?.Kpis.FirstOrDefault(k => string.Equals(k.Code, form.Kpi, StringComparison.OrdinalIgnoreCase))
+                ?? throw new DomainRuleException($"Il KPI «{form.Kpi}» dell'obiettivo «{form.Objective}» non esiste in questo piano.");
+            change(kpi);
+            return Links.Approve(year);
+        }, cancellationToken);
 
     public Task<EditResult> ApproveAsync(int year, ApproveForm form, CancellationToken cancellationToken)
     {

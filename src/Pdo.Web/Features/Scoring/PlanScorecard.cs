@@ -3,8 +3,15 @@ using Pdo.Domain.Plans;
 
 namespace Pdo.Web.Features.Scoring;
 
-/// <summary>A KPI with the result of the period shown and its score.</summary>
-public sealed record KpiScore(Kpi Kpi, KpiResult? Result, KpiAttainment Attainment);
+/// <summary>
+/// A KPI with the result of the period shown and its score; <paramref name="Unmeasurable"/> is the declared reason
+/// when the period is the final one and the KPI is non rilevabile (then there is no result and no score).
+/// </summary>
+public sealed record KpiScore(Kpi Kpi, KpiResult? Result, KpiAttainment Attainment, string? Unmeasurable = null)
+{
+    /// <summary>"Non rilevabile: …" for a declared KPI in the final period, else the actual as written, else "—".</summary>
+    public string ActualDisplay => Unmeasurable is { } reason ? ResultText.Unmeasurable(reason) : Result?.ActualText ?? "—";
+}
 
 /// <summary>An objective with its KPIs' scores and its own roll-up.</summary>
 public sealed record ObjectiveScore(Objective Objective, IReadOnlyList<KpiScore> Kpis, AggregateAttainment Attainment);
@@ -87,9 +94,9 @@ public sealed class PlanScorecard
     {
         var kpis = objective.Kpis.OrderBy(k => k.SortOrder).Select(k =>
         {
-            var result = period is null ? null : k.ResultFor(period);
+            var result = period is null ? null : k.CountedResultFor(period);
             var attainment = AttainmentRules.ScoreKpi(k.ToSpec(), result?.Measurement, methodology);
-            return new KpiScore(k, result, attainment);
+            return new KpiScore(k, result, attainment, period is not null && !Kpi.Counts(period.IsFinal, k.IsUnmeasurable) ? k.UnmeasurableReason : null);
         }).ToList();
 
         var items = kpis.Select(k => new WeightedScore(k.Kpi.Name, k.Attainment.Score, k.Kpi.Weight, k.Attainment.IsMeasured ? 1 : 0, 1)).ToList();

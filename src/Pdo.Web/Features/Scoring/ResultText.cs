@@ -16,6 +16,9 @@ public static class ResultText
         _ => null,
     };
 
+    /// <summary>How a KPI declared non rilevabile in the consuntivo is shown in place of its value: "Non rilevabile: motivo".</summary>
+    public static string Unmeasurable(string reason) => $"Non rilevabile: {reason}";
+
     /// <summary>Da rilevare (no result yet), Inserito, Restituito, Confermato.</summary>
     public static string StatusLabel(ResultStatus? status) => status switch
     {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Pdo.Infrastructure.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class DirectorateActivity : Migration
+    public partial class PlanSetupAndClose : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,6 +14,40 @@ namespace Pdo.Infrastructure.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "IsActive",
                 table: "Directorates");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClosingNote",
+                table: "Plans",
+                type: "TEXT",
+                maxLength: 20000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Introduction",
+                table: "Plans",
+                type: "TEXT",
+                maxLength: 20000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "UnmeasurableDeclaredAt",
+                table: "Kpis",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UnmeasurableDeclaredBy",
+                table: "Kpis",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "UnmeasurableReason",
+                table: "Kpis",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "Code",
@@ -50,6 +84,26 @@ namespace Pdo.Infrastructure.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "ClosingNote",
+                table: "Plans");
+
+            migrationBuilder.DropColumn(
+                name: "Introduction",
+                table: "Plans");
+
+            migrationBuilder.DropColumn(
+                name: "UnmeasurableDeclaredAt",
+                table: "Kpis");
+
+            migrationBuilder.DropColumn(
+                name: "UnmeasurableDeclaredBy",
+                table: "Kpis");
+
+            migrationBuilder.DropColumn(
+                name: "UnmeasurableReason",
+                table: "Kpis");
+
             migrationBuilder.DropColumn(
                 name: "ActiveFrom",
                 table: "Directorates");

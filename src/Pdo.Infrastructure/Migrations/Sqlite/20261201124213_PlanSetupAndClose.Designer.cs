@@ -11,8 +11,8 @@ using Pdo.Infrastructure.Data;
 namespace Pdo.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261201115205_PlanTexts")]
-    partial class PlanTexts
+    [Migration("20261201124213_PlanSetupAndClose")]
+    partial class PlanSetupAndClose
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -171,17 +171,27 @@ namespace Pdo.Infrastructure.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly>("ActiveFrom")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateOnly(2000, 1, 1));
+
+                    b.Property<DateOnly?>("ActiveTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -264,6 +274,17 @@ namespace Pdo.Infrastructure.Migrations.Sqlite
 
                     b.Property<string>("Unit")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnmeasurableDeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnmeasurableDeclaredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnmeasurableReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ValueKind")
