@@ -1,3 +1,5 @@
+using Pdo.Domain.Values;
+
 namespace Pdo.Domain.Attainment;
 
 /// <summary>
@@ -76,6 +78,18 @@ public static class AttainmentRules
 
     /// <summary>"Raggiunto", "Parzialmente raggiunto", "Non raggiunto", "Non rilevato".</summary>
     public static string StatusLabel(AttainmentStatus status) => AttainmentText.StatusLabel(status);
+
+    /// <summary>A number of KPIs in a status, agreed in number: "1 raggiunto", "33 raggiunti", "0 non rilevati".</summary>
+    public static string StatusCountText(AttainmentStatus status, int count) => ItalianValues.Count(
+        count,
+        StatusLabel(status).ToLowerInvariant(),
+        status switch
+        {
+            AttainmentStatus.Achieved => "raggiunti",
+            AttainmentStatus.PartiallyAchieved => "parzialmente raggiunti",
+            AttainmentStatus.NotAchieved => "non raggiunti",
+            _ => "non rilevati",
+        });
 
     /// <summary>"0 KPI rilevati su 1", "1 KPI rilevato su 35", "2 KPI rilevati su 3".</summary>
     public static string CoverageText(int measured, int total) => AttainmentText.Coverage(measured, total);

@@ -100,7 +100,8 @@ public sealed partial class DashboardTests(MonitoringPlanFactory factory) : ICla
         var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
         await EnterAsync(office, "DIR-SOC-01", ("SI", null));
         var before = await GetAsync("/piani/2020/cruscotto?periodo=INT&direzione=SOCIALI");
-        Assert.Contains("Provvisorio — 1 KPI rilevato su 2", before);
+        Assert.Contains("Provvisorio</span>", before);
+        Assert.Contains("1 KPI rilevato su 2", before);
         Assert.Contains("<p class=\"display-score\">100,0 %</p>", before);
 
         await EnterAsync(office, "DIR-SOC-01", ("NO", "Il bando è andato deserto."));

@@ -32,6 +32,9 @@ public sealed record ScoreViewModel(
     /// <summary>True when the score is a roll-up below full coverage («Provvisorio»).</summary>
     public bool IsProvisional { get; init; }
 
+    /// <summary>The badge's word: «Provvisorio» for a provisional roll-up (its coverage is written next to it), else the status label.</summary>
+    public string BadgeLabel => IsProvisional ? AttainmentRules.ProvisionalLabel : StatusLabel;
+
     public static ScoreViewModel From(KpiAttainment a) =>
         Create(a.Score, a.Status, null, a.Explanation);
 
