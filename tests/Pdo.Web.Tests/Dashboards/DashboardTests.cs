@@ -211,7 +211,7 @@ public sealed partial class DashboardTests(MonitoringPlanFactory factory) : ICla
         }
 
         Assert.Equal(5, Regex.Matches(html, "Mostra i dati del grafico").Count);
-        Assert.Contains("Su 35 KPI: 35 raggiunto", html);
+        Assert.Contains("Su 35 KPI: 35 raggiunti, 0 parzialmente raggiunti, 0 non raggiunti, 0 non rilevati.", html);
     }
 
     /// <summary>The overall score and coverage as the plan pages compute them (the other path through the rule book).</summary>
