@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
@@ -138,6 +139,64 @@ public sealed class PlanImporterTests : IDisposable
         Assert.Equal(PlanImportOutcome.Rejected, result.Outcome);
         Assert.Contains(result.Errors, e => e.Path == path);
         Assert.Equal((0, 0, 0, 0), await CountsAsync());
+    }
+
+    [Theory]
+    [InlineData("3 minuti")]
+    [InlineData("0")]
+    public async Task RefusesNamingTheKpiGivenATargetThatReadsBothWaysAndNoDirection(string target)
+    {
+        var tree = SeedPlan.Tree();
+        var (kpi, path) = Kpi(tree, "FUN-02.1");
+        kpi["target"] = target;
+        kpi.AsObject().Remove("direction");
+        kpi["results"]![0]!["actual"] = "0";
+        kpi["results"]![0]!.AsObject().Remove("actualValue");
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Rejected, result.Outcome);
+        var error = Assert.Single(result.Errors, e => e.Path == path);
+        Assert.Contains("KPI «FUN-02.1»", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Indicare l'andamento", error.Message, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0, 0), await CountsAsync());
+    }
+
+    [Fact]
+    public async Task ImportsTheStoredDirectionGivenADurationWithAnExplicitDirection()
+    {
+        var result = await ImportAsync(SeedPlan.Stream(SeedPlan.Tree()));
+
+        Assert.Equal(PlanImportOutcome.Imported, result.Outcome);
+        await using var db = _database.CreateContext();
+        Assert.Equal(Direction.LowerIsBetter, await db.Kpis.Where(k => k.Code == "FUN-02.1").Select(k => k.Direction).SingleAsync());
+    }
+
+    [Theory]
+    [InlineData("baseline", "120", "dalla parte sbagliata del target")]
+    public async Task RefusesTheKpiGivenABaselineOnTheWrongSideOfTheTarget(string field, string value, string message)
+    {
+        var tree = SeedPlan.Tree();
+        var (kpi, path) = Kpi(tree, "SOL-01.1");
+        kpi[field] = value;
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Rejected, result.Outcome);
+        Assert.Contains(result.Errors, e => e.Path == path && e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RefusesTheKpiGivenBandsThatDecreaseWithProgress()
+    {
+        var tree = SeedPlan.Tree();
+        var (kpi, path) = Kpi(tree, "SOL-01.1");
+        kpi["scoring"] = JsonNode.Parse("""{ "method": "Bands", "bands": [ { "minimumProgress": 100, "score": 100 }, { "minimumProgress": 90, "score": 50 }, { "minimumProgress": 75, "score": 80 } ] }""");
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Rejected, result.Outcome);
+        Assert.Contains(result.Errors, e => e.Path == path && e.Message.Contains("non sono crescenti", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -357,6 +416,25 @@ public sealed class PlanImporterTests : IDisposable
 
         Assert.Equal("Esiste già un obiettivo con il codice «sol-01» in questo piano.", error.Message);
         Assert.Equal(13, await db.Objectives.CountAsync(o => o.Plan!.Year == 2025));
+    }
+
+    /// <summary>The KPI of the plan file with this code and its JSON path, e.g. "$.objectives[7].kpis[0]".</summary>
+    private static (JsonNode Kpi, string Path) Kpi(JsonObject tree, string code)
+    {
+        var objectives = tree["objectives"]!.AsArray();
+        for (var o = 0; o < objectives.Count; o++)
+        {
+            var kpis = objectives[o]!["kpis"]!.AsArray();
+            for (var k = 0; k < kpis.Count; k++)
+            {
+                if ((string?)kpis[k]!["code"] == code)
+                {
+                    return (kpis[k]!, $"$.objectives[{o}].kpis[{k}]");
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"No KPI {code} in the seed plan.");
     }
 
     private async Task<PlanImportResult> ImportAsync(Stream json)

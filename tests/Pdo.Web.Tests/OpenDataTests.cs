@@ -137,6 +137,22 @@ public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebF
 
         Assert.Contains("/opendata/pdo-2019.csv", html);
         Assert.Contains("Delibera di Giunta n. 501 del 14/04/2020", html);
+        Assert.Contains("<td>Raggiunto</td>", html);
+    }
+
+    [Fact]
+    public async Task MarksTheConsuntivoProvisionalGivenAnApprovedPlanBelowFullCoverage()
+    {
+        var tree = ApprovedPlanAs(2014);
+        foreach (var kpi in tree["objectives"]!.AsArray().SelectMany(o => o!["kpis"]!.AsArray()).Skip(1))
+        {
+            kpi!.AsObject().Remove("results");
+        }
+
+        await ImportAsync(tree);
+
+        var html = await factory.CreateClient().GetStringAsync("/opendata");
+        Assert.Contains("<td>Provvisorio — 1 KPI rilevato su 35</td>", html);
     }
 
     /// <summary>The embedded 2019 plan, approved with its results, moved to <paramref name="year"/>.</summary>

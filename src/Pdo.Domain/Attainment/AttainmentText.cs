@@ -34,11 +34,11 @@ internal static class AttainmentText
     public static string Symbol(Comparator comparator) => ItalianValues.FormatComparator(comparator);
 
     /// <summary>"1 giorno", "10 giorni".</summary>
-    public static string Days(int days) => days == 1 ? "1 giorno" : $"{days} giorni";
+    public static string Days(int days) => ItalianValues.Count(days, "giorno", "giorni");
 
-    /// <summary>"2 KPI rilevati su 3", "1 KPI rilevato su 1".</summary>
+    /// <summary>"2 KPI rilevati su 3", "1 KPI rilevato su 1", "0 KPI rilevati su 1".</summary>
     public static string Coverage(int measured, int total) =>
-        $"{measured} KPI {(measured == 1 ? "rilevato" : "rilevati")} su {total}";
+        $"{ItalianValues.Count(measured, "KPI rilevato", "KPI rilevati")} su {ItalianValues.FormatNumber(total)}";
 
     /// <summary>Methodology sentences joined into one paragraph, each ending with a period.</summary>
     public static string Sentences(params string[] parts) =>

@@ -210,7 +210,7 @@ internal static class KpiScoring
             new("Completato", done == false ? "NO" : completed is DateOnly on ? $"il {Date(on)}" : "SI (entro la scadenza)"),
             new("Penalità per giorno di ritardo", allOrNothing
                 ? "nessuna: tutto o niente"
-                : kpi.PenaltyPerDay is decimal p ? $"{Number(p)} {(p == 1m ? "punto" : "punti")} al giorno" : "nessuna: in ritardo vale 0"),
+                : kpi.PenaltyPerDay is decimal p ? $"{ItalianValues.Count(p, "punto", "punti")} al giorno" : "nessuna: in ritardo vale 0"),
         };
         var rules = allOrNothing
             ? "Scadenza, tutto o niente: 100 se completato entro la scadenza, altrimenti 0"

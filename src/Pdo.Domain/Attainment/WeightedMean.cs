@@ -1,3 +1,4 @@
+using Pdo.Domain.Values;
 using static Pdo.Domain.Attainment.AttainmentText;
 
 namespace Pdo.Domain.Attainment;
@@ -31,14 +32,20 @@ internal static class WeightedMean
         var measuredKpis = items.Sum(i => i.MeasuredKpis);
         var totalKpis = items.Sum(i => i.TotalKpis);
         var coverage = Coverage(measuredKpis, totalKpis);
+        var measured = items.Where(i => i.Score.HasValue).ToList();
+        var totalWeight = measured.Sum(i => i.Weight);
+        decimal? score = measured.Count == 0 || totalWeight == 0m ? null : measured.Sum(i => i.Score!.Value * i.Weight) / totalWeight;
+        var listed = items.Count <= MaxTermsInFormula;
+        var decimals = score is decimal mean ? TermDecimals(measured, totalWeight, mean, listed) : 1;
+
         // Up to MaxTermsInFormula items each is listed; a larger roll-up (a plan of 2.000 objectives) is summarised,
         // so that explaining it costs the same whatever its size.
-        var inputs = items.Count <= MaxTermsInFormula
+        var inputs = listed
             ? items
                 .Select(i => new ExplanationInput(
                     i.Label,
                     i.Score is decimal s
-                        ? $"{Percent(s)}, peso {Number(i.Weight)}"
+                        ? $"{(decimals == 1 ? Percent(s) : Term(s, decimals) + " %")}, peso {Number(i.Weight)}"
                         : $"non rilevato, peso {Number(i.Weight)} (escluso dalla media)"))
                 .Append(new ExplanationInput("Copertura", coverage))
                 .ToList()
@@ -48,11 +55,12 @@ internal static class WeightedMean
             ];
         var rules = Sentences(
             "Media ponderata dei punteggi non arrotondati: Σ (punteggio × peso) / Σ pesi",
+            "I termini sono scritti con i decimali che servono a rifare il calcolo a mano",
             "Gli elementi non rilevati sono esclusi dalla media e indicati nella copertura",
+            "Sotto la copertura piena la media è provvisoria",
             StatusBandsText(methodology.StatusBands));
         var prefix = string.IsNullOrWhiteSpace(scope) ? string.Empty : scope.Trim() + ": ";
 
-        var measured = items.Where(i => i.Score.HasValue).ToList();
         if (measured.Count == 0)
         {
             return NotMeasured(
@@ -60,8 +68,7 @@ internal static class WeightedMean
                 $"{prefix}Non rilevato, nessun elemento ha ancora un punteggio ({coverage}).");
         }
 
-        var totalWeight = measured.Sum(i => i.Weight);
-        if (totalWeight == 0m)
+        if (score is not decimal value)
         {
             return NotMeasured(
                 "pesi a zero: la somma dei pesi degli elementi rilevati è 0, media non calcolabile",
@@ -69,17 +76,16 @@ internal static class WeightedMean
         }
 
         var weightedSum = measured.Sum(i => i.Score!.Value * i.Weight);
-        var score = weightedSum / totalWeight;
-        var formula = measured.Count <= MaxTermsInFormula
-            ? $"({string.Join(" + ", measured.Select(i => $"{ItemScore(i.Score!.Value)} × {Number(i.Weight)}"))}) / {Number(totalWeight)} = {Percent(score)}"
-            : $"Σ (punteggio × peso) / Σ pesi = {ItemScore(weightedSum)} / {Number(totalWeight)} = {Percent(score)}";
-        var status = AttainmentRules.StatusOf(score, methodology.StatusBands);
-        return new AggregateAttainment(
-            score,
-            status,
-            measuredKpis,
-            totalKpis,
-            new Explanation(MethodName, formula, inputs, rules, $"{prefix}{StatusLabel(status)} ({Percent(score)}), {coverage}."));
+        var formula = (listed
+            ? $"({string.Join(" + ", measured.Select(i => $"{Operand(Math.Round(i.Score!.Value, decimals, MidpointRounding.AwayFromZero), decimals)} × {Number(i.Weight)}"))}) / {Number(totalWeight)}"
+            : $"Σ (punteggio × peso) / Σ pesi = {Operand(Math.Round(weightedSum, decimals, MidpointRounding.AwayFromZero), decimals)} / {Number(totalWeight)}")
+            + Result(value);
+        var status = AttainmentRules.StatusOf(value, methodology.StatusBands);
+        var attainment = new AggregateAttainment(value, status, measuredKpis, totalKpis, new Explanation(MethodName, formula, inputs, rules, string.Empty));
+        var headline = AttainmentRules.IsProvisional(attainment)
+            ? $"{prefix}{AttainmentRules.ProvisionalLabel} ({Percent(value)}), {coverage}: la media riguarda solo i KPI rilevati."
+            : $"{prefix}{StatusLabel(status)} ({Percent(value)}), {coverage}.";
+        return attainment with { Explanation = attainment.Explanation with { Summary = headline } };
 
         AggregateAttainment NotMeasured(string why, string summary) => new(
             null,
@@ -89,6 +95,41 @@ internal static class WeightedMean
             new Explanation(MethodName, why, inputs, rules, summary));
     }
 
-    /// <summary>A term of the formula: "100", "50", "83,3".</summary>
-    private static string ItemScore(decimal score) => Operand(Math.Round(score, 1, MidpointRounding.AwayFromZero));
+    /// <summary>
+    /// The fewest decimals (1 to 4) with which the terms, rounded as written, give by hand the same one-decimal result
+    /// as the unrounded mean: (75,05 × 3 + 62,5 × 1) / 4 rather than (75,1 × 3 + 62,5 × 1) / 4, which gives 72,0; a term
+    /// below 100 is never written as 100.
+    /// </summary>
+    private static int TermDecimals(IReadOnlyList<WeightedScore> measured, decimal totalWeight, decimal score, bool listed)
+    {
+        var expected = Math.Round(score, 1, MidpointRounding.AwayFromZero);
+        for (var decimals = 1; decimals < MaxTermDecimals; decimals++)
+        {
+            var numerator = listed
+                ? measured.Sum(i => Math.Round(i.Score!.Value, decimals, MidpointRounding.AwayFromZero) * i.Weight)
+                : Math.Round(measured.Sum(i => i.Score!.Value * i.Weight), decimals, MidpointRounding.AwayFromZero);
+            var termsBelowFullStayBelow = !listed
+                || measured.All(i => i.Score >= 100m || Math.Round(i.Score!.Value, decimals, MidpointRounding.AwayFromZero) < 100m);
+            if (termsBelowFullStayBelow && Math.Round(numerator / totalWeight, 1, MidpointRounding.AwayFromZero) == expected)
+            {
+                return decimals;
+            }
+        }
+
+        return MaxTermDecimals;
+    }
+
+    /// <summary>"= 83,3 %"; a mean below 100 that would round to 100,0 says so: "= 99,95 → 99,9 % (…)".</summary>
+    private static string Result(decimal score) =>
+        Math.Round(score, 1, MidpointRounding.AwayFromZero) == AttainmentRules.RoundForDisplay(score)
+            ? $" = {Percent(score)}"
+            : $" = {Number(score)} → {Percent(score)} (non pienamente raggiunto: sotto 100 non si mostra mai 100,0)";
+
+    /// <summary>A term of the formula with the given decimals and no trailing zeros: "100", "75,05", "83,3".</summary>
+    private static string Term(decimal score, int decimals) => ItalianValues.FormatNumber(score, decimals);
+
+    /// <summary>A term inside the formula: negatives in parentheses.</summary>
+    private static string Operand(decimal value, int decimals) => value < 0 ? $"({Term(value, decimals)})" : Term(value, decimals);
+
+    private const int MaxTermDecimals = 4;
 }

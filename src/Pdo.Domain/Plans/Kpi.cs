@@ -26,6 +26,9 @@ public sealed class Kpi
         Apply(definition);
     }
 
+    /// <summary>How many times away from the target (either way) a value must be confirmed before it is saved.</summary>
+    public const decimal FarFactor = 10m;
+
     public int Id { get; private set; }
 
     public int ObjectiveId { get; private set; }
@@ -136,7 +139,7 @@ public sealed class Kpi
                         $"Il KPI «{Name}» si misura in {Describe(ValueKind)}: il valore «{value.Text}» è in {Describe(value.Kind)}.");
                 }
 
-                return Interpretation.Ok(Measurement.Number(value.Number.Value));
+                return Plausible(Measurement.Number(value.Number.Value));
 
             case KpiKind.Boolean:
                 return value.Kind == ValueKind.YesNo && value.YesNo is bool yes
@@ -150,9 +153,48 @@ public sealed class Kpi
                 }
 
                 return value.Kind == ValueKind.Date && value.Date is DateOnly completed
-                    ? Interpretation.Ok(Measurement.CompletedOn(completed))
+                    ? Plausible(Measurement.CompletedOn(completed))
                     : Interpretation.Fail($"Il KPI «{Name}» richiede SI, NO oppure la data di completamento (es. 15/11/{Deadline?.Year ?? 2019}).");
         }
+    }
+
+    /// <summary>
+    /// Why a measurement cannot be true for this KPI (attainment.md, "Plausibility at entry"), or null: a completion
+    /// date outside the plan's year, a negative count or duration (when neither target nor baseline is negative).
+    /// </summary>
+    public string? ImplausibleReason(Measurement measurement)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        if (measurement.CompletionDate is DateOnly completed && Objective?.Plan is { } plan && completed.Year != plan.Year)
+        {
+            return $"La data di completamento {ItalianValues.FormatDate(completed)} del KPI «{Name}» è fuori dall'anno del piano ({plan.Year}): " +
+                $"scrivere una data tra il 01/01/{plan.Year} e il 31/12/{plan.Year}, oppure SI o NO.";
+        }
+
+        if (Kind == KpiKind.Numeric && measurement.Value is < 0m && IsCount)
+        {
+            return $"Il valore {ItalianValues.Format(measurement.Value.Value, ValueKind, Unit)} del KPI «{Name}» non può essere negativo: " +
+                $"il KPI si misura in {Describe(ValueKind)} e né il target né il valore di partenza sono negativi.";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether a numeric value is more than 10 times away from the target, either way (attainment.md, "Plausibility at
+    /// entry"): such a value is saved only after an explicit «Confermo il valore».
+    /// </summary>
+    public bool IsFarFromTarget(Measurement measurement)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        if (Kind != KpiKind.Numeric || measurement.Value is not decimal actual || TargetValue is not decimal target || target == 0m)
+        {
+            return false;
+        }
+
+        var size = Math.Abs(actual);
+        var goal = Math.Abs(target);
+        return size > goal * FarFactor || size * FarFactor < goal;
     }
 
     /// <summary>
@@ -179,6 +221,11 @@ public sealed class Kpi
         if (!period.IsOpen)
         {
             throw new DomainRuleException($"Il periodo «{period.Name}» non è aperto: i risultati si inseriscono solo nei periodi aperti.");
+        }
+
+        if (ImplausibleReason(measurement) is string implausible)
+        {
+            throw new DomainRuleException(implausible);
         }
 
         var attainment = Score(measurement);
@@ -268,6 +315,31 @@ public sealed class Kpi
         }
     }
 
+    /// <summary>
+    /// The first pair of bands where a higher minimum progress scores less than a lower one (100:100; 90:50; 75:80 →
+    /// 90:50 and 75:80), or null when the bands never decrease with progress (attainment.md, "Bands").
+    /// </summary>
+    private static (ScoreBand Higher, ScoreBand Lower)? NonMonotonicBand(IReadOnlyList<ScoreBand> bands)
+    {
+        var ordered = bands.OrderByDescending(b => b.MinimumProgress).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (ordered[i].Score > ordered[i - 1].Score)
+            {
+                return (ordered[i - 1], ordered[i]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A number, a duration or a number of days whose target and baseline are not negative: it cannot go below 0.</summary>
+    private bool IsCount =>
+        ValueKind is ValueKind.Number or ValueKind.Minutes or ValueKind.Days && TargetValue is not < 0m && Baseline is not < 0m;
+
+    private Interpretation Plausible(Measurement measurement) =>
+        ImplausibleReason(measurement) is string reason ? Interpretation.Fail(reason) : Interpretation.Ok(measurement);
+
     internal Objective RequireObjective() =>
         Objective ?? throw new InvalidOperationException("The KPI was loaded without its objective.");
 
@@ -307,6 +379,15 @@ public sealed class Kpi
                 if (d.Baseline is decimal baseline && baseline == d.TargetValue)
                 {
                     throw new DomainRuleException($"Il valore di partenza del KPI «{d.Name}» non può coincidere con il target.");
+                }
+
+                if (d.Baseline is decimal start && d.TargetValue is decimal goal
+                    && (d.Direction == Direction.HigherIsBetter ? start > goal : start < goal))
+                {
+                    throw new DomainRuleException(
+                        $"Il valore di partenza del KPI «{d.Name}» ({ItalianValues.Format(start, d.ValueKind)}) è dalla parte sbagliata del target " +
+                        $"({ItalianValues.Format(goal, d.ValueKind)}): con «{(d.Direction == Direction.HigherIsBetter ? "maggiore" : "minore")} è meglio» " +
+                        $"deve essere {(d.Direction == Direction.HigherIsBetter ? "inferiore" : "superiore")} al target.");
                 }
 
                 break;
@@ -361,6 +442,14 @@ public sealed class Kpi
         if (d.Bands is { Count: > 0 } && d.Bands.Any(b => b.MinimumProgress < 0 || b.Score is < 0 or > 100))
         {
             throw new DomainRuleException($"Le fasce del KPI «{d.Name}» devono avere progresso minimo ≥ 0 e punteggio tra 0 e 100.");
+        }
+
+        if (d.Bands is { Count: > 1 } && NonMonotonicBand(d.Bands) is var (higher, lower))
+        {
+            throw new DomainRuleException(
+                $"Le fasce del KPI «{d.Name}» non sono crescenti: la fascia ≥ {ItalianValues.FormatNumber(lower.MinimumProgress)} % vale " +
+                $"{ItalianValues.FormatNumber(lower.Score)}, più della fascia ≥ {ItalianValues.FormatNumber(higher.MinimumProgress)} % che vale " +
+                $"{ItalianValues.FormatNumber(higher.Score)}. Un progresso maggiore deve valere almeno quanto uno minore.");
         }
 
         Kind = d.Kind;

@@ -44,7 +44,16 @@ public static class KpiDefinitionInference
             KpiKind.Boolean => Values.ValueKind.YesNo,
             _ => target?.Kind ?? Values.ValueKind.Number,
         };
-        var direction = draft.Direction ?? target?.Comparator switch
+        var writtenComparator = draft.Comparator ?? target?.Comparator;
+        if (draft.Direction is null && kind == KpiKind.Numeric && IsDirectionAmbiguous(writtenComparator, valueKind, target?.Number))
+        {
+            throw new DomainRuleException(
+                $"KPI «{draft.Code}» ({draft.Name}): dal target «{draft.TargetText}» non si capisce se è meglio un valore più alto o più basso " +
+                "(tempi, durate e target 0 senza comparatore). Indicare l'andamento («maggiore è meglio» o «minore è meglio») " +
+                "oppure scrivere il comparatore nel target, es. «<= 3 minuti».");
+        }
+
+        var direction = draft.Direction ?? writtenComparator switch
         {
             Attainment.Comparator.AtMost or Attainment.Comparator.LessThan => Attainment.Direction.LowerIsBetter,
             Attainment.Comparator.AtLeast or Attainment.Comparator.GreaterThan or Attainment.Comparator.EqualTo => Attainment.Direction.HigherIsBetter,
@@ -77,4 +86,11 @@ public static class KpiDefinitionInference
             draft.Bands,
             draft.PenaltyPerDay);
     }
+
+    /// <summary>
+    /// Whether a numeric target without comparator reads both ways (attainment.md, "Direction"): a duration ("3 minuti",
+    /// "9,9 giorni": a time is usually better lower, a period of service better higher) or a zero target ("0" incidents).
+    /// </summary>
+    public static bool IsDirectionAmbiguous(Attainment.Comparator? comparator, Values.ValueKind valueKind, decimal? target) =>
+        comparator is null && (valueKind is Values.ValueKind.Minutes or Values.ValueKind.Days || target == 0m);
 }

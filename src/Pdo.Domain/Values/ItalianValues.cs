@@ -40,7 +40,7 @@ public static class ItalianValues
             ValueKind.Number => FormatNumber(value),
             ValueKind.Percent => FormatNumber(value) + " %",
             ValueKind.Minutes => FormatMinutes(value),
-            ValueKind.Days => FormatNumber(value) + (value == 1m ? " giorno" : " giorni"),
+            ValueKind.Days => Count(value, "giorno", "giorni"),
             ValueKind.YesNo => value != 0m ? "SI" : "NO",
             _ => throw new ArgumentOutOfRangeException(
                 nameof(kind), kind, "A date (Deadline, Date) is formatted with FormatDate, not from a number."),
@@ -52,8 +52,20 @@ public static class ItalianValues
     }
 
     /// <summary>A score as shown everywhere: one decimal, half away from zero, "91,1 %"; "—" when null.</summary>
+    /// <remarks>A score below 100 never shows "100,0 %" (<see cref="AttainmentRules.RoundForDisplay"/>).</remarks>
     public static string FormatScore(decimal? score) =>
-        score is decimal value ? FormatOneDecimal(value) + " %" : "—";
+        score is decimal value ? FormatOneDecimal(AttainmentRules.RoundForDisplay(value)) + " %" : "—";
+
+    /// <summary>
+    /// A count with its noun in the right number, the one Italian plural rule of the portal: "1 obiettivo",
+    /// "0 obiettivi", "2 giorni", "1.003 KPI rilevati" (only 1 takes the singular).
+    /// </summary>
+    public static string Count(decimal count, string singular, string plural)
+    {
+        ArgumentNullException.ThrowIfNull(singular);
+        ArgumentNullException.ThrowIfNull(plural);
+        return $"{FormatNumber(count)} {(count == 1m ? singular : plural)}";
+    }
 
     /// <summary>"31/12/2019".</summary>
     public static string FormatDate(DateOnly date) =>
@@ -83,7 +95,7 @@ public static class ItalianValues
         if (totalSeconds % 60m == 0m)
         {
             var whole = totalSeconds / 60m;
-            return FormatNumber(whole, 0) + (whole == 1m ? " minuto" : " minuti");
+            return Count(whole, "minuto", "minuti");
         }
 
         var sign = totalSeconds < 0 ? "-" : string.Empty;

@@ -208,7 +208,8 @@ public sealed class PlanGenerator(AppDbContext db, ILogger<PlanGenerator> logger
             case KpiKind.Boolean:
                 return roll < 0.8 ? ("SI", Measurement.YesNo(true)) : ("NO", Measurement.YesNo(false));
             case KpiKind.Deadline:
-                var days = roll < 0.75 ? -random.Next(60) : random.Next(1, 40);
+                // Late by 1 to 31 days from the 30/11 deadline: a completion date stays inside the plan's year (attainment.md).
+                var days = roll < 0.75 ? -random.Next(60) : random.Next(1, 32);
                 var date = kpi.Deadline!.Value.AddDays(days);
                 return (ItalianValues.FormatDate(date), Measurement.CompletedOn(date));
         }

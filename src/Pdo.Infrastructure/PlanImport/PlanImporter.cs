@@ -346,7 +346,8 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
             }
 
             var bands = k.Scoring?.Bands?.Select(b => new ScoreBand(b.MinimumProgress, b.Score)).ToList();
-            return KpiDefinitionInference.Infer(new KpiDraft(
+            // A target that reads both ways without a direction (attainment.md, "Direction") is refused, naming the KPI.
+            return Try(path, () => KpiDefinitionInference.Infer(new KpiDraft(
                 k.Code!,
                 k.Name!,
                 k.Group,
@@ -361,7 +362,7 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
                 explicitComparator,
                 explicitMethod,
                 bands,
-                k.Scoring?.PenaltyPerDay));
+                k.Scoring?.PenaltyPerDay)));
         }
 
         private void ConfirmFinalResults(PerformancePlan plan, ApprovalAct approval)

@@ -111,7 +111,7 @@ internal sealed class ConsuntivoDocument
             [
                 new CellText("Grado di raggiungimento complessivo", BodyStrong),
                 new CellText(r.Overall.Display, ScoreBig with { Color = StatusColor(r.Overall.Status) }),
-                new CellText($"{r.Overall.StatusLabel} · {r.Overall.Coverage} · {Count(r.ObjectiveCount, "obiettivo", "obiettivi")}", Body),
+                new CellText($"{(r.Overall.Provisional ? r.Overall.StatusLabel : $"{r.Overall.StatusLabel} · {r.Overall.Coverage}")} · {Count(r.ObjectiveCount, "obiettivo", "obiettivi")}", Body),
             ],
             LightBlue,
             Border,
@@ -217,7 +217,7 @@ internal sealed class ConsuntivoDocument
                 new TableCell(g.Name, CellStrong),
                 new TableCell(g.ObjectiveCount.ToString(System.Globalization.CultureInfo.InvariantCulture), Cell),
                 new TableCell(g.Score.Display, CellStrong),
-                new TableCell([new CellText(g.Score.StatusLabel, Cell with { Color = StatusColor(g.Score.Status) }), new CellText(g.Score.Coverage ?? string.Empty, CellSmall)]),
+                new TableCell([new CellText(g.Score.StatusLabel, Cell with { Color = StatusColor(g.Score.Status) }), new CellText(g.Score.Provisional ? string.Empty : g.Score.Coverage ?? string.Empty, CellSmall)]),
             ])).ToList(),
             TableHeader) { HeaderBackground = Primary, Border = Border });
     }
@@ -228,7 +228,7 @@ internal sealed class ConsuntivoDocument
         f.NewPage();
         f.BeginGroup("Sect");
         f.Heading(chapter.Title, 1, H1, outlineLevel: 1, anchor: _anchors[chapter], spaceAfter: 4);
-        f.Paragraph($"Grado di raggiungimento della sezione: {chapter.Score.Display} — {chapter.Score.StatusLabel} ({chapter.Score.Coverage})", BodyStrong, spaceAfter: 10);
+        f.Paragraph($"Grado di raggiungimento della sezione: {chapter.Score.Display} — {chapter.Score.StatusWithCoverage}", BodyStrong, spaceAfter: 10);
         foreach (var part in chapter.Parts)
         {
             if (part.Title is not null)
@@ -237,7 +237,7 @@ internal sealed class ConsuntivoDocument
                 f.Heading(part.Title, 2, H2, outlineLevel: 2, anchor: _anchors[part], spaceBefore: 10, spaceAfter: 2, keepWithNext: 120);
                 if (part.Score is { } score)
                 {
-                    f.Paragraph($"Grado di raggiungimento: {score.Display} — {score.StatusLabel} ({score.Coverage})", Small, spaceAfter: 6);
+                    f.Paragraph($"Grado di raggiungimento: {score.Display} — {score.StatusWithCoverage}", Small, spaceAfter: 6);
                 }
             }
             else
@@ -267,7 +267,7 @@ internal sealed class ConsuntivoDocument
         var where = o.Area is null ? o.Section : $"{o.Section} · {o.Area}";
         f.Paragraph($"Obiettivo {o.Code} · {where} · peso {o.Weight}", Small, spaceAfter: 1);
         f.Fact("Direzione:", o.Owner, BodyStrong, Body);
-        f.Fact("Grado di raggiungimento:", $"{o.Score.Display} — {o.Score.StatusLabel} ({o.Score.Coverage})", BodyStrong, Body with { Color = StatusColor(o.Score.Status) }, spaceAfter: 6);
+        f.Fact("Grado di raggiungimento:", $"{o.Score.Display} — {o.Score.StatusWithCoverage}", BodyStrong, Body with { Color = StatusColor(o.Score.Status) }, spaceAfter: 6);
         f.Table(KpiTable(o), spaceAfter: 8);
         Narrative(o.Narrative);
 

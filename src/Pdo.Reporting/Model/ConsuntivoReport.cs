@@ -9,8 +9,17 @@ public enum ReportStatus
     NotMeasured,
 }
 
-/// <summary>A score exactly as the portal shows it: "91,1 %", its status label and, for roll-ups, the coverage.</summary>
-public sealed record ReportScore(decimal? Value, string Display, ReportStatus Status, string StatusLabel, string? Coverage);
+/// <summary>
+/// A score exactly as the portal shows it: "91,1 %", its status label and, for roll-ups, the coverage. A provisional
+/// roll-up (below full coverage) already carries the coverage in its label: «Provvisorio — 1 KPI rilevato su 35».
+/// </summary>
+public sealed record ReportScore(decimal? Value, string Display, ReportStatus Status, string StatusLabel, string? Coverage)
+{
+    public bool Provisional { get; init; }
+
+    /// <summary>"Parzialmente raggiunto (2 KPI rilevati su 2)", or the provisional label alone, which names its coverage.</summary>
+    public string StatusWithCoverage => Provisional || Coverage is null ? StatusLabel : $"{StatusLabel} ({Coverage})";
+}
 
 /// <summary>A row of the summary: a section, a strategic area, a Direzione or an objective with its score.</summary>
 public sealed record ReportGroupSummary(string Name, int ObjectiveCount, ReportScore Score);

@@ -33,7 +33,7 @@ public class AggregateTests
         Assert.Equal("(100 × 2 + 50 × 1) / 3 = 83,3 %", result.Explanation.Formula);
         Assert.Contains(result.Explanation.Inputs, i => i.Label == "Copertura" && i.Value == "2 KPI rilevati su 3");
         Assert.Contains(result.Explanation.Inputs, i => i.Label == "KPI 3" && i.Value.Contains("escluso", StringComparison.Ordinal));
-        Assert.Equal("Obiettivo 1: Parzialmente raggiunto (83,3 %), 2 KPI rilevati su 3.", result.Explanation.Summary);
+        Assert.Equal("Obiettivo 1: Provvisorio (83,3 %), 2 KPI rilevati su 3: la media riguarda solo i KPI rilevati.", result.Explanation.Summary);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class StatusOfTests
     }
 
     [Theory]
-    [InlineData(99.95, 100.0)]
+    [InlineData(99.95, 99.9)]
     [InlineData(80.05, 80.1)]
     [InlineData(83.3333, 83.3)]
     [InlineData(-0.05, -0.1)]

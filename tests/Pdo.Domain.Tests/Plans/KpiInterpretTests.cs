@@ -5,7 +5,7 @@ using Pdo.Domain.Values;
 
 namespace Pdo.Domain.Tests.Plans;
 
-/// <summary>Kpi.Interpret: a value typed in Italian read as a measurement of one KPI, or the Italian reason it cannot be.</summary>
+/// <summary>Kpi.Interpret: a value typed in Italian read as a measurement of one KPI, or the Italian reason it cannot be (including the plausibility rules).</summary>
 public class KpiInterpretTests
 {
     private readonly PerformancePlan _plan = BuildPlan();
@@ -175,6 +175,71 @@ public class KpiInterpretTests
         Assert.Equal(83.3m, Math.Round(attainment.Score!.Value, 1));
     }
 
+    // ---- Plausibility (attainment.md, "Plausibility at entry") ----
+
+    [Theory]
+    [InlineData("15/11/2019")]
+    [InlineData("31/12/2030")]
+    [InlineData("01/01/2021")]
+    public void RefusesCompletionDateGivenDateOutsideThePlanYear(string date)
+    {
+        var interpretation = Interpret("GES-01.1", date);
+
+        Assert.Null(interpretation.Measurement);
+        Assert.Contains("fuori dall'anno del piano (2020)", interpretation.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("01/01/2020")]
+    [InlineData("15/11/2020")]
+    [InlineData("31/12/2020")]
+    public void AcceptsCompletionDateGivenDateInThePlanYear(string date)
+    {
+        Assert.NotNull(Interpret("GES-01.1", date).Measurement);
+    }
+
+    [Fact]
+    public void RefusesRecordingGivenCompletionDateOutsideThePlanYear()
+    {
+        var plan = PlanBuilder.InMonitoring().Build();
+        var kpi = plan.Kpi("GES-01.1");
+
+        var ex = Assert.Throws<DomainRuleException>(() => kpi.RecordResult(
+            plan.Period("INT"), "15/11/2019", Measurement.CompletedOn(new DateOnly(2019, 11, 15)), null, PlanBuilder.PlanningOffice, PlanBuilder.At));
+
+        Assert.Contains("fuori dall'anno del piano", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("FUN-01.2", "-5")]
+    [InlineData("FUN-01.1", "-3")]
+    public void RefusesNegativeValueGivenCountOrDuration(string code, string text)
+    {
+        var interpretation = Interpret(code, text);
+
+        Assert.Null(interpretation.Measurement);
+        Assert.Contains("non può essere negativo", interpretation.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AcceptsNegativePercentageGivenReductionKpi()
+    {
+        Assert.NotNull(Interpret("FUN-01.3", "-1,6%").Measurement);
+    }
+
+    [Theory]
+    [InlineData(2_646_000_000_000, true)]
+    [InlineData(9_001, true)]
+    [InlineData(9_000, false)]
+    [InlineData(1_003, false)]
+    [InlineData(90, false)]
+    [InlineData(89, true)]
+    [InlineData(0, true)]
+    public void FlagsValueGivenMoreThanTenTimesAwayFromTarget900(double actual, bool far)
+    {
+        Assert.Equal(far, _plan.Kpi("FUN-01.2").IsFarFromTarget(Measurement.Number((decimal)actual)));
+    }
+
     private Interpretation Interpret(string kpi, string text)
     {
         var parsed = ItalianValues.Parse(text);
@@ -189,6 +254,7 @@ public class KpiInterpretTests
         var objective = plan.AddObjective("FUN-01", "Qualità dei servizi", funzionamento, null, null);
         objective.AddKpi(KpiDefinitionBuilder.MinutesAtMost("FUN-01.1", 3m));
         objective.AddKpi(KpiDefinitionBuilder.NumberAtLeast("FUN-01.2", 900m));
+        objective.AddKpi(KpiDefinitionBuilder.PercentAtLeast("FUN-01.3", -1.5m) with { Direction = Direction.LowerIsBetter, Comparator = Comparator.AtMost });
         return plan;
     }
 }

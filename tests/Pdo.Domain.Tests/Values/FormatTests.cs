@@ -113,7 +113,7 @@ public class FormatTests
     [InlineData(91.1, "91,1 %")]
     [InlineData(100, "100,0 %")]
     [InlineData(83.3333, "83,3 %")]
-    [InlineData(99.95, "100,0 %")]
+    [InlineData(99.95, "99,9 %")]
     [InlineData(80.05, "80,1 %")]
     [InlineData(99.9, "99,9 %")]
     [InlineData(0, "0,0 %")]
@@ -145,5 +145,24 @@ public class FormatTests
     public void ReturnsSymbolGivenComparator(Comparator comparator, string expected)
     {
         Assert.Equal(expected, ItalianValues.FormatComparator(comparator));
+    }
+
+    [Theory]
+    [InlineData(0, "0 obiettivi")]
+    [InlineData(1, "1 obiettivo")]
+    [InlineData(2, "2 obiettivi")]
+    [InlineData(1003, "1.003 obiettivi")]
+    public void ReturnsSingularOnlyForOneGivenCount(int count, string expected)
+    {
+        Assert.Equal(expected, ItalianValues.Count(count, "obiettivo", "obiettivi"));
+    }
+
+    [Theory]
+    [InlineData(1, "1 giorno")]
+    [InlineData(0, "0 giorni")]
+    [InlineData(9.9, "9,9 giorni")]
+    public void ReturnsDaysWithTheirPluralGivenDays(double days, string expected)
+    {
+        Assert.Equal(expected, ItalianValues.Format((decimal)days, ValueKind.Days));
     }
 }

@@ -20,7 +20,8 @@ public sealed partial class DirettoreJourneyTests(PortalFixture portal)
             await portal.EnsureMonitoringPlanAsync();
             using (var office = await portal.SignedInApiAsync(People.PlanningOffice))
             {
-                await office.EnterResultsAsync(Year, "DIR-CASA-01", ("100%", null), ("10.030", null), ("2.646", null));
+                // 1.030 for 1.003: a typo within 10 times the target of 900, so saved without «Confermo il valore».
+                await office.EnterResultsAsync(Year, "DIR-CASA-01", ("100%", null), ("1.030", null), ("2.646", null));
                 await office.EnterResultsAsync(Year, "DIR-CULT-01", ("100%", null), ("3", null), ("8", null));
             }
 
@@ -39,8 +40,8 @@ public sealed partial class DirettoreJourneyTests(PortalFixture portal)
             await direttore.MenuAsync("Da confermare");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Da confermare (3)" })).ToBeVisibleAsync();
             var houses = Review(page, HousesKpi);
-            await Expect(houses).ToContainTextAsync("10.030");
-            await houses.GetByLabel("Commento per la restituzione").FillAsync("10.030 è un refuso: il verbale di giugno riporta 1.003 alloggi recuperati.");
+            await Expect(houses).ToContainTextAsync("1.030");
+            await houses.GetByLabel("Commento per la restituzione").FillAsync("1.030 è un refuso: il verbale di giugno riporta 1.003 alloggi recuperati.");
             await direttore.FollowAsync(() => houses.GetByRole(AriaRole.Button, new() { Name = $"Restituisci «{HousesKpi}»" }).ClickAsync());
             await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Risultato restituito con il commento.");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Da confermare (2)" })).ToBeVisibleAsync();
@@ -52,7 +53,7 @@ public sealed partial class DirettoreJourneyTests(PortalFixture portal)
             await corrector.GotoAsync($"/piani/{Year}/obiettivi/DIR-CASA-01");
             await corrector.ClickAsync(AriaRole.Link, "Inserisci i risultati");
             var entry = corrector.Page.Locator("fieldset.kpi-entry").Filter(new() { HasText = "Codice DIR-CASA-01.2 ·" });
-            await Expect(entry.GetByRole(AriaRole.Note)).ToHaveTextAsync("Restituito dal Direttore: 10.030 è un refuso: il verbale di giugno riporta 1.003 alloggi recuperati.");
+            await Expect(entry.GetByRole(AriaRole.Note)).ToHaveTextAsync("Restituito dal Direttore: 1.030 è un refuso: il verbale di giugno riporta 1.003 alloggi recuperati.");
             await entry.GetByLabel("Valore raggiunto").FillAsync("1.003");
             await corrector.ClickAsync(AriaRole.Button, "Salva i risultati");
             await Expect(corrector.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Risultati salvati: sono in attesa di conferma del Direttore.");

@@ -100,7 +100,8 @@ public sealed partial class DashboardTests(MonitoringPlanFactory factory) : ICla
         var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
         await EnterAsync(office, "DIR-SOC-01", ("SI", null));
         var before = await GetAsync("/piani/2020/cruscotto?periodo=INT&direzione=SOCIALI");
-        Assert.Contains("1 KPI rilevati su 2", before);
+        Assert.Contains("Provvisorio</span>", before);
+        Assert.Contains("1 KPI rilevato su 2", before);
         Assert.Contains("<p class=\"display-score\">100,0 %</p>", before);
 
         await EnterAsync(office, "DIR-SOC-01", ("NO", "Il bando è andato deserto."));
@@ -210,7 +211,7 @@ public sealed partial class DashboardTests(MonitoringPlanFactory factory) : ICla
         }
 
         Assert.Equal(5, Regex.Matches(html, "Mostra i dati del grafico").Count);
-        Assert.Contains("Su 35 KPI: 35 raggiunto", html);
+        Assert.Contains("Su 35 KPI: 35 raggiunti, 0 parzialmente raggiunti, 0 non raggiunti, 0 non rilevati.", html);
     }
 
     /// <summary>The overall score and coverage as the plan pages compute them (the other path through the rule book).</summary>
@@ -218,7 +219,7 @@ public sealed partial class DashboardTests(MonitoringPlanFactory factory) : ICla
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var card = await scope.ServiceProvider.GetRequiredService<ScorecardService>().LoadAsync(year, period, CancellationToken.None);
-        return (Pdo.Domain.Values.ItalianValues.FormatScore(card!.Overall.Score), ScoreViewModel.CoverageText(card.Overall.MeasuredKpis, card.Overall.TotalKpis));
+        return (Pdo.Domain.Values.ItalianValues.FormatScore(card!.Overall.Score), Pdo.Domain.Attainment.AttainmentRules.CoverageText(card.Overall.MeasuredKpis, card.Overall.TotalKpis));
     }
 
     private async Task<string> GetAsync(string url)

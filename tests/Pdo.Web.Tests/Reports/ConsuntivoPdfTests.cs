@@ -202,6 +202,29 @@ public sealed partial class ConsuntivoPdfTests(PdoWebFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task PrintsProvisionalWithCoverageNotRaggiuntoOnTheCoverGivenAPlanWithOneKpiOf35Measured()
+    {
+        await ImportDraftAsync(2023, measuredKpis: 1);
+
+        var bytes = await DownloadAsync(Roles.Executive, "/piani/2023/consuntivo.pdf");
+
+        var text = Text(bytes);
+        var cover = text[..text.IndexOf("Indice", StringComparison.Ordinal)];
+        Assert.Contains("100,0 %", cover);
+        Assert.Contains("Provvisorio — 1 KPI rilevato su 35", cover);
+        Assert.DoesNotContain("Raggiunto", cover);
+        Assert.DoesNotContain("1 KPI rilevati", text);
+    }
+
+    [Fact]
+    public async Task LabelsTheChartAxisLikeThePagesGivenThe2019Plan()
+    {
+        var text = Text(await DownloadAsync(Roles.Executive, "/piani/2019/consuntivo.pdf"));
+
+        Assert.Contains("0 % 25 % 50 % 75 % 100 %", text);
+    }
+
+    [Fact]
     public async Task ServesPageViewsWhileTwoExportsAreRenderingGivenABlockedRenderer()
     {
         var renderer = new GatedRenderer();
@@ -249,8 +272,11 @@ public sealed partial class ConsuntivoPdfTests(PdoWebFactory factory) : IClassFi
         return model ?? throw new InvalidOperationException($"No objective {code}");
     }
 
-    /// <summary>A copy of the 2019 plan as year <paramref name="year"/>, in monitoring, with the results at the interim period.</summary>
-    private async Task ImportDraftAsync(int year)
+    /// <summary>
+    /// A copy of the 2019 plan as year <paramref name="year"/>, in monitoring, with the results at the interim period
+    /// (only those of the first <paramref name="measuredKpis"/> KPIs when given).
+    /// </summary>
+    private async Task ImportDraftAsync(int year, int? measuredKpis = null)
     {
         var json = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "pdo-2019-milano.json"));
         var tree = JsonNode.Parse(json.Replace("2019", year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))!.AsObject();
@@ -259,6 +285,14 @@ public sealed partial class ConsuntivoPdfTests(PdoWebFactory factory) : IClassFi
         foreach (var result in tree["objectives"]!.AsArray().SelectMany(o => o!["kpis"]!.AsArray()).SelectMany(k => k!["results"]?.AsArray() ?? []))
         {
             result!["period"] = "INT";
+        }
+
+        if (measuredKpis is int keep)
+        {
+            foreach (var kpi in tree["objectives"]!.AsArray().SelectMany(o => o!["kpis"]!.AsArray()).Skip(keep))
+            {
+                kpi!.AsObject().Remove("results");
+            }
         }
 
         await using var scope = factory.Services.CreateAsyncScope();

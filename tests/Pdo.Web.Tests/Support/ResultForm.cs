@@ -8,12 +8,24 @@ namespace Pdo.Web.Tests.Support;
 /// <summary>Fills and posts the result-entry form of an objective as a person would: values in KPI order, with the versions the form shows.</summary>
 public static partial class ResultForm
 {
+    public static Task<HttpResponseMessage> PostAsync(
+        PdoWebFactory factory,
+        HttpClient client,
+        int year,
+        string objective,
+        string period,
+        params (string Actual, string? Justification)[] values) =>
+        PostAsync(factory, client, year, objective, period, "salva", [], values);
+
+    /// <summary>Posts the form with a command ("salva", "anteprima") and extra fields, e.g. <c>Lines[1].ConfirmValue=true</c>.</summary>
     public static async Task<HttpResponseMessage> PostAsync(
         PdoWebFactory factory,
         HttpClient client,
         int year,
         string objective,
         string period,
+        string command,
+        IReadOnlyList<KeyValuePair<string, string>> extra,
         params (string Actual, string? Justification)[] values)
     {
         var kpis = await factory.WithDbAsync(db => db.Kpis
@@ -23,7 +35,8 @@ public static partial class ResultForm
             .ToListAsync());
         var url = $"/piani/{year}/obiettivi/{objective}/risultati";
         var form = await client.GetStringAsync($"{url}?periodo={period}");
-        var fields = new List<KeyValuePair<string, string>> { new("Period", period), new("Command", "salva") };
+        var fields = new List<KeyValuePair<string, string>> { new("Period", period), new("Command", command) };
+        fields.AddRange(extra);
         for (var i = 0; i < values.Length; i++)
         {
             fields.Add(new($"Lines[{i}].KpiId", kpis[i].ToString(CultureInfo.InvariantCulture)));

@@ -80,7 +80,8 @@ public sealed record ListPage(int Page, int Pages, int First, int Last, int Tota
     }
 }
 
-public sealed record StatusCount(string Label, string Css, string Icon, int Count, string Percent);
+/// <summary>KPIs in one status; <see cref="CountText"/> agrees in number: "33 raggiunti", "1 non rilevato".</summary>
+public sealed record StatusCount(string Label, string Css, string Icon, int Count, string Percent, string CountText);
 
 public sealed record ScoreBar(string Name, string Url, ScoreViewModel Score);
 

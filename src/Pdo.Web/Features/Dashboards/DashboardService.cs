@@ -94,7 +94,8 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
             {
                 var count = kpiIndexes.Count(i => scores[i].Status == s);
                 var percent = kpiIndexes.Count == 0 ? 0m : 100m * count / kpiIndexes.Count;
-                return new StatusCount(ScoreViewModel.Label(s), ScoreViewModel.Css(s), ScoreViewModel.Icon(s), count, ItalianValues.FormatScore(percent));
+                return new StatusCount(
+                    ScoreViewModel.Label(s), ScoreViewModel.Css(s), ScoreViewModel.Icon(s), count, ItalianValues.FormatScore(percent), AttainmentRules.StatusCountText(s, count));
             })
             .ToList();
 
@@ -224,7 +225,7 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
     private static string StatusSummary(IReadOnlyList<StatusCount> counts, int total) =>
         total == 0
             ? "Nessun KPI nella selezione."
-            : $"Su {total} KPI: {string.Join(", ", counts.Select(c => $"{c.Count} {c.Label.ToLowerInvariant()}"))}.";
+            : $"Su {total} KPI: {string.Join(", ", counts.Select(c => c.CountText))}.";
 
     private static string BarSummary(string what, IReadOnlyList<ScoreBar> bars)
     {

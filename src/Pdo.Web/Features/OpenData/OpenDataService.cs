@@ -5,13 +5,14 @@ using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
 using Pdo.Domain.Values;
 using Pdo.Infrastructure.Data;
+using Pdo.Web.Features.Dashboards;
 using Pdo.Web.Features.Plans;
 using Pdo.Web.Features.Scoring;
 
 namespace Pdo.Web.Features.OpenData;
 
 /// <summary>Open data of approved plans: one row per KPI of the final period (the consuntivo).</summary>
-public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards)
+public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards, DashboardCache cache)
 {
     private static readonly CultureInfo ItalianNumbers = CultureInfo.GetCultureInfo("it-IT");
 
@@ -22,13 +23,18 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
             .OrderByDescending(p => p.Year)
             .Select(p => new { p.Year, p.Title, p.ApprovalAct, Kpis = p.Objectives.SelectMany(o => o.Kpis).Count() })
             .ToListAsync(cancellationToken);
+        // The consuntivo's headline as every page shows it: «Provvisorio — 30 KPI rilevati su 35» below full coverage.
+        var snapshots = (await cache.AllAsync(db, cancellationToken)).ToDictionary(s => s.Year);
         return new OpenDataIndexViewModel(plans.Select(p => new OpenDataset(
             p.Year,
             p.Title,
             p.ApprovalAct is { } act ? PlanService.ApprovalText(act) : string.Empty,
             $"/opendata/pdo-{p.Year}.csv",
             $"/opendata/pdo-{p.Year}.json",
-            p.Kpis)).ToList());
+            p.Kpis,
+            snapshots.TryGetValue(p.Year, out var s) && s.Periods.FirstOrDefault(x => x.IsFinal) is { } final
+                ? ScoreViewModel.From(s.Overall(final.Id)).StatusLabel
+                : string.Empty)).ToList());
     }
 
     /// <summary>The rows of the approved plan of <paramref name="year"/>; null when there is no approved plan.</summary>

@@ -133,7 +133,7 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
     public static ReportScore Score(ScoreViewModel score) => new(
         score.Value,
         score.Display,
-        score.Status switch
+        score.IsProvisional ? ReportStatus.NotMeasured : score.Status switch
         {
             AttainmentStatus.Achieved => ReportStatus.Achieved,
             AttainmentStatus.PartiallyAchieved => ReportStatus.PartiallyAchieved,
@@ -141,7 +141,10 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
             _ => ReportStatus.NotMeasured,
         },
         score.StatusLabel,
-        score.Coverage);
+        score.Coverage)
+    {
+        Provisional = score.IsProvisional,
+    };
 
     private static ScopeData? Scope(PlanScorecard card, ReportTarget target)
     {

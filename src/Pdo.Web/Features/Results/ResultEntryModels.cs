@@ -23,6 +23,9 @@ public sealed class ResultEntryLine
 
     public string? Justification { get; set; }
 
+    /// <summary>«Confermo il valore»: ticked in the preview for a value more than 10 times away from the target.</summary>
+    public bool ConfirmValue { get; set; }
+
     /// <summary>The result's concurrency token when the form was opened (null: no result yet).</summary>
     public Guid? Version { get; set; }
 }
@@ -45,7 +48,10 @@ public sealed record ResultEntryRow(
     ScoreViewModel? Preview,
     bool JustificationRequired,
     string? ActualError,
-    string? JustificationError);
+    string? JustificationError,
+    string? FarFromTarget = null,
+    bool ValueConfirmed = false,
+    string? ConfirmError = null);
 
 public sealed record ResultEntryViewModel(
     PlanHeaderViewModel Header,

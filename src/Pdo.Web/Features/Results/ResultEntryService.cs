@@ -51,14 +51,14 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
         // Only this objective's KPIs, each once: anything else posted is ignored.
         var kpis = objective.Kpis.ToDictionary(k => k.Id);
         var lines = form.Lines.Where(l => kpis.ContainsKey(l.KpiId)).GroupBy(l => l.KpiId).Select(g => g.First()).ToList();
-        var readings = lines.ToDictionary(l => l.KpiId, l => Read(kpis[l.KpiId], l));
+        var readings = lines.ToDictionary(l => l.KpiId, l => Read(kpis[l.KpiId], l, period));
         if (form.IsPreview)
         {
-            // A preview only informs: a missing justification is flagged as required, not as an error.
-            readings = readings.ToDictionary(r => r.Key, r => r.Value with { JustificationError = null });
+            // A preview only informs: a missing justification or confirmation is flagged as required, not as an error.
+            readings = readings.ToDictionary(r => r.Key, r => r.Value with { JustificationError = null, ConfirmError = null });
         }
 
-        var hasErrors = readings.Values.Any(r => r.ActualError is not null || r.JustificationError is not null);
+        var hasErrors = readings.Values.Any(r => r.ActualError is not null || r.JustificationError is not null || r.ConfirmError is not null);
         var readOnly = ReadOnlyReason(plan, period);
         if (hasErrors || form.IsPreview || readOnly is not null)
         {
@@ -151,7 +151,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
         _ => null,
     };
 
-    private static Reading Read(Kpi kpi, ResultEntryLine line)
+    private static Reading Read(Kpi kpi, ResultEntryLine line, MonitoringPeriod period)
     {
         if (string.IsNullOrWhiteSpace(line.Actual))
         {
@@ -179,7 +179,16 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
         var justificationError = attainment.Score < 100m && string.IsNullOrWhiteSpace(line.Justification)
             ? $"Il grado di raggiungimento è {ItalianValues.FormatScore(attainment.Score)}: scrivere la motivazione dello scostamento."
             : line.Justification is { Length: > 4_000 } ? "La motivazione supera i 4.000 caratteri." : null;
-        return new Reading(measurement, ResultText.Describe(kpi, measurement), attainment, null, justificationError);
+        // A value more than 10 times away from the target is saved only once confirmed; a stored value is not asked again.
+        var far = kpi.IsFarFromTarget(measurement) && kpi.ResultFor(period)?.ActualText != line.Actual.Trim()
+            ? $"Il valore {ResultText.Describe(kpi, measurement)} è più di {ItalianValues.FormatNumber(Kpi.FarFactor)} volte lontano dal target {kpi.TargetText}: " +
+                "controllarlo e, se è giusto, spuntare «Confermo il valore»."
+            : null;
+        return new Reading(measurement, ResultText.Describe(kpi, measurement), attainment, null, justificationError)
+        {
+            FarFromTarget = far,
+            ConfirmError = far is not null && !line.ConfirmValue ? far : null,
+        };
     }
 
     private static string FormatHint(Kpi kpi) => kpi.Kind switch
@@ -227,13 +236,17 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
                 reading?.Attainment is { } a ? ScoreViewModel.From(a) : null,
                 reading?.Attainment?.Score < 100m,
                 reading?.ActualError,
-                reading?.JustificationError);
+                reading?.JustificationError,
+                reading?.FarFromTarget,
+                line.ConfirmValue,
+                reading?.ConfirmError);
         }).ToList();
 
         var errors = rows.SelectMany(r => new[]
             {
                 r.ActualError is null ? default : ($"actual-{r.Index}", $"{r.Name}: {r.ActualError}"),
                 r.JustificationError is null ? default : ($"justification-{r.Index}", $"{r.Name}: {r.JustificationError}"),
+                r.ConfirmError is null ? default : ($"confirm-{r.Index}", $"{r.Name}: {r.ConfirmError}"),
             })
             .Where(e => e.Item1 is not null)
             .Select(e => (e.Item1!, e.Item2!))
@@ -274,6 +287,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
                 KpiId = l.KpiId,
                 Actual = l.Actual,
                 Justification = l.Justification,
+                ConfirmValue = l.ConfirmValue,
                 Version = objective.Kpis.FirstOrDefault(k => k.Id == l.KpiId)?.ResultFor(period)?.Version,
             }).ToList());
 
@@ -300,5 +314,11 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
         return period is null ? null : (plan, objective, period);
     }
 
-    private sealed record Reading(Measurement? Measurement, string? Parsed, KpiAttainment? Attainment, string? ActualError, string? JustificationError);
+    private sealed record Reading(Measurement? Measurement, string? Parsed, KpiAttainment? Attainment, string? ActualError, string? JustificationError)
+    {
+        /// <summary>Why the value needs «Confermo il valore» (more than 10 times away from the target), or null.</summary>
+        public string? FarFromTarget { get; init; }
+
+        public string? ConfirmError { get; init; }
+    }
 }

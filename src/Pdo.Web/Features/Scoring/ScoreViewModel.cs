@@ -14,7 +14,11 @@ public sealed record ExplanationViewModel(
     public static ExplanationViewModel From(Explanation e) => new(e.Method, e.Formula, e.Inputs, e.Methodology, e.Summary);
 }
 
-/// <summary>A score as every page shows it: "91,1 %", the status (label, CSS key, icon) and the coverage.</summary>
+/// <summary>
+/// A score as every page shows it: "91,1 %", the status (label, CSS key, icon) and the coverage. A roll-up below full
+/// coverage is provisional (<see cref="AttainmentRules.IsProvisional"/>): its label is «Provvisorio — 1 KPI rilevato su
+/// 35» and it is drawn grey, whatever its band.
+/// </summary>
 public sealed record ScoreViewModel(
     decimal? Value,
     string Display,
@@ -25,22 +29,32 @@ public sealed record ScoreViewModel(
     string? Coverage,
     ExplanationViewModel Explanation)
 {
+    /// <summary>True when the score is a roll-up below full coverage («Provvisorio»).</summary>
+    public bool IsProvisional { get; init; }
+
+    /// <summary>The badge's word: «Provvisorio» for a provisional roll-up (its coverage is written next to it), else the status label.</summary>
+    public string BadgeLabel => IsProvisional ? AttainmentRules.ProvisionalLabel : StatusLabel;
+
     public static ScoreViewModel From(KpiAttainment a) =>
         Create(a.Score, a.Status, null, a.Explanation);
 
-    public static ScoreViewModel From(AggregateAttainment a) =>
-        Create(a.Score, a.Status, CoverageText(a.MeasuredKpis, a.TotalKpis), a.Explanation);
-
-    public static string CoverageText(int measured, int total) =>
-        total == 1 ? $"{measured} KPI rilevato su 1" : $"{measured} KPI rilevati su {total}";
-
-    public static string Label(AttainmentStatus status) => status switch
+    public static ScoreViewModel From(AggregateAttainment a)
     {
-        AttainmentStatus.Achieved => "Raggiunto",
-        AttainmentStatus.PartiallyAchieved => "Parzialmente raggiunto",
-        AttainmentStatus.NotAchieved => "Non raggiunto",
-        _ => "Non rilevato",
-    };
+        var score = Create(a.Score, a.Status, AttainmentRules.CoverageText(a.MeasuredKpis, a.TotalKpis), a.Explanation);
+        return AttainmentRules.IsProvisional(a)
+            ? score with
+            {
+                IsProvisional = true,
+                StatusLabel = AttainmentRules.HeadlineLabel(a),
+                StatusCss = Css(AttainmentStatus.NotMeasured),
+                StatusIcon = ProvisionalIcon,
+            }
+            : score;
+    }
+
+    public static string Label(AttainmentStatus status) => AttainmentRules.StatusLabel(status);
+
+    private const string ProvisionalIcon = "it-clock";
 
     public static string Css(AttainmentStatus status) => status switch
     {
