@@ -337,13 +337,15 @@ public sealed class PlanImporterTests : IDisposable
     }
 
     [Fact]
-    public async Task CreatesDirezioniActiveFromTheFirstOfJanuaryOfThePlanYearGivenThe2019Plan()
+    public async Task CreatesDirezioniOpenSinceTheEarliestPlanYearGivenThe2019Plan()
     {
+        // A plan file does not say when a Direzione was founded: it is open since the earliest year a plan can have,
+        // so that earlier years' plans naming it can be imported later.
         await ImportAsync(SeedPlan.Stream(SeedPlan.Text()));
 
         await using var db = _database.CreateContext();
         var casa = await db.Directorates.SingleAsync(d => d.Code == "CASA");
-        Assert.Equal((new DateOnly(2019, 1, 1), (DateOnly?)null), (casa.ActiveFrom, casa.ActiveTo));
+        Assert.Equal((new DateOnly(PerformancePlan.MinYear, 1, 1), (DateOnly?)null), (casa.ActiveFrom, casa.ActiveTo));
     }
 
     [Fact]

@@ -162,7 +162,7 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
                     return;
                 }
 
-                if (Try(path, () => new Directorate(d.Code!, d.Name!, Directorate.StartOfYear(plan.Year))) is { } directorate)
+                if (Try(path, () => new Directorate(d.Code!, d.Name!, Directorate.StartOfYear(PerformancePlan.MinYear))) is { } directorate)
                 {
                     directorates[directorate.Code] = directorate;
                     NewDirectorates.Add(directorate);

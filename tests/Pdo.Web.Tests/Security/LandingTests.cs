@@ -99,7 +99,6 @@ public sealed class LandingTests(LandingTests.CycleFactory factory) : IClassFixt
                     return;
                 }
 
-                await OpenDirezioniFromAsync(2017);
                 await ImportPlanAsync(InMonitoringWithoutCasa(2017));
                 await ImportPlanAsync(InMonitoringWithoutCasa(2020));
                 var draft = SeedPlanJson.AsYear(2021, "Draft");

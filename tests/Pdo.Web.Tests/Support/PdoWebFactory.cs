@@ -98,21 +98,6 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
         Assert.True(result.Outcome == Pdo.Infrastructure.PlanImport.PlanImportOutcome.Imported, result.Summary);
     }
 
-    /// <summary>
-    /// Opens every Direzione from 1 January of <paramref name="year"/>: the seed's are active from 2019, so a plan of an
-    /// earlier year that names them is refused until the Amministratore moves their «attiva dal» back.
-    /// </summary>
-    public Task OpenDirezioniFromAsync(int year) =>
-        WithDbAsync(async db =>
-        {
-            foreach (var directorate in await db.Directorates.Where(d => d.ActiveFrom > Pdo.Domain.Plans.Directorate.StartOfYear(year)).ToListAsync())
-            {
-                directorate.SetActivity(Pdo.Domain.Plans.Directorate.StartOfYear(year), directorate.ActiveTo);
-            }
-
-            await db.SaveChangesAsync();
-        });
-
     public async Task WithDbAsync(Func<AppDbContext, Task> action)
     {
         await using var scope = Services.CreateAsyncScope();
