@@ -93,7 +93,7 @@ public sealed partial class YearFromScratchJourneyTests(PortalFixture portal)
             await office.BreadcrumbAsync(Title);
             await office.ClickAsync(AriaRole.Button, "Avvia il monitoraggio");
             await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Monitoraggio avviato: i target sono congelati.");
-            await office.ClickAsync(AriaRole.Button, "Apri il periodo «Consuntivo»");
+            await office.ClickAsync(AriaRole.Button, "Apri il periodo «Consuntivo (31/12/2027)»");
             await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Periodo aperto: si possono inserire i risultati.");
 
             await office.GotoAsync($"/piani/{Year}/obiettivi/AMB-01");

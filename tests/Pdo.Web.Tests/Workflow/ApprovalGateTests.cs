@@ -141,6 +141,22 @@ public sealed class ApprovalGateTests(PdoWebFactory factory) : IClassFixture<Pdo
         Assert.Contains("1 KPI non ha il risultato finale confermato", WebUtility.HtmlDecode(await office.GetStringAsync("/piani/2026/approva")));
     }
 
+    [Fact]
+    public async Task CountsTheKpiAsNonRilevabileAndDoesNotChaseItGivenADeclarationOnTheMonitoringBoard()
+    {
+        await PlanWithEnteredFinalResultsAsync(2028);
+        await ConfirmFinalResultsAsync(2028, except: "SOL-01.1");
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        await PdoWebFactory.PostFormAsync(office, "/piani/2028/approva", "/piani/2028/approva/non-rilevabili",
+            [new("Objective", "SOL-01"), new("Kpi", "SOL-01.1"), new("Reason", Reason)]);
+
+        var board = WebUtility.HtmlDecode(await office.GetStringAsync("/piani/2028/monitoraggio?periodo=FIN"));
+
+        Assert.Contains("<th scope=\"col\" class=\"num\">Non rilevabili</th>", board);
+        Assert.DoesNotContain("da sollecitare", board);
+        Assert.Matches("<td class=\"num\">1</td>\\s*</tr>", board);
+    }
+
     [Theory]
     [InlineData(Roles.DirectorateManager)]
     [InlineData(Roles.Executive)]

@@ -9,7 +9,8 @@ namespace Pdo.Web.Features.Monitoring;
 /// <param name="Confirmer">For a result awaiting confirmation, who may confirm it (the four-eyes rule included).</param>
 public sealed record BoardItem(string ObjectiveCode, string ObjectiveTitle, string KpiName, string State, string? Comment, string Url, string? Confirmer = null);
 
-public sealed record BoardRow(string Directorate, int ToCollect, int Entered, int Returned, int Confirmed, IReadOnlyList<BoardItem> Chase);
+/// <summary>A Direzione's counts in the period; <paramref name="Unmeasurable"/> are the KPIs declared non rilevabile (final period only), never chased.</summary>
+public sealed record BoardRow(string Directorate, int ToCollect, int Entered, int Returned, int Confirmed, int Unmeasurable, IReadOnlyList<BoardItem> Chase);
 
 public sealed record BoardViewModel(PlanHeaderViewModel Header, IReadOnlyList<BoardRow> Rows, bool IsPeriodOpen);
 
@@ -29,7 +30,10 @@ public sealed class MonitoringService(ScorecardService scorecards)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
-                var kpis = g.SelectMany(o => o.Kpis.Select(k => (o.Objective, k.Kpi, Result: k.Kpi.ResultFor(period)))).ToList();
+                var all = g.SelectMany(o => o.Kpis.Select(k => (o.Objective, k.Kpi, Result: k.Kpi.ResultFor(period)))).ToList();
+
+                // A KPI declared non rilevabile has no final result to collect or confirm (docs/attainment.md).
+                var kpis = all.Where(k => Kpi.Counts(period.IsFinal, k.Kpi.IsUnmeasurable)).ToList();
                 var chase = kpis
                     .Where(k => k.Result is null || k.Result.Status != ResultStatus.Confirmed)
                     .Select(k => new BoardItem(
@@ -47,6 +51,7 @@ public sealed class MonitoringService(ScorecardService scorecards)
                     kpis.Count(k => k.Result?.Status == ResultStatus.Entered),
                     kpis.Count(k => k.Result?.Status == ResultStatus.Returned),
                     kpis.Count(k => k.Result?.Status == ResultStatus.Confirmed),
+                    all.Count - kpis.Count,
                     chase);
             })
             .ToList();
