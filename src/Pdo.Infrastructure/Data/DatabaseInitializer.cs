@@ -22,6 +22,11 @@ public sealed class DatabaseInitializer(AppDbContext db, PlanImporter importer, 
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
+                if (provider == DatabaseProvider.Sqlite && (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any())
+                {
+                    await BackUpBeforeMigratingAsync(pending[^1], cancellationToken);
+                }
+
                 logger.LogInformation("Applying {Count} migrations on {Provider}: {Migrations}", pending.Count, provider, pending);
                 await db.Database.MigrateAsync(cancellationToken);
             }
@@ -39,5 +44,25 @@ public sealed class DatabaseInitializer(AppDbContext db, PlanImporter importer, 
 
             logger.LogInformation("Empty database seeded: {Summary}", result.Summary);
         }
+    }
+
+    /// <summary>
+    /// A SQLite migration that rebuilds a table cannot run in one transaction (EF Core switches foreign keys off around
+    /// it): if the process stopped half-way the file would be left between two versions. So an existing file database
+    /// is copied first, next to itself (<c>pdo.db.prima-di-{migrazione}-{utc}.bak</c>, SQLite's backup API), and the
+    /// copy is named in the log; a new database has nothing to lose.
+    /// </summary>
+    private async Task BackUpBeforeMigratingAsync(string lastMigration, CancellationToken cancellationToken)
+    {
+        var connectionString = db.Database.GetConnectionString();
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(file) || file == ":memory:" || !File.Exists(file))
+        {
+            return;
+        }
+
+        var target = $"{file}.prima-di-{lastMigration}-{DateTime.UtcNow:yyyyMMddHHmmss}.bak";
+        var copy = await Operations.SqliteBackup.CreateAsync(connectionString!, target, overwrite: false, cancellationToken);
+        logger.LogInformation("Database copied to {Backup} before applying its migrations", copy.Path);
     }
 }

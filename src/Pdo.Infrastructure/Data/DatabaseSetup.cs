@@ -64,6 +64,9 @@ public static class DatabaseSetup
                 var sqlite = SqliteConnectionString(configuration, dataDirectory);
 
                 services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(sqlite, ConfigureSqlite)
+                    // A table rebuild runs outside the migration's transaction: the initializer copies an existing file
+                    // first (DatabaseInitializer.BackUpBeforeMigratingAsync), so EF Core's warning is only information.
+                    .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Information)))
                     .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeSignalInterceptor>()));
                 services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
                 break;

@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Pdo.Infrastructure.Auditing;
+using Pdo.Infrastructure.Data;
+using Pdo.Infrastructure.PlanImport;
+
+namespace Pdo.Infrastructure.Tests;
+
+/// <summary>Start-up migrations of a SQLite file: an existing database is copied before its migrations run.</summary>
+public sealed class DatabaseInitializerTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pdo-init-").FullName;
+
+    [Fact]
+    public async Task CopiesTheDatabaseBeforeMigratingGivenAnExistingFileAtAnOlderMigration()
+    {
+        var file = Path.Combine(_folder, "pdo.db");
+        await using (var old = Context(file))
+        {
+            var migrations = old.Database.GetMigrations().ToList();
+            await old.GetService<IMigrator>().MigrateAsync(migrations[^2]);
+        }
+
+        await using (var db = Context(file))
+        {
+            await Initializer(db).InitializeAsync();
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        }
+
+        var copy = Assert.Single(Directory.GetFiles(_folder, "pdo.db.prima-di-*.bak"));
+        Assert.Contains(Context(file).Database.GetMigrations().Last(), Path.GetFileName(copy), StringComparison.Ordinal);
+        await using var backup = Context(copy);
+        Assert.Single(await backup.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task MakesNoCopyGivenANewDatabase()
+    {
+        var file = Path.Combine(_folder, "pdo.db");
+        await using var db = Context(file);
+
+        await Initializer(db).InitializeAsync();
+
+        Assert.Empty(Directory.GetFiles(_folder, "*.bak"));
+        Assert.True(await db.Plans.AnyAsync());
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static SqliteAppDbContext Context(string file) =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>()
+            .UseSqlite($"Data Source={file}")
+            .AddInterceptors(new AuditInterceptor(new SystemAuditContext { UserName = "test@pdo.local" }, TimeProvider.System), new ChangeSignalInterceptor(new DataChangeSignal()))
+            .Options);
+
+    private static DatabaseInitializer Initializer(AppDbContext db) => new(
+        db,
+        new PlanImporter(db, new FakeTimeProvider(new DateTimeOffset(2020, 4, 14, 10, 0, 0, TimeSpan.Zero)), NullLogger<PlanImporter>.Instance),
+        new ConfigurationBuilder().Build(),
+        NullLogger<DatabaseInitializer>.Instance);
+}
