@@ -223,6 +223,13 @@ public sealed class Kpi
             throw new DomainRuleException($"Il periodo «{period.Name}» non è aperto: i risultati si inseriscono solo nei periodi aperti.");
         }
 
+        if (period.IsFinal && IsUnmeasurable)
+        {
+            // The value would not count (docs/attainment.md): refused rather than silently ignored.
+            throw new DomainRuleException(
+                $"Il KPI «{Name}» è dichiarato non rilevabile nel consuntivo: per inserirne il risultato finale l'Ufficio Pianificazione deve prima rimuovere la dichiarazione (pagina di approvazione).");
+        }
+
         if (ImplausibleReason(measurement) is string implausible)
         {
             throw new DomainRuleException(implausible);

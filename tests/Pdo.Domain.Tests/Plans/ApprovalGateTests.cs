@@ -186,4 +186,17 @@ public class ApprovalGateTests
         Assert.NotNull(kpi.ResultFor(plan.Period("FIN")));
         Assert.Same(kpi.ResultFor(plan.Period("INT")), kpi.CountedResultFor(plan.Period("INT")));
     }
+
+    [Fact]
+    public void RefusesAFinalResultGivenADeclaredKpi()
+    {
+        var plan = PlanBuilder.InMonitoring().WithFinalResults(ResultStatus.Entered).Build();
+        var kpi = plan.Kpi("SOL-01.1");
+        kpi.DeclareUnmeasurable(Reason, PlanBuilder.PlanningOffice, DeclaredAt);
+
+        var refusal = Assert.Throws<DomainRuleException>(() =>
+            kpi.RecordResult(plan.Period("FIN"), "91,1%", Measurement.Number(91.1m), null, PlanBuilder.PlanningOffice, PlanBuilder.At));
+
+        Assert.Contains("dichiarato non rilevabile nel consuntivo", refusal.Message, StringComparison.Ordinal);
+    }
 }
