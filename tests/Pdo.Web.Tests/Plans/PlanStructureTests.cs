@@ -79,6 +79,11 @@ public sealed class PlanStructureTests(PdoWebFactory factory) : IClassFixture<Pd
         Assert.Contains("La data di fine del periodo (15/01/2044) è dopo la fine dell'anno 2043", page);
         var after = await PlanAsync(2043);
         Assert.Equal((2, before.Version), (after.Periods.Count, after.Version));
+
+        // Nothing typed is lost: the refused form comes back filled in, once.
+        Assert.Contains("name=\"Code\" class=\"form-control\" maxlength=\"40\" required value=\"EXTRA\"", page);
+        Assert.Contains("value=\"15/01/2044\"", page);
+        Assert.DoesNotContain("value=\"EXTRA\"", await office.GetStringAsync("/piani/2043/struttura"));
     }
 
     [Fact]

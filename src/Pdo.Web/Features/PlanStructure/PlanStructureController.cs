@@ -17,8 +17,15 @@ public sealed class PlanStructureController(PlanStructureService structure) : Co
     private const string Part = "{part:regex(^(sezioni|aree)$)}";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromRoute] int year, CancellationToken cancellationToken) =>
-        await structure.PageAsync(year, cancellationToken) is { } model ? View(model) : NotFound();
+    public async Task<IActionResult> Index([FromRoute] int year, CancellationToken cancellationToken)
+    {
+        if (TempData[StructureDraft.Key] is string draft)
+        {
+            ViewData[StructureDraft.Key] = System.Text.Json.JsonSerializer.Deserialize<StructureDraft>(draft);
+        }
+
+        return await structure.PageAsync(year, cancellationToken) is { } model ? View(model) : NotFound();
+    }
 
     [HttpPost("piano")]
     public async Task<IActionResult> Settings([FromRoute] int year, PlanSettingsForm form, CancellationToken cancellationToken) =>
@@ -26,7 +33,7 @@ public sealed class PlanStructureController(PlanStructureService structure) : Co
 
     [HttpPost(Part)]
     public async Task<IActionResult> AddPart([FromRoute] int year, [FromRoute] string part, PartForm form, CancellationToken cancellationToken) =>
-        Back(year, ModelState.IsValid ? await structure.AddPartAsync(year, Of(part), form, cancellationToken) : null, Added(part));
+        Back(year, ModelState.IsValid ? await structure.AddPartAsync(year, Of(part), form, cancellationToken) : null, Added(part), new StructureDraft(part, form.Code, form.Name, null, false));
 
     [HttpPost(Part + "/{code}/modifica")]
     public async Task<IActionResult> RenamePart([FromRoute] int year, [FromRoute] string part, [FromRoute] string code, RenamePartForm form, CancellationToken cancellationToken) =>
@@ -42,7 +49,7 @@ public sealed class PlanStructureController(PlanStructureService structure) : Co
 
     [HttpPost("periodi")]
     public async Task<IActionResult> AddPeriod([FromRoute] int year, PeriodForm form, CancellationToken cancellationToken) =>
-        Back(year, ModelState.IsValid ? await structure.AddPeriodAsync(year, form, cancellationToken) : null, "Periodo aggiunto.");
+        Back(year, ModelState.IsValid ? await structure.AddPeriodAsync(year, form, cancellationToken) : null, "Periodo aggiunto.", new StructureDraft("periodi", form.Code, form.Name, form.EndDate, form.IsFinal));
 
     [HttpPost("periodi/{code}/modifica")]
     public async Task<IActionResult> EditPeriod([FromRoute] int year, [FromRoute] string code, PeriodForm form, CancellationToken cancellationToken) =>
@@ -62,9 +69,10 @@ public sealed class PlanStructureController(PlanStructureService structure) : Co
 
     /// <summary>
     /// Back to the structure page with the outcome; <paramref name="result"/> is null when the form itself was
-    /// incomplete (its Italian messages are shown). A stale page is a 409 conflict reported the same way.
+    /// incomplete (its Italian messages are shown). A stale page is a 409 conflict reported the same way. A refused
+    /// "add" form's <paramref name="draft"/> comes back filled in.
     /// </summary>
-    private IActionResult Back(int year, EditResult? result, string success)
+    private IActionResult Back(int year, EditResult? result, string success, StructureDraft? draft = null)
     {
         if (result?.Outcome == EditOutcome.NotFound)
         {
@@ -78,6 +86,10 @@ public sealed class PlanStructureController(PlanStructureService structure) : Co
         else
         {
             TempData["Error"] = string.Join(' ', result?.Errors ?? ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+            if (draft is not null)
+            {
+                TempData[StructureDraft.Key] = System.Text.Json.JsonSerializer.Serialize(draft);
+            }
         }
 
         return Redirect(Links.PlanStructure(year));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using System.ComponentModel.DataAnnotations;
 using Pdo.Web.Features.Users;
 
@@ -111,3 +112,16 @@ public sealed record PlanStructureViewModel(
     IReadOnlyList<PeriodRow> Periods,
     IReadOnlyList<Option> Presets,
     bool CanUsePreset);
+
+/// <summary>
+/// What the user typed in one of the page's "add" forms (<paramref name="Form"/>: <c>sezioni</c>, <c>aree</c> or
+/// <c>periodi</c>), kept across the redirect after a refusal so that the form comes back filled in, not empty.
+/// </summary>
+public sealed record StructureDraft(string Form, string? Code, string? Name, string? EndDate, bool IsFinal)
+{
+    public const string Key = "StructureDraft";
+
+    public static StructureDraft? For(ViewDataDictionary viewData, string form) =>
+        viewData[Key] is StructureDraft draft && draft.Form == form ? draft : null;
+}
+
