@@ -200,6 +200,33 @@ public sealed class PlanImporterTests : IDisposable
     }
 
     [Fact]
+    public async Task ImportsThePlanIntroductionAndClosingNoteGivenThemInTheFile()
+    {
+        var tree = SeedPlan.Tree();
+        tree["introduction"] = "Il consuntivo dell'anno.\n\n- servizi\n- investimenti";
+        tree["closingNote"] = "Approvato dalla Giunta.";
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Imported, result.Outcome);
+        await using var db = _database.CreateContext();
+        var plan = await db.Plans.SingleAsync();
+        Assert.Equal(("Il consuntivo dell'anno.\n\n- servizi\n- investimenti", "Approvato dalla Giunta."), (plan.Introduction, plan.ClosingNote));
+    }
+
+    [Fact]
+    public async Task RejectsTheFileGivenAnIntroductionWithControlCharacters()
+    {
+        var tree = SeedPlan.Tree();
+        tree["introduction"] = "Testo\u0007con un carattere di controllo";
+
+        var result = await ImportAsync(SeedPlan.Stream(tree));
+
+        Assert.Equal(PlanImportOutcome.Rejected, result.Outcome);
+        Assert.Contains(result.Errors, e => e.Path == "$.introduction");
+    }
+
+    [Fact]
     public async Task RejectsTheWholeFileGivenAnErrorInTheLastResult()
     {
         var tree = SeedPlan.Tree();

@@ -15,6 +15,8 @@ public sealed record PlanDocument
     [JsonPropertyName("approvalAct")] public ApprovalActDocument? ApprovalAct { get; init; }
     [JsonPropertyName("methodology")] public MethodologyDocument? Methodology { get; init; }
     [JsonPropertyName("requireFourEyesReview")] public bool? RequireFourEyesReview { get; init; }
+    [JsonPropertyName("introduction")] public string? Introduction { get; init; }
+    [JsonPropertyName("closingNote")] public string? ClosingNote { get; init; }
     [JsonPropertyName("periods")] public List<PeriodDocument>? Periods { get; init; }
     [JsonPropertyName("categories")] public List<CodeNameDocument>? Categories { get; init; }
     [JsonPropertyName("areas")] public List<CodeNameDocument>? Areas { get; init; }

@@ -126,6 +126,11 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
                 Try("$.requireFourEyesReview", () => plan.SetFourEyesReview(fourEyes));
             }
 
+            if (_doc.Introduction is not null || _doc.ClosingNote is not null)
+            {
+                Try("$.introduction", () => plan.WriteTexts(_doc.Introduction, _doc.ClosingNote));
+            }
+
             var periods = new Dictionary<string, MonitoringPeriod>(StringComparer.OrdinalIgnoreCase);
             Each(_doc.Periods, "$.periods", (p, path) =>
             {
