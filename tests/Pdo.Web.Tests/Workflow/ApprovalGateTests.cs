@@ -90,6 +90,7 @@ public sealed class ApprovalGateTests(PdoWebFactory factory) : IClassFixture<Pdo
         Assert.Equal(PlanStatus.Approved, (await PlanAsync(2024)).Status);
         var objective = WebUtility.HtmlDecode(await office.GetStringAsync("/piani/2024/obiettivi/SOL-01?periodo=FIN"));
         Assert.Contains($"Non rilevabile: {Reason}", objective);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(objective, $"Non rilevabile: {System.Text.RegularExpressions.Regex.Escape(Reason)}").Count); // the KPI table and the table by period
         var history = WebUtility.HtmlDecode(await office.GetStringAsync("/piani/2024/obiettivi/SOL-01/kpi/SOL-01.1/storico"));
         Assert.Contains("<td>Non rilevabile nel consuntivo: motivo</td>", history);
         Assert.Contains(Reason, history);

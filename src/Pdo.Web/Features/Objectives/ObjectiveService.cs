@@ -49,7 +49,9 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
             periods.Select(p =>
             {
                 var result = k.Kpi.CountedResultFor(p);
-                return (p.Name, result?.ActualText ?? "—", ScoreViewModel.From(AttainmentRules.ScoreKpi(k.Kpi.ToSpec(), result?.Measurement, plan.Methodology)));
+                var actual = result?.ActualText
+                    ?? (!Kpi.Counts(p.IsFinal, k.Kpi.IsUnmeasurable) ? ResultText.Unmeasurable(k.Kpi.UnmeasurableReason!) : "—");
+                return (p.Name, actual, ScoreViewModel.From(AttainmentRules.ScoreKpi(k.Kpi.ToSpec(), result?.Measurement, plan.Methodology)));
             }).ToList())).ToList();
         var yearRows = await YearsAsync(objective, cancellationToken);
 
