@@ -24,6 +24,7 @@ public sealed class DatabaseInitializerTests : IDisposable
         {
             var migrations = old.Database.GetMigrations().ToList();
             await old.GetService<IMigrator>().MigrateAsync(migrations[^2]);
+            await old.Database.ExecuteSqlRawAsync("INSERT INTO Directorates (Code, Name, IsActive) VALUES ('CASA', 'Direzione Casa', 1)");
         }
 
         await using (var db = Context(file))
@@ -36,6 +37,12 @@ public sealed class DatabaseInitializerTests : IDisposable
         Assert.Contains(Context(file).Database.GetMigrations().Last(), Path.GetFileName(copy), StringComparison.Ordinal);
         await using var backup = Context(copy);
         Assert.Single(await backup.Database.GetPendingMigrationsAsync());
+
+        // The rebuilt table kept its row: open since the earliest plan year, and the seed found it by code.
+        await using var migrated = Context(file);
+        var casa = await migrated.Directorates.SingleAsync(d => d.Code == "CASA");
+        Assert.Equal((new DateOnly(2000, 1, 1), (DateOnly?)null), (casa.ActiveFrom, casa.ActiveTo));
+        Assert.True(await migrated.Objectives.AnyAsync(o => o.DirectorateId == casa.Id));
     }
 
     [Fact]
