@@ -50,6 +50,7 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Errors.Status GET"] = All(Outcome.Allowed),
         ["OpenData.Index GET"] = All(Outcome.Allowed),
         ["OpenData.Csv GET"] = All(Outcome.Allowed),
+        ["OpenData.ExcelCsv GET"] = All(Outcome.Allowed),
         ["OpenData.JsonData GET"] = All(Outcome.Allowed),
         ["Plans.Index GET"] = SignedIn(),
         ["Plans.Overview GET"] = SignedIn(),
