@@ -108,6 +108,8 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["PlanReopen.Reopen GET"] = AdministratorOnly(),
         ["PlanReopen.Reopen POST"] = AdministratorOnly(),
         ["Monitoring.Board GET"] = PlanningOfficeOnly(),
+        ["Collection.Index GET"] = PlanningOfficeOnly(),
+        ["Collection.Template GET"] = PlanningOfficeOnly(),
         ["History.Objective GET"] = SignedIn(),
         ["History.Kpi GET"] = SignedIn(),
         ["History.Search GET"] = AdministratorOnly(),
@@ -208,6 +210,7 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
             ["id:int"] = id,
             ["id"] = id,
             ["kpiCode"] = "DIR-CASA-01.1",
+            ["directorate"] = "CASA",
             ["part:regex(^(sezioni|aree)$)"] = "sezioni",
             ["code"] = descriptor.ControllerName == "Directorates" ? "CASA" : descriptor.ActionName switch
             {

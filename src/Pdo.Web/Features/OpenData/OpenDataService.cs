@@ -146,7 +146,8 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string? Unit(Kpi kpi) => kpi.ValueKind switch
+    /// <summary>The unit as the open data and the spreadsheets write it: «%», «minuti», «giorni» or the KPI's own unit.</summary>
+    public static string? Unit(Kpi kpi) => kpi.ValueKind switch
     {
         ValueKind.Percent => "%",
         ValueKind.Minutes => "minuti",
