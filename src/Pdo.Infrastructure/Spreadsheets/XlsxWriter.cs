@@ -168,6 +168,10 @@ public sealed class XlsxWriter : IDisposable
         }
     }
 
+    /// <summary>A temporary file for a workbook, deleted when closed (after the response has sent it): the file never sits whole in memory.</summary>
+    public static FileStream TemporaryFile() =>
+        new(Path.Combine(Path.GetTempPath(), $"pdo-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+
     /// <summary>The column letters of a zero-based index: 0 → A, 25 → Z, 26 → AA.</summary>
     public static string ColumnName(int index)
     {

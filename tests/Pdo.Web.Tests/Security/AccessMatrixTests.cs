@@ -116,6 +116,8 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Reports.Plan GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed],
         ["Reports.Category GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed],
         ["Reports.Directorate GET"] = SignedIn(), // the Direttore is bound to CASA, the Direzione asked
+        ["Reports.PlanWorkbook GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed],
+        ["Reports.DirectorateWorkbook GET"] = SignedIn(),
         ["Users.Index GET"] = AdministratorOnly(),
         ["Users.Create GET"] = AdministratorOnly(),
         ["Users.Create POST"] = AdministratorOnly(),

@@ -74,7 +74,7 @@ public sealed class CollectionService(ScorecardService scorecards, TimeProvider 
 
         var code = ente ? EnteCode : objectives[0].Directorate!.Code;
         var owner = ente ? "Ente (obiettivi trasversali)" : objectives[0].Directorate!.Name;
-        var content = TemporaryFile();
+        var content = XlsxWriter.TemporaryFile();
         using (var xlsx = XlsxWriter.Create(content))
         {
             xlsx.WriteSheet(
@@ -142,8 +142,4 @@ public sealed class CollectionService(ScorecardService scorecards, TimeProvider 
         "5. Restituite il file all'Ufficio Pianificazione, che lo carica nel portale: prima di salvare il portale mostra un'anteprima delle modifiche e segnala le righe da correggere.",
         "Se nel frattempo un risultato è stato cambiato nel portale, quella riga non viene sovrascritta: il portale lo segnala e chiede un modello aggiornato.",
     ];
-
-    /// <summary>A temporary file deleted when the response has sent it: the workbook never sits whole in memory.</summary>
-    private static FileStream TemporaryFile() =>
-        new(Path.Combine(Path.GetTempPath(), $"pdo-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
 }

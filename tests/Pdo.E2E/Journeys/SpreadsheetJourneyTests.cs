@@ -4,10 +4,25 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Pdo.E2E.Journeys;
 
-/// <summary>The Ufficio Pianificazione collects the interim results by spreadsheet: the page of templates, one download.</summary>
+/// <summary>Excel out: the Giunta takes the plan into Excel; the Ufficio Pianificazione downloads a results template.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class CollectionJourneyTests(PortalFixture portal)
+public sealed class SpreadsheetJourneyTests(PortalFixture portal)
 {
+    [Fact]
+    public Task DownloadsThePlanInExcelGivenThePlanPage() =>
+        portal.RunJourneyAsync(nameof(DownloadsThePlanInExcelGivenThePlanPage), async journey =>
+        {
+            var giunta = await journey.OpenBrowserAsync("giunta");
+            var page = giunta.Page;
+            await giunta.SignInAsync(People.Giunta);
+            await giunta.GotoAsync("/piani/2019");
+
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Scarica in Excel (.xlsx)", Exact = true }).ClickAsync());
+
+            Assert.Equal("PDO-2019.xlsx", download.SuggestedFilename);
+            await ExpectZipAsync(download);
+        });
+
     [Fact]
     public Task DownloadsTheCasaTemplateGivenTheCollectionPageOfAnOpenPeriod() =>
         portal.RunJourneyAsync(nameof(DownloadsTheCasaTemplateGivenTheCollectionPageOfAnOpenPeriod), async journey =>
@@ -31,13 +46,18 @@ public sealed class CollectionJourneyTests(PortalFixture portal)
             var link = table.Locator($"a[href='/piani/{year}/raccolta/CASA/modello.xlsx?periodo=INT']");
             var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
             Assert.Equal($"PDO-{year}-INT-CASA-risultati.xlsx", download.SuggestedFilename);
-            var path = await download.PathAsync();
-            var head = new byte[2];
-            await using (var file = File.OpenRead(path!))
-            {
-                await file.ReadExactlyAsync(head);
-            }
-
-            Assert.Equal("PK"u8.ToArray(), head);
+            await ExpectZipAsync(download);
         });
+
+    /// <summary>An xlsx is a zip package: it starts with «PK».</summary>
+    private static async Task ExpectZipAsync(IDownload download)
+    {
+        var head = new byte[2];
+        await using (var file = File.OpenRead((await download.PathAsync())!))
+        {
+            await file.ReadExactlyAsync(head);
+        }
+
+        Assert.Equal("PK"u8.ToArray(), head);
+    }
 }
