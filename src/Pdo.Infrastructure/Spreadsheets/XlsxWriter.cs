@@ -168,9 +168,33 @@ public sealed class XlsxWriter : IDisposable
         }
     }
 
-    /// <summary>A temporary file for a workbook, deleted when closed (after the response has sent it): the file never sits whole in memory.</summary>
-    public static FileStream TemporaryFile() =>
-        new(Path.Combine(Path.GetTempPath(), $"pdo-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+    /// <summary>
+    /// A workbook written by <paramref name="write"/> into a temporary file deleted when the returned stream is closed
+    /// (after the response has sent it), rewound to its start: the file never sits whole in memory. On failure the
+    /// file is closed, hence deleted, and the exception goes on.
+    /// </summary>
+    public static FileStream WriteTemporaryFile(Action<XlsxWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var content = new FileStream(
+            Path.Combine(Path.GetTempPath(), $"pdo-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        try
+        {
+            using (var xlsx = Create(content))
+            {
+                write(xlsx);
+                xlsx.Finish();
+            }
+
+            content.Position = 0;
+            return content;
+        }
+        catch
+        {
+            content.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>The column letters of a zero-based index: 0 → A, 25 → Z, 26 → AA.</summary>
     public static string ColumnName(int index)

@@ -74,13 +74,12 @@ public sealed class CollectionService(ScorecardService scorecards, TimeProvider 
 
         var code = ente ? EnteCode : objectives[0].Directorate!.Code;
         var owner = ente ? "Ente (obiettivi trasversali)" : objectives[0].Directorate!.Name;
-        var content = XlsxWriter.TemporaryFile();
-        using (var xlsx = XlsxWriter.Create(content))
+        var now = clock.GetUtcNow();
+        var content = XlsxWriter.WriteTemporaryFile(xlsx =>
         {
             xlsx.WriteSheet(
                 new XlsxSheet("Risultati", [new(12, Hidden: true), new(38, Hidden: true), new(14), new(50), new(10), new(50), new(10), new(16), new(16), new(16, Style: XlsxStyle.Text), new(50, Style: XlsxStyle.Text)], FrozenRows: 1),
                 Rows(objectives, period));
-            var now = clock.GetUtcNow();
             xlsx.WriteSheet(new XlsxSheet("Leggimi", [new(110)]), Lines(card.Plan, period, owner, now).Select(line => (IReadOnlyList<XlsxCell>)[XlsxCell.Of(line)]));
             xlsx.WriteSheet(
                 new XlsxSheet("_pdo", [new(12), new(30)], Hidden: true),
@@ -90,10 +89,7 @@ public sealed class CollectionService(ScorecardService scorecards, TimeProvider 
                     [XlsxCell.Of("direzione"), XlsxCell.Of(code)],
                     [XlsxCell.Of("generato"), XlsxCell.Of(now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))],
                 ]);
-            xlsx.Finish();
-        }
-
-        content.Position = 0;
+        });
         return new CollectionTemplateFile(FileName(year, period.Code, code), content);
     }
 

@@ -30,12 +30,11 @@ public static class PlanWorkbook
 
     private static readonly string[] RollUpPeriodColumns = ["punteggio", "stato", "copertura"];
 
-    /// <summary>Writes the workbook of <paramref name="cards"/> (one scorecard per period, in period order) into <paramref name="output"/>.</summary>
+    /// <summary>Writes the sheets of <paramref name="cards"/> (one scorecard per period, in period order) with <paramref name="xlsx"/>.</summary>
     /// <param name="directorateId">Only the objectives of this Direzione (and no plan row); null for the whole plan.</param>
-    public static void Write(Stream output, IReadOnlyList<PlanScorecard> cards, int? directorateId, string scopeName, DateTimeOffset now)
+    public static void Write(XlsxWriter xlsx, IReadOnlyList<PlanScorecard> cards, int? directorateId, string scopeName, DateTimeOffset now)
     {
         var plan = cards[0].Plan;
-        using var xlsx = XlsxWriter.Create(output);
         xlsx.WriteSheet(
             new XlsxSheet("KPI", [new(24), new(24), new(28), new(16), new(50), new(16), new(50), new(10), new(12), new(14), new(10), .. cards.SelectMany(_ => PeriodWidths)], FrozenRows: 1, AutoFilter: true),
             KpiRows(cards, directorateId));
@@ -43,7 +42,6 @@ public static class PlanWorkbook
             new XlsxSheet("Riepilogo", [new(12), new(16), new(50), .. cards.SelectMany(_ => RollUpWidths)], FrozenRows: 1, AutoFilter: true),
             RollUpRows(cards, directorateId));
         xlsx.WriteSheet(new XlsxSheet("Leggimi", [new(32), new(100)]), Readme(plan, cards, scopeName, now));
-        xlsx.Finish();
     }
 
     private static readonly XlsxColumn[] PeriodWidths = [new(14), new(12), new(24), new(40), new(22)];

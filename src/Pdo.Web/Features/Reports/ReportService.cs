@@ -85,9 +85,7 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
             return null;
         }
 
-        var content = XlsxWriter.TemporaryFile();
-        PlanWorkbook.Write(content, cards, target.DirectorateId, directorate is null ? "Tutto il piano" : $"La {directorate.Name}", clock.GetUtcNow());
-        content.Position = 0;
+        var content = XlsxWriter.WriteTemporaryFile(xlsx => PlanWorkbook.Write(xlsx, cards, target.DirectorateId, directorate is null ? "Tutto il piano" : $"Solo la Direzione: {directorate.Name}", clock.GetUtcNow()));
         return new PlanWorkbookFile(directorate is null ? $"PDO-{plan.Year}.xlsx" : $"PDO-{plan.Year}-{directorate.Code}.xlsx", content);
     }
 
