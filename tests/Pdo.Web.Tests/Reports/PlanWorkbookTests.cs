@@ -100,6 +100,26 @@ public sealed class PlanWorkbookTests(PdoWebFactory factory) : IClassFixture<Pdo
         Assert.Equal([("Direzione", "CASA"), ("Obiettivo", "DIR-CASA-01")], rollUps.Select(r => (r[0], r[1])));
     }
 
+    [Fact]
+    public async Task ReturnsTheDirezioneFileGivenItsCodeInLowerCase()
+    {
+        var response = await (await factory.CreateClientAsAsync(Roles.Executive)).GetAsync("/piani/2019/direzioni/casa/esporta.xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("PDO-2019-CASA.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+    }
+
+    [Theory]
+    [InlineData("/piani/2019/sezioni/DIR/esporta.xlsx")]
+    [InlineData("/piani/2031/esporta.xlsx")]
+    [InlineData("/piani/2019/direzioni/NESSUNA/esporta.xlsx")]
+    public async Task ReturnsNotFoundGivenNoSuchExport(string url)
+    {
+        var response = await (await factory.CreateClientAsAsync(Roles.Executive)).GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("/piani/2019/direzioni/CULTURA/esporta.xlsx")]
     [InlineData("/piani/2019/esporta.xlsx")]
