@@ -105,6 +105,7 @@ builder.Services.AddScoped<PlanStructureService>();
 builder.Services.AddScoped<Pdo.Web.Features.Narrative.NarrativeService>();
 builder.Services.AddScoped<OldYearTextFinder>();
 builder.Services.AddScoped<MonitoringService>();
+builder.Services.AddScoped<Pdo.Web.Features.Collection.CollectionService>();
 builder.Services.AddScoped<HistoryService>();
 builder.Services.AddSingleton<DashboardCache>();
 builder.Services.AddScoped<DashboardService>();

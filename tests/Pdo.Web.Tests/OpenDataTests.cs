@@ -106,6 +106,37 @@ public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebF
     }
 
     [Fact]
+    public async Task WritesSemicolonsDecimalCommasAndABomGivenTheExcelCsv()
+    {
+        var client = factory.CreateClient();
+        var bytes = await client.GetByteArrayAsync("/opendata/pdo-2019-excel.csv");
+        var plain = Csv.Parse(await client.GetStringAsync("/opendata/pdo-2019.csv"));
+
+        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        var rows = Csv.Parse(Encoding.UTF8.GetString(bytes[3..]), ';');
+        Assert.Equal(plain[0], rows[0]);
+        Assert.Equal(plain.Count, rows.Count);
+        var reduction = rows.Single(r => r[6] == "SOL-04.1");
+        Assert.Equal(("-1,5", "-1,6"), (reduction[11], reduction[12]));
+        Assert.Equal("91,1", rows.Single(r => r[6] == "SOL-01.1")[12]);
+        Assert.Equal(("2019-12-31", "SI"), (rows.Single(r => r[6] == "SOL-03.2")[11], rows.Single(r => r[6] == "SOL-03.2")[12]));
+    }
+
+    [Theory]
+    [InlineData("=1+1", "\"'=1+1\"")]
+    [InlineData("-3,5", "-3,5")]
+    [InlineData("a;b", "\"a;b\"")]
+    [InlineData("-x", "\"'-x\"")]
+    public void NeutralisesFormulasGivenTheExcelDialect(string name, string cell)
+    {
+        var row = new Pdo.Web.Features.OpenData.OpenDataRow(2019, "S", null, null, "O", "T", "K", name, null, null, "=", "93.5", null, null, "raggiunto", 1m, null);
+
+        var csv = Pdo.Web.Features.OpenData.OpenDataService.ToCsv([row], Pdo.Web.Features.OpenData.CsvDialect.Excel);
+
+        Assert.Contains($";K;{cell};;;=;93,5;;;raggiunto;1;", csv);
+    }
+
+    [Fact]
     public async Task PublishesTheSameRowsGivenTheJsonDataset()
     {
         var response = await factory.CreateClient().GetAsync("/opendata/pdo-2019.json");
@@ -135,6 +166,7 @@ public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebF
         var html = await factory.CreateClient().GetStringAsync("/opendata");
 
         Assert.Contains("/opendata/pdo-2019.csv", html);
+        Assert.Contains("/opendata/pdo-2019-excel.csv", html);
         Assert.Contains("Delibera di Giunta n. 501 del 14/04/2020", html);
         Assert.Contains("<td>Raggiunto</td>", html);
     }
@@ -177,7 +209,7 @@ public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebF
 /// <summary>A strict RFC 4180 reader for the tests (quoted fields, doubled quotes, CRLF).</summary>
 internal static class Csv
 {
-    public static List<List<string>> Parse(string text)
+    public static List<List<string>> Parse(string text, char separator = ',')
     {
         var rows = new List<List<string>>();
         var row = new List<string>();
@@ -206,7 +238,7 @@ internal static class Csv
             {
                 quoted = true;
             }
-            else if (c == ',')
+            else if (c == separator)
             {
                 row.Add(field.ToString());
                 field.Clear();

@@ -8,6 +8,9 @@ namespace Pdo.Domain.Attainment;
 /// </summary>
 public static class AttainmentRules
 {
+    /// <summary>The version of the rule book these rules implement: docs/attainment.md, «Rule book version N».</summary>
+    public const int RuleBookVersion = 2;
+
     /// <summary>Scores one KPI. A null measurement (or one with no value) is Non rilevato: no score.</summary>
     public static KpiAttainment ScoreKpi(KpiSpec kpi, Measurement? measurement, Methodology methodology)
     {

@@ -27,6 +27,16 @@ public static class Links
     /// <summary>The planning office's board of missing, returned and unconfirmed results.</summary>
     public static string MonitoringBoard(int year) => $"/piani/{year}/monitoraggio";
 
+    /// <summary>The collection of results by spreadsheet: each Direzione's template for the open periods.</summary>
+    public static string Collection(int year) => $"/piani/{year}/raccolta";
+
+    /// <summary>The results template of a Direzione (its code, or <c>ENTE</c>) for a period.</summary>
+    public static string CollectionTemplate(int year, string directorate, string period) =>
+        $"/piani/{year}/raccolta/{Uri.EscapeDataString(directorate)}/modello.xlsx?periodo={Uri.EscapeDataString(period)}";
+
+    /// <summary>The upload of filled-in results templates.</summary>
+    public static string CollectionUpload(int year) => $"/piani/{year}/raccolta/carica";
+
     public static string Category(int year, string code, string? period = null) => WithPeriod($"/piani/{year}/sezioni/{Uri.EscapeDataString(code)}", period);
 
     public static string Area(int year, string code, string? period = null) => WithPeriod($"/piani/{year}/aree/{Uri.EscapeDataString(code)}", period);

@@ -50,6 +50,7 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Errors.Status GET"] = All(Outcome.Allowed),
         ["OpenData.Index GET"] = All(Outcome.Allowed),
         ["OpenData.Csv GET"] = All(Outcome.Allowed),
+        ["OpenData.ExcelCsv GET"] = All(Outcome.Allowed),
         ["OpenData.JsonData GET"] = All(Outcome.Allowed),
         ["Plans.Index GET"] = SignedIn(),
         ["Plans.Overview GET"] = SignedIn(),
@@ -107,12 +108,16 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["PlanReopen.Reopen GET"] = AdministratorOnly(),
         ["PlanReopen.Reopen POST"] = AdministratorOnly(),
         ["Monitoring.Board GET"] = PlanningOfficeOnly(),
+        ["Collection.Index GET"] = PlanningOfficeOnly(),
+        ["Collection.Template GET"] = PlanningOfficeOnly(),
         ["History.Objective GET"] = SignedIn(),
         ["History.Kpi GET"] = SignedIn(),
         ["History.Search GET"] = AdministratorOnly(),
         ["Reports.Plan GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed],
         ["Reports.Category GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed],
         ["Reports.Directorate GET"] = SignedIn(), // the Direttore is bound to CASA, the Direzione asked
+        ["Reports.PlanWorkbook GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed],
+        ["Reports.DirectorateWorkbook GET"] = SignedIn(),
         ["Users.Index GET"] = AdministratorOnly(),
         ["Users.Create GET"] = AdministratorOnly(),
         ["Users.Create POST"] = AdministratorOnly(),
@@ -207,6 +212,7 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
             ["id:int"] = id,
             ["id"] = id,
             ["kpiCode"] = "DIR-CASA-01.1",
+            ["directorate"] = "CASA",
             ["part:regex(^(sezioni|aree)$)"] = "sezioni",
             ["code"] = descriptor.ControllerName == "Directorates" ? "CASA" : descriptor.ActionName switch
             {

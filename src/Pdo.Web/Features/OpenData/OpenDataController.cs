@@ -1,11 +1,10 @@
-using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Pdo.Web.Features.OpenData;
 
-/// <summary>Anonymous open data of approved plans (CSV RFC 4180 and JSON, UTF-8).</summary>
+/// <summary>Anonymous open data of approved plans (CSV RFC 4180, the same CSV for Excel, and JSON, UTF-8).</summary>
 [Route("opendata")]
 [AllowAnonymous]
 public sealed class OpenDataController(OpenDataService openData) : Controller
@@ -19,7 +18,14 @@ public sealed class OpenDataController(OpenDataService openData) : Controller
     [HttpGet("pdo-{year:int}.csv")]
     public async Task<IActionResult> Csv(int year, CancellationToken cancellationToken) =>
         await openData.RowsAsync(year, cancellationToken) is { } rows
-            ? File(Encoding.UTF8.GetBytes(OpenDataService.ToCsv(rows)), "text/csv; charset=utf-8", $"pdo-{year}.csv")
+            ? File(OpenDataService.ToCsvBytes(rows, CsvDialect.Rfc4180), "text/csv; charset=utf-8", $"pdo-{year}.csv")
+            : NotFound();
+
+    /// <summary>The same columns for Excel: semicolon, decimal comma, UTF-8 with BOM.</summary>
+    [HttpGet("pdo-{year:int}-excel.csv")]
+    public async Task<IActionResult> ExcelCsv(int year, CancellationToken cancellationToken) =>
+        await openData.RowsAsync(year, cancellationToken) is { } rows
+            ? File(OpenDataService.ToCsvBytes(rows, CsvDialect.Excel), "text/csv; charset=utf-8", $"pdo-{year}-excel.csv")
             : NotFound();
 
     [HttpGet("pdo-{year:int}.json")]

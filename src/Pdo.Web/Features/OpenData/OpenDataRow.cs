@@ -34,6 +34,6 @@ public sealed record OpenDataRow(
 }
 
 /// <summary>An approved plan's dataset; <see cref="Status"/> is the consuntivo's headline («Raggiunto», «Provvisorio — 30 KPI rilevati su 35»).</summary>
-public sealed record OpenDataset(int Year, string Title, string ApprovalText, string CsvUrl, string JsonUrl, int Rows, string Status);
+public sealed record OpenDataset(int Year, string Title, string ApprovalText, string CsvUrl, string ExcelCsvUrl, string JsonUrl, int Rows, string Status);
 
 public sealed record OpenDataIndexViewModel(IReadOnlyList<OpenDataset> Datasets);

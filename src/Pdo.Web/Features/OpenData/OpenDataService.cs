@@ -30,6 +30,7 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
             p.Title,
             p.ApprovalAct is { } act ? PlanService.ApprovalText(act) : string.Empty,
             $"/opendata/pdo-{p.Year}.csv",
+            $"/opendata/pdo-{p.Year}-excel.csv",
             $"/opendata/pdo-{p.Year}.json",
             p.Kpis,
             snapshots.TryGetValue(p.Year, out var s) && s.Periods.FirstOrDefault(x => x.IsFinal) is { } final
@@ -80,30 +81,41 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
     }
 
     /// <summary>
-    /// RFC 4180: comma separator, CRLF line ends, fields quoted when they hold a comma, quote or line break. Safe to open
-    /// in a spreadsheet (OWASP CSV injection): a text field starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or
-    /// carriage return, which Excel or LibreOffice would run as a formula, is written quoted with a leading <c>'</c>; a
-    /// number such as <c>-1.5</c> and a lone <c>=</c> (the comparator of a SI/NO KPI) stay as they are.
+    /// The one CSV writer, in either <paramref name="dialect"/>: CRLF line ends, fields quoted when they hold the separator,
+    /// a quote or a line break. Safe to open in a spreadsheet (OWASP CSV injection): a text field starting with
+    /// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return, which Excel or LibreOffice would run as a formula,
+    /// is written quoted with a leading <c>'</c>; a number such as <c>-1.5</c> and a lone <c>=</c> (the comparator of a
+    /// SI/NO KPI) stay as they are. The dialect only changes the separator and the decimal mark of the numeric columns
+    /// (year, target, actual, score, weight); dates stay ISO 8601 in both.
     /// </summary>
-    public static string ToCsv(IEnumerable<OpenDataRow> rows)
+    public static string ToCsv(IEnumerable<OpenDataRow> rows, CsvDialect? dialect = null)
     {
+        var d = dialect ?? CsvDialect.Rfc4180;
+        var separator = d.Separator.ToString();
         var csv = new StringBuilder();
-        csv.Append(string.Join(',', OpenDataRow.Columns)).Append("\r\n");
+        csv.Append(string.Join(separator, OpenDataRow.Columns)).Append("\r\n");
         foreach (var r in rows)
         {
             string?[] fields =
             [
                 Invariant(r.Year), r.Category, r.Area, r.Directorate, r.ObjectiveCode, r.ObjectiveTitle, r.KpiCode, r.KpiName,
-                r.KpiGroup, r.Unit, r.Comparator, r.Target, r.Actual, r.Score is decimal s ? Invariant(s) : null, r.Status, Invariant(r.Weight),
-                r.UnmeasurableReason,
+                r.KpiGroup, r.Unit, r.Comparator, d.Measure(r.Target), d.Measure(r.Actual), r.Score is decimal s ? d.Measure(Invariant(s)) : null,
+                r.Status, d.Measure(Invariant(r.Weight)), r.UnmeasurableReason,
             ];
-            csv.Append(string.Join(',', fields.Select(Quote))).Append("\r\n");
+            csv.Append(string.Join(separator, fields.Select(f => Quote(f, d.Separator)))).Append("\r\n");
         }
 
         return csv.ToString();
     }
 
-    private static string Quote(string? field)
+    /// <summary>The file's bytes: UTF-8, with the byte order mark when the dialect asks for it (Excel reads UTF-8 only then).</summary>
+    public static byte[] ToCsvBytes(IEnumerable<OpenDataRow> rows, CsvDialect dialect)
+    {
+        var text = Encoding.UTF8.GetBytes(ToCsv(rows, dialect));
+        return dialect.ByteOrderMark ? [.. Encoding.UTF8.Preamble, .. text] : text;
+    }
+
+    private static string Quote(string? field, char separator)
     {
         if (string.IsNullOrEmpty(field))
         {
@@ -115,7 +127,7 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
             return $"\"'{field.Replace("\"", "\"\"")}\"";
         }
 
-        return field.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{field.Replace("\"", "\"\"")}\"" : field;
+        return field.IndexOfAny([separator, '"', '\r', '\n']) >= 0 ? $"\"{field.Replace("\"", "\"\"")}\"" : field;
     }
 
     /// <summary>
@@ -134,7 +146,8 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string? Unit(Kpi kpi) => kpi.ValueKind switch
+    /// <summary>The unit as the open data and the spreadsheets write it: «%», «minuti», «giorni» or the KPI's own unit.</summary>
+    public static string? Unit(Kpi kpi) => kpi.ValueKind switch
     {
         ValueKind.Percent => "%",
         ValueKind.Minutes => "minuti",

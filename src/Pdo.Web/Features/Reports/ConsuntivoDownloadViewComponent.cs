@@ -5,10 +5,11 @@ using Pdo.Web.Security;
 namespace Pdo.Web.Features.Reports;
 
 /// <summary>The link to download a consuntivo PDF.</summary>
-public sealed record ConsuntivoDownloadViewModel(string Url, string Label, string Description);
+/// <param name="WorkbookUrl">The Excel export of the plan or Direzione (none for a section).</param>
+public sealed record ConsuntivoDownloadViewModel(string Url, string Label, string Description, string? WorkbookUrl = null);
 
 /// <summary>
-/// "Scarica il consuntivo (PDF)" on the plan, section and Direzione pages, shown only to the users the export would
+/// "Scarica il consuntivo (PDF)" on the plan, section and Direzione pages (and "Scarica in Excel (.xlsx)" on the plan and Direzione pages), shown only to the users the export would
 /// allow (the same policy and resource check as <see cref="ReportsController"/>).
 /// </summary>
 public sealed class ConsuntivoDownloadViewComponent(ReportService reports, IAuthorizationService authorization) : ViewComponent
@@ -37,6 +38,12 @@ public sealed class ConsuntivoDownloadViewComponent(ReportService reports, IAuth
         return View("~/Features/Reports/_DownloadButton.cshtml", new ConsuntivoDownloadViewModel(
             url,
             "Scarica il consuntivo (PDF)",
-            $"Consuntivo di {name} in PDF accessibile, con sintesi, obiettivi, KPI e metodologia"));
+            $"Consuntivo di {name} in PDF accessibile, con sintesi, obiettivi, KPI e metodologia",
+            scope switch
+            {
+                ReportScope.Directorate => $"/piani/{year}/direzioni/{Uri.EscapeDataString(target.Code!)}/esporta.xlsx",
+                ReportScope.Plan => $"/piani/{year}/esporta.xlsx",
+                _ => null,
+            }));
     }
 }

@@ -3,6 +3,7 @@ using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
 using Pdo.Domain.Values;
 using Pdo.Infrastructure.Data;
+using Pdo.Infrastructure.Spreadsheets;
 using Pdo.Reporting.Model;
 using Pdo.Web.Features.Objectives;
 using Pdo.Web.Features.Plans;
@@ -59,6 +60,35 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
     }
 
     /// <summary>The report of <paramref name="target"/> for <paramref name="periodCode"/> (see the class remarks when null).</summary>
+    /// <summary>
+    /// The Excel export of <paramref name="target"/> (the plan or one Direzione; a section has none): every period of
+    /// the plan, each scored by its own <see cref="PlanScorecard"/>, written by <see cref="PlanWorkbook"/> to a
+    /// temporary file. Null when the target has no Excel export.
+    /// </summary>
+    public async Task<PlanWorkbookFile?> BuildWorkbookAsync(ReportTarget target, CancellationToken cancellationToken)
+    {
+        if (target.Scope == ReportScope.Section || await scorecards.LoadAsync(target.Year, null, cancellationToken) is not { } card)
+        {
+            return null;
+        }
+
+        var plan = card.Plan;
+        var cards = plan.Periods.OrderBy(p => p.EndDate).ThenBy(p => p.SortOrder).Select(p => PlanScorecard.Compute(plan, p)).ToList();
+        if (cards.Count == 0)
+        {
+            return null;
+        }
+
+        var directorate = target.Scope == ReportScope.Directorate ? card.Directorates.FirstOrDefault(d => d.Code == target.Code) : null;
+        if (target.Scope == ReportScope.Directorate && directorate is null)
+        {
+            return null;
+        }
+
+        var content = XlsxWriter.WriteTemporaryFile(xlsx => PlanWorkbook.Write(xlsx, cards, target.DirectorateId, directorate is null ? "Tutto il piano" : $"Solo la Direzione: {directorate.Name}", clock.GetUtcNow()));
+        return new PlanWorkbookFile(directorate is null ? $"PDO-{plan.Year}.xlsx" : $"PDO-{plan.Year}-{directorate.Code}.xlsx", content);
+    }
+
     public async Task<ConsuntivoExport?> BuildAsync(ReportTarget target, string? periodCode, CancellationToken cancellationToken)
     {
         var card = await scorecards.LoadAsync(target.Year, periodCode, cancellationToken);

@@ -25,6 +25,29 @@ public sealed class ReportsController(ReportService reports, ConsuntivoRenderer 
     public Task<IActionResult> Directorate(int year, string code, [FromQuery(Name = "periodo")] string? period, [FromQuery(Name = "formato")] string? format, CancellationToken cancellationToken) =>
         ExportAsync(year, ReportScope.Directorate, code, period, format, cancellationToken);
 
+    /// <summary>The plan in Excel: Giunta, planning office, Amministratore (a Direttore uses their Direzione's file).</summary>
+    [HttpGet("esporta.xlsx")]
+    public Task<IActionResult> PlanWorkbook(int year, CancellationToken cancellationToken) =>
+        WorkbookAsync(year, ReportScope.Plan, null, cancellationToken);
+
+    /// <summary>One Direzione in Excel: as above, and its own Direttore.</summary>
+    [HttpGet("direzioni/{code}/esporta.xlsx")]
+    public Task<IActionResult> DirectorateWorkbook(int year, string code, CancellationToken cancellationToken) =>
+        WorkbookAsync(year, ReportScope.Directorate, code, cancellationToken);
+
+    private async Task<IActionResult> WorkbookAsync(int year, ReportScope scope, string? code, CancellationToken cancellationToken)
+    {
+        var (target, denied) = await AuthorizedTargetAsync(year, scope, code, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        return await reports.BuildWorkbookAsync(target!, cancellationToken) is { } file
+            ? File(file.Content, Collection.CollectionController.XlsxContentType, file.FileName)
+            : NotFound();
+    }
+
     private async Task<IActionResult> ExportAsync(int year, ReportScope scope, string? code, string? period, string? format, CancellationToken cancellationToken)
     {
         // ?formato=pdfa: the archival variant (PDF/A-1a as declared by PDFsharp, see ADR 003); anything else is refused.
@@ -34,18 +57,13 @@ public sealed class ReportsController(ReportService reports, ConsuntivoRenderer 
             return NotFound();
         }
 
-        var target = await reports.ResolveAsync(year, scope, code, cancellationToken);
-        if (target is null)
+        var (target, denied) = await AuthorizedTargetAsync(year, scope, code, cancellationToken);
+        if (denied is not null)
         {
-            return NotFound();
+            return denied;
         }
 
-        if (!(await authorization.AuthorizeAsync(User, new DirectorateResource(target.DirectorateId), Security.Operations.ExportReport)).Succeeded)
-        {
-            return Forbid();
-        }
-
-        var export = await reports.BuildAsync(target, period, cancellationToken);
+        var export = await reports.BuildAsync(target!, period, cancellationToken);
         if (export is null)
         {
             return NotFound();
@@ -53,5 +71,19 @@ public sealed class ReportsController(ReportService reports, ConsuntivoRenderer 
 
         var pdf = await renderer.RenderAsync(export.Report, new Pdo.Reporting.Layout.RenderOptions { PdfA = pdfA }, cancellationToken);
         return File(pdf, "application/pdf", export.FileName);
+    }
+
+    /// <summary>The export's target when the user may export it; otherwise 404 (no such target) or 403.</summary>
+    private async Task<(ReportTarget? Target, IActionResult? Denied)> AuthorizedTargetAsync(int year, ReportScope scope, string? code, CancellationToken cancellationToken)
+    {
+        var target = await reports.ResolveAsync(year, scope, code, cancellationToken);
+        if (target is null)
+        {
+            return (null, NotFound());
+        }
+
+        return (await authorization.AuthorizeAsync(User, new DirectorateResource(target.DirectorateId), Security.Operations.ExportReport)).Succeeded
+            ? (target, null)
+            : (target, Forbid());
     }
 }

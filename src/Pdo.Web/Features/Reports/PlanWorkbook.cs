@@ -1,0 +1,172 @@
+using System.Globalization;
+using Pdo.Domain.Attainment;
+using Pdo.Domain.Plans;
+using Pdo.Domain.Values;
+using Pdo.Infrastructure.Spreadsheets;
+using Pdo.Web.Features.OpenData;
+using Pdo.Web.Features.Scoring;
+
+namespace Pdo.Web.Features.Reports;
+
+/// <summary>A plan export ready to send: the file name and its stream (a temporary file, deleted on close).</summary>
+public sealed record PlanWorkbookFile(string FileName, Stream Content);
+
+/// <summary>
+/// The plan (or one Direzione) in Excel: sheet «KPI» with one row per KPI and, per period, value, score, status,
+/// justification and review state; sheet «Riepilogo» with the plan, Direzione and objective roll-ups as the pages
+/// show them; sheet «Leggimi». Every score comes from the <see cref="PlanScorecard"/> of each period (the rule
+/// book), never computed here; the sheets stream through <see cref="XlsxWriter"/>.
+/// </summary>
+public static class PlanWorkbook
+{
+    private static readonly string[] KpiColumns =
+    [
+        "Sezione", "Area strategica", "Direzione", "Codice obiettivo", "Obiettivo", "Codice KPI", "KPI", "Unità", "Comparatore", "Target", "Peso del KPI",
+    ];
+
+    private static readonly string[] PeriodColumns = ["valore", "punteggio", "stato", "motivazione", "revisione"];
+
+    private static readonly string[] RollUpColumns = ["Livello", "Codice", "Nome"];
+
+    private static readonly string[] RollUpPeriodColumns = ["punteggio", "stato", "copertura"];
+
+    /// <summary>Writes the sheets of <paramref name="cards"/> (one scorecard per period, in period order) with <paramref name="xlsx"/>.</summary>
+    /// <param name="directorateId">Only the objectives of this Direzione (and no plan row); null for the whole plan.</param>
+    public static void Write(XlsxWriter xlsx, IReadOnlyList<PlanScorecard> cards, int? directorateId, string scopeName, DateTimeOffset now)
+    {
+        var plan = cards[0].Plan;
+        xlsx.WriteSheet(
+            new XlsxSheet("KPI", [new(24), new(24), new(28), new(16), new(50), new(16), new(50), new(10), new(12), new(14), new(10), .. cards.SelectMany(_ => PeriodWidths)], FrozenRows: 1, AutoFilter: true),
+            KpiRows(cards, directorateId));
+        xlsx.WriteSheet(
+            new XlsxSheet("Riepilogo", [new(12), new(16), new(50), .. cards.SelectMany(_ => RollUpWidths)], FrozenRows: 1, AutoFilter: true),
+            RollUpRows(cards, directorateId));
+        xlsx.WriteSheet(new XlsxSheet("Leggimi", [new(32), new(100)]), Readme(plan, cards, scopeName, now));
+    }
+
+    private static readonly XlsxColumn[] PeriodWidths = [new(14), new(12), new(24), new(40), new(22)];
+
+    private static readonly XlsxColumn[] RollUpWidths = [new(12), new(40), new(26)];
+
+    private static IEnumerable<IReadOnlyList<XlsxCell>> KpiRows(IReadOnlyList<PlanScorecard> cards, int? directorateId)
+    {
+        var plan = cards[0].Plan;
+        yield return [.. KpiColumns.Select(Header), .. cards.SelectMany(c => PeriodColumns.Select(h => Header($"{c.Period!.Code} {h}")))];
+        var categories = plan.Categories.ToDictionary(c => c.Id, c => c.Name);
+        var areas = plan.Areas.ToDictionary(a => a.Id, a => a.Name);
+        var byPeriod = cards.Select(c => c.AllKpis.ToDictionary(k => k.Kpi.Id)).ToList();
+        foreach (var objective in Owned(cards[0], directorateId))
+        {
+            foreach (var k in objective.Kpis)
+            {
+                var kpi = k.Kpi;
+                var o = objective.Objective;
+                var row = new List<XlsxCell>
+                {
+                    XlsxCell.Of(categories[o.CategoryId]),
+                    XlsxCell.Of(o.AreaId is int areaId ? areas[areaId] : null),
+                    XlsxCell.Of(o.Directorate?.Name ?? "Ente"),
+                    XlsxCell.Of(o.Code),
+                    XlsxCell.Of(o.Title),
+                    XlsxCell.Of(kpi.Code),
+                    XlsxCell.Of(kpi.Name),
+                    XlsxCell.Of(OpenDataService.Unit(kpi)),
+                    XlsxCell.Of(kpi.Kind switch
+                    {
+                        KpiKind.Boolean => "=",
+                        KpiKind.Deadline => "entro il",
+                        _ => ItalianValues.FormatComparator(kpi.Comparator),
+                    }),
+                    kpi.Kind switch
+                    {
+                        KpiKind.Boolean => XlsxCell.Of("SI"),
+                        KpiKind.Deadline => XlsxCell.Of(kpi.Deadline),
+                        _ => XlsxCell.Of(kpi.TargetValue),
+                    },
+                    XlsxCell.Of(kpi.Weight),
+                };
+                foreach (var period in byPeriod)
+                {
+                    var score = period[kpi.Id];
+                    row.Add(score.Result switch
+                    {
+                        { Value: decimal v } => XlsxCell.Of(v),
+                        { CompletionDate: DateOnly d } => XlsxCell.Of(d),
+                        { Done: bool done } => XlsxCell.Of(done ? "SI" : "NO"),
+                        _ => XlsxCell.Of(string.Empty),
+                    });
+                    row.Add(XlsxCell.Of(score.Attainment.Score is decimal s ? AttainmentRules.RoundForDisplay(s) : null, XlsxStyle.Decimal));
+                    row.Add(XlsxCell.Of(score.Unmeasurable is { } reason ? ResultText.Unmeasurable(reason) : ScoreViewModel.From(score.Attainment).StatusLabel));
+                    row.Add(XlsxCell.Of(score.Result?.Justification));
+                    row.Add(XlsxCell.Of(score.Result is null ? string.Empty : ResultText.StatusLabel(score.Result.Status)));
+                }
+
+                yield return row;
+            }
+        }
+    }
+
+    private static IEnumerable<IReadOnlyList<XlsxCell>> RollUpRows(IReadOnlyList<PlanScorecard> cards, int? directorateId)
+    {
+        yield return [.. RollUpColumns.Select(Header), .. cards.SelectMany(c => RollUpPeriodColumns.Select(h => Header($"{c.Period!.Code} {h}")))];
+        if (directorateId is null)
+        {
+            yield return RollUp("Piano", cards[0].Plan.Year.ToString(CultureInfo.InvariantCulture), cards[0].Plan.Title, cards.Select(c => c.Overall));
+        }
+
+        foreach (var (group, i) in cards[0].Directorates.Select((g, i) => (g, i)).Where(x => directorateId is null || x.g.Objectives[0].Objective.DirectorateId == directorateId))
+        {
+            yield return RollUp("Direzione", group.Code, group.Name, cards.Select(c => c.Directorates[i].Attainment));
+        }
+
+        foreach (var (objective, i) in cards[0].Objectives.Select((o, i) => (o, i)).Where(x => directorateId is null || x.o.Objective.DirectorateId == directorateId))
+        {
+            yield return RollUp("Obiettivo", objective.Objective.Code, objective.Objective.Title, cards.Select(c => c.Objectives[i].Attainment));
+        }
+    }
+
+    private static List<XlsxCell> RollUp(string level, string code, string name, IEnumerable<AggregateAttainment> periods)
+    {
+        var row = new List<XlsxCell> { XlsxCell.Of(level), XlsxCell.Of(code), XlsxCell.Of(name) };
+        foreach (var a in periods)
+        {
+            var score = ScoreViewModel.From(a);
+            row.Add(XlsxCell.Of(score.Value, XlsxStyle.Decimal));
+            row.Add(XlsxCell.Of(score.StatusLabel));
+            row.Add(XlsxCell.Of(score.Coverage));
+        }
+
+        return row;
+    }
+
+    private static IEnumerable<IReadOnlyList<XlsxCell>> Readme(PerformancePlan plan, IReadOnlyList<PlanScorecard> cards, string scopeName, DateTimeOffset now)
+    {
+        (string, string)[] lines =
+        [
+            ("Piano", $"{plan.Title} ({plan.Year.ToString(CultureInfo.InvariantCulture)})"),
+            ("Contenuto", scopeName),
+            ("Esportato il", $"{RomeTime.Format(now)} (ora di Roma)"),
+            ("Regole di calcolo", $"Versione {AttainmentRules.RuleBookVersion.ToString(CultureInfo.InvariantCulture)} del regolamento dei punteggi (docs/attainment.md); punteggi arrotondati come nelle pagine del portale."),
+            ("Periodi", string.Join("; ", cards.Select(c => $"{c.Period!.Code} = {Plans.PlanService.PeriodLabel(c.Period.Name, c.Period.EndDate)}"))),
+            (string.Empty, string.Empty),
+            ("Foglio «KPI»", "Una riga per KPI; i filtri sono sulla prima riga."),
+            ("Sezione, Area strategica, Direzione", "Dove sta l'obiettivo nel piano («Ente» per gli obiettivi senza Direzione)."),
+            ("Codice obiettivo, Obiettivo", "Il codice e il titolo dell'obiettivo."),
+            ("Codice KPI, KPI, Unità", "Il codice, il nome e l'unità di misura dell'indicatore."),
+            ("Comparatore, Target", "Il confronto con il target (≥, >, ≤, <, =, «entro il» per una scadenza); il target è un numero o una data."),
+            ("Peso del KPI", "Il peso del KPI nel punteggio dell'obiettivo."),
+            ("{periodo} valore", "Il risultato del periodo: un numero (le percentuali in punti percentuali: 91,1 = 91,1%), una data o SI/NO; vuoto se non rilevato."),
+            ("{periodo} punteggio", "Il punteggio del KPI da 0 a 100, arrotondato a un decimale come nel portale; vuoto se non rilevato."),
+            ("{periodo} stato", "Raggiunto, Parzialmente raggiunto, Non raggiunto, Non rilevato, o Non rilevabile con il motivo."),
+            ("{periodo} motivazione", "La motivazione dello scostamento registrata con il risultato."),
+            ("{periodo} revisione", "Lo stato del risultato: inserito, confermato dal Direttore o restituito."),
+            ("Foglio «Riepilogo»", "I punteggi del piano, delle Direzioni e degli obiettivi per periodo, come nelle pagine del portale: «Provvisorio» con la copertura quando non tutti i KPI sono rilevati."),
+        ];
+        return lines.Select(l => (IReadOnlyList<XlsxCell>)[XlsxCell.Of(l.Item1, XlsxStyle.Header), XlsxCell.Of(l.Item2)]);
+    }
+
+    private static IEnumerable<ObjectiveScore> Owned(PlanScorecard card, int? directorateId) =>
+        card.Objectives.Where(o => directorateId is null || o.Objective.DirectorateId == directorateId);
+
+    private static XlsxCell Header(string text) => XlsxCell.Of(text, XlsxStyle.Header);
+}
