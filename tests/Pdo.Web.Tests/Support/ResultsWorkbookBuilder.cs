@@ -15,6 +15,7 @@ public sealed class ResultsWorkbookBuilder
         ["Chiave", "Versione", "Obiettivo", "Titolo obiettivo", "KPI", "Nome del KPI", "Unità", "Target", "Valore attuale", "Nuovo valore", "Motivazione dello scostamento"];
 
     private readonly List<(string Key, Guid? Version, string? Value, decimal? Number, string? Justification)> _rows = [];
+    private readonly Dictionary<int, string> _formulas = [];
     private int _year = 2020;
     private string _period = "INT";
     private string _directorate = "CASA";
@@ -39,6 +40,13 @@ public sealed class ResultsWorkbookBuilder
         return this;
     }
 
+    /// <summary>A row whose «Nuovo valore» is a formula (with its cached result), which the upload refuses.</summary>
+    public ResultsWorkbookBuilder FormulaRow(string objective, string kpi, string formula)
+    {
+        _formulas[_rows.Count + 2] = formula;
+        return NumberRow(objective, kpi, null, 1m);
+    }
+
     public byte[] Build()
     {
         using var stream = new MemoryStream();
@@ -58,6 +66,11 @@ public sealed class ResultsWorkbookBuilder
                 if (row.Number is { } number)
                 {
                     var cell = new Cell { CellReference = $"J{index}", CellValue = new CellValue(number.ToString(CultureInfo.InvariantCulture)) };
+                    if (_formulas.TryGetValue(index, out var formula))
+                    {
+                        cell.CellFormula = new CellFormula(formula);
+                    }
+
                     if (built.Elements<Cell>().FirstOrDefault(c => c.CellReference == $"K{index}") is { } justification)
                     {
                         built.InsertBefore(cell, justification);

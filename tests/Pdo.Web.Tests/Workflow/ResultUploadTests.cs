@@ -118,6 +118,82 @@ public sealed partial class ResultUploadTests(MonitoringPlanFactory factory) : I
     }
 
     [Fact]
+    public async Task ReturnsAnItalianRefusalGivenAPasswordProtectedFile()
+    {
+        var client = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        byte[] ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
+
+        var response = await UploadAsync(client, 2020, ole, "protetto.xlsx");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("protetto da password", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task ReturnsAnItalianRefusalGivenAZipBomb()
+    {
+        var client = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            archive.CreateEntry("[Content_Types].xml");
+            await using var entry = archive.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 210; i++)
+            {
+                await entry.WriteAsync(zeros);
+            }
+        }
+
+        var response = await UploadAsync(client, 2020, zip.ToArray(), "bomba.xlsx");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("una volta decompresso, è troppo grande", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task ReturnsRefusedAndNothingSavedGivenAFileOfAnotherPlan()
+    {
+        var client = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        var otherYear = new ResultsWorkbookBuilder().For(2019, "FIN", "SOCIALI").Row("DIR-SOC-02", "DIR-SOC-02.1", null, "SI").Build();
+
+        var response = await UploadAsync(client, 2020, otherYear, "vecchio.xlsx");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Il file è il modello del piano 2019, non del piano 2020.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Empty(await ResultsAsync("DIR-SOC-02"));
+    }
+
+    [Fact]
+    public async Task ReturnsTheCellRefusedGivenAFormulaInNuovoValore()
+    {
+        var client = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        var file = new ResultsWorkbookBuilder().For(2020, "INT", "ENTE").FormulaRow("FUN-02", "FUN-02.2", "SUM(1,0)").Build();
+
+        var response = await UploadAsync(client, 2020, file, "formula.xlsx");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Risultati!J2 (KPI FUN-02|FUN-02.2", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Contains("la cella contiene una formula", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Empty(await ResultsAsync("FUN-02"));
+    }
+
+    [Fact]
+    public async Task ReturnsTheUploadRefusedGivenAnotherUsersUploadId()
+    {
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        var file = new ResultsWorkbookBuilder().For(2020, "INT", "ENTE").Row("FUN-01", "FUN-01.1", null, "5%").Build();
+        var page = await (await UploadAsync(office, 2020, file, "ente-fun.xlsx")).Content.ReadAsStringAsync();
+        var other = await factory.CreateClientAsUserAsync($"altro.{Guid.NewGuid():N}@pdo.local", Roles.PlanningOffice);
+
+        var response = await ConfirmAsync(other, page);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("non è più disponibile", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Empty(await ResultsAsync("FUN-01"));
+    }
+
+    [Fact]
     public async Task ReturnsTheValueSavedTheItalianWayGivenANumericCell()
     {
         var client = await factory.CreateClientAsAsync(Roles.PlanningOffice);
