@@ -31,6 +31,14 @@ public sealed class XlsxReader : IDisposable
 
     public const int MaxCompressionRatio = 200;
 
+    /// <summary>Rows read from one sheet at most (a sheet inflated past its declared size stops here).</summary>
+    public const int MaxRows = 200_000;
+
+    /// <summary>Characters of shared strings kept in memory at most.</summary>
+    public const long MaxSharedStringChars = 50_000_000;
+
+    private const string TooBig = "Il file, una volta decompresso, è troppo grande: non viene letto.";
+
     private readonly SpreadsheetDocument _document;
     private readonly IReadOnlyList<string> _sharedStrings;
 
@@ -79,6 +87,11 @@ public sealed class XlsxReader : IDisposable
         try
         {
             return new XlsxReader(document);
+        }
+        catch (XlsxFileException)
+        {
+            document.Dispose();
+            throw;
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or NullReferenceException)
         {
@@ -147,7 +160,7 @@ public sealed class XlsxReader : IDisposable
                 total += entry.Length;
                 if (total > MaxUncompressedBytes || (entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > MaxCompressionRatio && entry.Length > 1024 * 1024))
                 {
-                    throw new XlsxFileException("Il file, una volta decompresso, è troppo grande: non viene letto.");
+                    throw new XlsxFileException(TooBig);
                 }
             }
 
@@ -171,11 +184,19 @@ public sealed class XlsxReader : IDisposable
         }
 
         using var reader = OpenXmlReader.Create(part);
+        long chars = 0;
         while (reader.Read())
         {
             if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
             {
-                strings.Add(((SharedStringItem)reader.LoadCurrentElement()!).InnerText);
+                var text = ((SharedStringItem)reader.LoadCurrentElement()!).InnerText;
+                chars += text.Length;
+                if (chars > MaxSharedStringChars)
+                {
+                    throw new XlsxFileException(TooBig);
+                }
+
+                strings.Add(text);
             }
         }
 
@@ -186,11 +207,17 @@ public sealed class XlsxReader : IDisposable
     {
         using var reader = OpenXmlReader.Create(part);
         var next = 1;
+        var count = 0;
         while (reader.Read())
         {
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
             {
                 continue;
+            }
+
+            if (++count > MaxRows)
+            {
+                throw new XlsxFileException($"Il foglio ha più di {Pdo.Domain.Values.ItalianValues.FormatNumber(MaxRows)} righe: non viene letto.");
             }
 
             var row = (Row)reader.LoadCurrentElement()!;
