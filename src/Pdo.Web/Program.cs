@@ -99,6 +99,8 @@ builder.Services.AddScoped<PlanService>();
 builder.Services.AddScoped<ObjectiveService>();
 builder.Services.AddScoped<OpenDataService>();
 builder.Services.AddScoped<ResultEntryService>();
+builder.Services.AddScoped<Pdo.Web.Features.ResultUpload.ResultUploadService>();
+builder.Services.AddSingleton(services => new Pdo.Web.Features.ResultUpload.PendingUploadStore(Path.Combine(dataDirectory, "uploads"), services.GetRequiredService<TimeProvider>()));
 builder.Services.AddScoped<ReviewService>();
 builder.Services.AddScoped<PlanEditingService>();
 builder.Services.AddScoped<PlanStructureService>();

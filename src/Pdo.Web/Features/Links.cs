@@ -18,6 +18,9 @@ public static class Links
 
     public static string Plan(int year, string? period = null) => WithPeriod($"/piani/{year}", period);
 
+    /// <summary>The upload of a results spreadsheet filled by a Direzione (<c>raccolta/carica</c>).</summary>
+    public static string ResultUpload(int year) => $"/piani/{year}/raccolta/carica";
+
     /// <summary>The plan's dashboard (<c>cruscotto</c>), before any filter.</summary>
     public static string Dashboard(int year) => $"/piani/{year}/cruscotto";
 

@@ -73,6 +73,10 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Narrative.Objective POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
         ["Narrative.PlanTexts GET"] = PlanningOfficeOnly(),
         ["Narrative.PlanTexts POST"] = PlanningOfficeOnly(),
+        // The results spreadsheet: the planning office, and a Direttore (for their own Direzioni, decided from the file).
+        ["ResultUpload.Upload GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
+        ["ResultUpload.Upload POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
+        ["ResultUpload.Confirm POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
         ["PlanImport.Upload GET"] = PlanningOfficeOnly(),
         ["PlanImport.Upload POST"] = PlanningOfficeOnly(),
         ["PlanEditing.NewPlan GET"] = PlanningOfficeOnly(),

@@ -15,7 +15,7 @@ namespace Pdo.Web.Features.PlanImport;
 /// form with a bare 400.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class PlanFileSizeLimitAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
+public class PlanFileSizeLimitAttribute : Attribute, IAsyncAuthorizationFilter, IOrderedFilter
 {
     public const string TooLarge = "Il file supera i 20 MB.";
 
@@ -57,17 +57,18 @@ public sealed class PlanFileSizeLimitAttribute : Attribute, IAsyncAuthorizationF
         }
     }
 
-    private static void Refuse(AuthorizationFilterContext context)
+    /// <summary>The upload page's model showing <see cref="TooLarge"/> (the results upload shows its own page).</summary>
+    protected virtual object TooLargeModel(AuthorizationFilterContext context) =>
+        new PlanImportViewModel(PlanImportResult.Rejected([new PlanImportError(string.Empty, TooLarge)]), null);
+
+    private void Refuse(AuthorizationFilterContext context)
     {
         var metadata = context.HttpContext.RequestServices.GetRequiredService<IModelMetadataProvider>();
         context.Result = new ViewResult
         {
             ViewName = "Upload",
             StatusCode = StatusCodes.Status413PayloadTooLarge,
-            ViewData = new ViewDataDictionary<PlanImportViewModel>(metadata, new ModelStateDictionary())
-            {
-                Model = new PlanImportViewModel(PlanImportResult.Rejected([new PlanImportError(string.Empty, TooLarge)]), null),
-            },
+            ViewData = new ViewDataDictionary(metadata, new ModelStateDictionary()) { Model = TooLargeModel(context) },
         };
     }
 }

@@ -143,7 +143,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
         return new(ResultEntryOutcome.Saved, PeriodCode: period.Code);
     }
 
-    private static string? ReadOnlyReason(PerformancePlan plan, MonitoringPeriod period) => plan.Status switch
+    internal static string? ReadOnlyReason(PerformancePlan plan, MonitoringPeriod period) => plan.Status switch
     {
         PlanStatus.Draft => "Il piano è in bozza: i risultati si inseriscono dopo l'avvio del monitoraggio.",
         PlanStatus.Approved => "Il piano è approvato: i risultati non sono più modificabili.",
@@ -151,7 +151,8 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
         _ => null,
     };
 
-    private static Reading Read(Kpi kpi, ResultEntryLine line, MonitoringPeriod period)
+    /// <summary>Parses, interprets and scores one value as the form does (the spreadsheet upload reads through here too).</summary>
+    internal static Reading Read(Kpi kpi, ResultEntryLine line, MonitoringPeriod period)
     {
         if (string.IsNullOrWhiteSpace(line.Actual))
         {
@@ -314,7 +315,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
         return period is null ? null : (plan, objective, period);
     }
 
-    private sealed record Reading(Measurement? Measurement, string? Parsed, KpiAttainment? Attainment, string? ActualError, string? JustificationError)
+    internal sealed record Reading(Measurement? Measurement, string? Parsed, KpiAttainment? Attainment, string? ActualError, string? JustificationError)
     {
         /// <summary>Why the value needs «Confermo il valore» (more than 10 times away from the target), or null.</summary>
         public string? FarFromTarget { get; init; }
