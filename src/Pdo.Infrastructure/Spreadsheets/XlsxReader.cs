@@ -10,12 +10,13 @@ namespace Pdo.Infrastructure.Spreadsheets;
 public sealed class XlsxFileException(string message) : Exception(message);
 
 /// <summary>One cell as read: its text (shared, inline or typed), whether it holds a number or a formula.</summary>
-public sealed record XlsxCell(string Reference, string Column, string Text, decimal? Number, bool HasFormula);
+/// <remarks>Named apart from the writer's <see cref="XlsxCell"/>: what was read, not what to write.</remarks>
+public sealed record XlsxReadCell(string Reference, string Column, string Text, decimal? Number, bool HasFormula);
 
 /// <summary>One row of a sheet, 1-based, with its non-empty cells by column letter.</summary>
-public sealed record XlsxRow(int Index, IReadOnlyDictionary<string, XlsxCell> Cells)
+public sealed record XlsxRow(int Index, IReadOnlyDictionary<string, XlsxReadCell> Cells)
 {
-    public XlsxCell? this[string column] => Cells.GetValueOrDefault(column);
+    public XlsxReadCell? this[string column] => Cells.GetValueOrDefault(column);
 }
 
 /// <summary>
@@ -223,7 +224,7 @@ public sealed class XlsxReader : IDisposable
             var row = (Row)reader.LoadCurrentElement()!;
             var index = row.RowIndex?.Value is uint value ? (int)value : next;
             next = index + 1;
-            var cells = new Dictionary<string, XlsxCell>(StringComparer.Ordinal);
+            var cells = new Dictionary<string, XlsxReadCell>(StringComparer.Ordinal);
             var column = 0;
             foreach (var cell in row.Elements<Cell>())
             {
@@ -241,7 +242,7 @@ public sealed class XlsxReader : IDisposable
         }
     }
 
-    private XlsxCell? Read(Cell cell, string reference, string column)
+    private XlsxReadCell? Read(Cell cell, string reference, string column)
     {
         var formula = cell.CellFormula is not null;
         var raw = cell.CellValue?.Text;
@@ -273,7 +274,7 @@ public sealed class XlsxReader : IDisposable
             text = raw ?? string.Empty;
         }
 
-        return text.Length == 0 && !formula ? null : new XlsxCell(reference, column, text, number, formula);
+        return text.Length == 0 && !formula ? null : new XlsxReadCell(reference, column, text, number, formula);
     }
 
     private static int ColumnNumber(string letters) => letters.Aggregate(0, (n, c) => (n * 26) + (char.ToUpperInvariant(c) - 'A' + 1));

@@ -38,7 +38,6 @@ public static class Links
         $"/piani/{year}/raccolta/{Uri.EscapeDataString(directorate)}/modello.xlsx?periodo={Uri.EscapeDataString(period)}";
 
     /// <summary>The upload of filled-in results templates.</summary>
-    public static string CollectionUpload(int year) => $"/piani/{year}/raccolta/carica";
 
     public static string Category(int year, string code, string? period = null) => WithPeriod($"/piani/{year}/sezioni/{Uri.EscapeDataString(code)}", period);
 

@@ -17,6 +17,11 @@ public sealed class CollectionService(ScorecardService scorecards, TimeProvider 
     /// <summary>The code that stands for the objectives without a Direzione (those of the whole Ente).</summary>
     public const string EnteCode = "ENTE";
 
+    /// <summary>The template's sheet of results and its hidden sheet of plan, period and Direzione (read back by the upload).</summary>
+    public const string ResultsSheet = "Risultati";
+
+    public const string StateSheet = "_pdo";
+
     public static readonly string[] Headers =
     [
         "Chiave", "Versione", "Obiettivo", "Titolo obiettivo", "KPI", "Nome del KPI", "Unità", "Target", "Valore attuale",
@@ -43,7 +48,7 @@ public sealed class CollectionService(ScorecardService scorecards, TimeProvider 
                 PlanService.PeriodLabel(p.Name, p.EndDate),
                 owners.Select(o => new CollectionTemplateLink(o.Name, o.Code, o.Kpis, Links.CollectionTemplate(year, o.Code, p.Code), FileName(year, p.Code, o.Code))).ToList()))
             .ToList();
-        return new CollectionViewModel(PlanService.Header(card), periods, Links.CollectionUpload(year));
+        return new CollectionViewModel(PlanService.Header(card), periods, Links.ResultUpload(year));
     }
 
     /// <summary>
@@ -78,11 +83,11 @@ public sealed class CollectionService(ScorecardService scorecards, TimeProvider 
         var content = XlsxWriter.WriteTemporaryFile(xlsx =>
         {
             xlsx.WriteSheet(
-                new XlsxSheet("Risultati", [new(12, Hidden: true), new(38, Hidden: true), new(14), new(50), new(10), new(50), new(10), new(16), new(16), new(16, Style: XlsxStyle.Text), new(50, Style: XlsxStyle.Text)], FrozenRows: 1),
+                new XlsxSheet(ResultsSheet, [new(12, Hidden: true), new(38, Hidden: true), new(14), new(50), new(10), new(50), new(10), new(16), new(16), new(16, Style: XlsxStyle.Text), new(50, Style: XlsxStyle.Text)], FrozenRows: 1),
                 Rows(objectives, period));
             xlsx.WriteSheet(new XlsxSheet("Leggimi", [new(110)]), Lines(card.Plan, period, owner, now).Select(line => (IReadOnlyList<XlsxCell>)[XlsxCell.Of(line)]));
             xlsx.WriteSheet(
-                new XlsxSheet("_pdo", [new(12), new(30)], Hidden: true),
+                new XlsxSheet(StateSheet, [new(12), new(30)], Hidden: true),
                 [
                     [XlsxCell.Of("anno"), XlsxCell.Of(year.ToString(CultureInfo.InvariantCulture))],
                     [XlsxCell.Of("periodo"), XlsxCell.Of(period.Code)],

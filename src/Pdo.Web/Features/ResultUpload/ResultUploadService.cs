@@ -27,13 +27,14 @@ public sealed class ResultUploadService(
     TimeProvider clock,
     ILogger<ResultUploadService> logger)
 {
-    public const string Sheet = "Risultati";
+    // The template's layout is the collection's (Features/Collection): one definition for writing and reading.
+    public const string Sheet = Collection.CollectionService.ResultsSheet;
 
-    public const string StateSheet = "_pdo";
+    public const string StateSheet = Collection.CollectionService.StateSheet;
 
-    public const string WholeEntity = "ENTE";
+    public const string WholeEntity = Collection.CollectionService.EnteCode;
 
-    private static readonly string[] RequiredHeaders = ["Chiave", "Versione", "Nuovo valore", "Motivazione dello scostamento"];
+    private static readonly string[] RequiredHeaders = [.. Collection.CollectionService.Headers.Where(h => h is "Chiave" or "Versione" or "Nuovo valore" or "Motivazione dello scostamento")];
 
     public async Task<ResultUploadResult> ShowAsync(int year, CancellationToken cancellationToken)
     {
