@@ -5,7 +5,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Pdo.E2E.Journeys;
 
-/// <summary>The Ufficio Pianificazione loads a Direzione's results from the spreadsheet template: upload, preview, confirm.</summary>
+/// <summary>
+/// The Ufficio Pianificazione downloads a Direzione's results template from the collection page, gets it back filled in,
+/// and loads it: upload, preview, confirm.
+/// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class ResultUploadJourneyTests(PortalFixture portal)
 {
@@ -19,13 +22,21 @@ public sealed class ResultUploadJourneyTests(PortalFixture portal)
             await office.SignInAsync(People.PlanningOffice);
             var year = PortalFixture.MonitoringYear;
 
-            // The file a Direzione sends back, generated here: two values typed the Italian way.
-            var file = new ResultsWorkbookBuilder().For(year, "INT", "ECONOMIA")
-                .Row("DIR-ECON-01", "DIR-ECON-01.1", null, "300")
-                .Row("DIR-ECON-01", "DIR-ECON-01.2", null, "95")
-                .Build();
+            // The template of Economia Urbana e Lavoro, downloaded from the collection page as the planning office sends it
+            // out; the Direzione types two values the Italian way in «Nuovo valore» (here, programmatically).
+            await office.GotoAsync($"/piani/{year}");
+            await office.ClickAsync(AriaRole.Link, "Raccolta dei risultati in Excel");
+            var templateLink = page.GetByRole(AriaRole.Link, new() { Name = "Scarica il modello (.xlsx) di Direzione Economia Urbana e Lavoro, periodo", Exact = false }).First;
+            var template = await page.APIRequest.GetAsync((await templateLink.GetAttributeAsync("href"))!);
+            Assert.Equal(200, template.Status);
+            var file = ResultsTemplateFiller.Fill(await template.BodyAsync(), new Dictionary<string, string>
+            {
+                ["DIR-ECON-01|DIR-ECON-01.1"] = "300",
+                ["DIR-ECON-01|DIR-ECON-01.2"] = "95",
+            });
 
-            await office.GotoAsync($"/piani/{year}/raccolta/carica");
+            await office.ClickAsync(AriaRole.Link, "Carica i modelli compilati");
+            await office.ExpectPathAsync($"/piani/{year}/raccolta/carica");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Carica i risultati da Excel" })).ToBeVisibleAsync();
             await page.GetByLabel("Modello dei risultati compilato (.xlsx)").SetInputFilesAsync(new FilePayload
             {

@@ -216,37 +216,10 @@ public sealed partial class ResultUploadTests(MonitoringPlanFactory factory) : I
         // The round trip: the template as the portal writes it, one value typed in «Nuovo valore», uploaded back.
         var client = await factory.CreateClientAsAsync(Roles.PlanningOffice);
         var template = await client.GetByteArrayAsync("/piani/2020/raccolta/CULTURA/modello.xlsx?periodo=INT");
-        using var edited = new MemoryStream();
-        edited.Write(template);
-        string typed;
-        using (var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(edited, isEditable: true))
-        {
-            var part = workbook.WorkbookPart!;
-            var sheet = part.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == "Risultati");
-            var rows = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)part.GetPartById(sheet.Id!)).Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>();
-            var row = rows.Single(r => r.RowIndex!.Value == 4);
-            var cells = row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
-            Assert.Equal("DIR-CULT-01|DIR-CULT-01.3", cells.First(c => c.CellReference == "A4").InnerText);
-            typed = cells.FirstOrDefault(c => c.CellReference == "I4")?.InnerText == "11" ? "12" : "11"; // target 8: a change, fully met
-            cells.SingleOrDefault(c => c.CellReference == "J4")?.Remove();
-            var value = new DocumentFormat.OpenXml.Spreadsheet.Cell
-            {
-                CellReference = "J4",
-                DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString,
-                InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(typed)),
-            };
-            var after = row.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().FirstOrDefault(c => string.CompareOrdinal(c.CellReference!.Value![..1], "J") > 0);
-            if (after is null)
-            {
-                row.Append(value);
-            }
-            else
-            {
-                row.InsertBefore(value, after);
-            }
-        }
+        var typed = ResultsTemplateFiller.Current(template, "DIR-CULT-01|DIR-CULT-01.3") == "11" ? "12" : "11"; // target 8: a change, fully met
+        var edited = ResultsTemplateFiller.Fill(template, new Dictionary<string, string> { ["DIR-CULT-01|DIR-CULT-01.3"] = typed });
 
-        var preview = await UploadAsync(client, 2020, edited.ToArray(), "cultura-giugno.xlsx");
+        var preview = await UploadAsync(client, 2020, edited, "cultura-giugno.xlsx");
 
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         var previewPage = await preview.Content.ReadAsStringAsync();
