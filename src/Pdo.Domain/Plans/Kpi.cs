@@ -223,7 +223,7 @@ public sealed class Kpi
             throw new DomainRuleException($"Il periodo «{period.Name}» non è aperto: i risultati si inseriscono solo nei periodi aperti.");
         }
 
-        if (period.IsFinal && IsUnmeasurable)
+        if (!CountsIn(period))
         {
             // The value would not count (docs/attainment.md): refused rather than silently ignored.
             throw new DomainRuleException(
@@ -299,7 +299,13 @@ public sealed class Kpi
     /// rilevabile (its value, if any, is not used), else the recorded one. Every score reads results through here.
     /// </summary>
     public KpiResult? CountedResultFor(MonitoringPeriod period) =>
-        Counts(period.IsFinal, IsUnmeasurable) ? ResultFor(period) : null;
+        CountsIn(period) ? ResultFor(period) : null;
+
+    /// <summary>Whether the KPI is measured in <paramref name="period"/> at all: not in the final period once declared non rilevabile.</summary>
+    public bool CountsIn(MonitoringPeriod period) => Counts(period.IsFinal, IsUnmeasurable);
+
+    /// <summary>The declared reason where it stands in for a result (the final period), else null.</summary>
+    public string? UnmeasurableReasonIn(MonitoringPeriod period) => CountsIn(period) ? null : UnmeasurableReason;
 
     /// <summary>The rule of <see cref="CountedResultFor"/> for readers that hold no entities (the dashboards' snapshot).</summary>
     public static bool Counts(bool periodIsFinal, bool unmeasurable) => !(periodIsFinal && unmeasurable);

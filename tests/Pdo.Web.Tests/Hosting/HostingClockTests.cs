@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Hosting;
 using Pdo.Web.Infrastructure;
 
 namespace Pdo.Web.Tests.Hosting;
@@ -11,14 +9,14 @@ public sealed class HostingClockTests
     [Fact]
     public void ReturnsTheSystemClockGivenNoOffset()
     {
-        Assert.Same(TimeProvider.System, HostingClock.From(Settings(null), new Environment("Production"), out var error));
+        Assert.Same(TimeProvider.System, HostingClock.From(Settings(null), Environment("Production"), out var error));
         Assert.Null(error);
     }
 
     [Fact]
     public void ReturnsAClockMovedByTheOffsetGivenDevelopment()
     {
-        var clock = HostingClock.From(Settings("500"), new Environment("Development"), out var error);
+        var clock = HostingClock.From(Settings("500"), Environment("Development"), out var error);
 
         Assert.Null(error);
         var moved = Assert.IsType<HostingClock.ShiftedTimeProvider>(clock);
@@ -31,7 +29,7 @@ public sealed class HostingClockTests
     [InlineData("Staging")]
     public void RefusesTheStartGivenAnOffsetOutsideDevelopment(string environment)
     {
-        Assert.Null(HostingClock.From(Settings("500"), new Environment(environment), out var error));
+        Assert.Null(HostingClock.From(Settings("500"), Environment(environment), out var error));
         Assert.Contains("only in Development", error, StringComparison.Ordinal);
     }
 
@@ -41,21 +39,13 @@ public sealed class HostingClockTests
     [InlineData("99999")]
     public void RefusesTheStartGivenAnOffsetThatIsNotAWholeNumberOfDays(string offset)
     {
-        Assert.Null(HostingClock.From(Settings(offset), new Environment("Development"), out var error));
+        Assert.Null(HostingClock.From(Settings(offset), Environment("Development"), out var error));
         Assert.Contains("whole number of days", error, StringComparison.Ordinal);
     }
 
     private static IConfiguration Settings(string? offset) =>
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [HostingClock.OffsetSetting] = offset }).Build();
 
-    private sealed class Environment(string name) : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = name;
-
-        public string ApplicationName { get; set; } = "Pdo.Web";
-
-        public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
-
-        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
-    }
+    // The host's own environment type, as PublicAddressTests uses it.
+    private static Microsoft.Extensions.Hosting.Internal.HostingEnvironment Environment(string name) => new() { EnvironmentName = name };
 }

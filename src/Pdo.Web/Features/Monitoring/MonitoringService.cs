@@ -33,7 +33,7 @@ public sealed class MonitoringService(ScorecardService scorecards)
                 var all = g.SelectMany(o => o.Kpis.Select(k => (o.Objective, k.Kpi, Result: k.Kpi.ResultFor(period)))).ToList();
 
                 // A KPI declared non rilevabile has no final result to collect or confirm (docs/attainment.md).
-                var kpis = all.Where(k => Kpi.Counts(period.IsFinal, k.Kpi.IsUnmeasurable)).ToList();
+                var kpis = all.Where(k => k.Kpi.CountsIn(period)).ToList();
                 var chase = kpis
                     .Where(k => k.Result is null || k.Result.Status != ResultStatus.Confirmed)
                     .Select(k => new BoardItem(

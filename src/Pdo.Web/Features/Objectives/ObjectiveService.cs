@@ -50,7 +50,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
             {
                 var result = k.Kpi.CountedResultFor(p);
                 var actual = result?.ActualText
-                    ?? (!Kpi.Counts(p.IsFinal, k.Kpi.IsUnmeasurable) ? ResultText.Unmeasurable(k.Kpi.UnmeasurableReason!) : "—");
+                    ?? (k.Kpi.UnmeasurableReasonIn(p) is { } reason ? ResultText.Unmeasurable(reason) : "—");
                 return (p.Name, actual, ScoreViewModel.From(AttainmentRules.ScoreKpi(k.Kpi.ToSpec(), result?.Measurement, plan.Methodology)));
             }).ToList())).ToList();
         var yearRows = await YearsAsync(objective, cancellationToken);

@@ -96,7 +96,7 @@ public sealed class PlanScorecard
         {
             var result = period is null ? null : k.CountedResultFor(period);
             var attainment = AttainmentRules.ScoreKpi(k.ToSpec(), result?.Measurement, methodology);
-            return new KpiScore(k, result, attainment, period is not null && !Kpi.Counts(period.IsFinal, k.IsUnmeasurable) ? k.UnmeasurableReason : null);
+            return new KpiScore(k, result, attainment, period is null ? null : k.UnmeasurableReasonIn(period));
         }).ToList();
 
         var items = kpis.Select(k => new WeightedScore(k.Kpi.Name, k.Attainment.Score, k.Kpi.Weight, k.Attainment.IsMeasured ? 1 : 0, 1)).ToList();
