@@ -26,6 +26,7 @@ public sealed class IdentitySeeder(
         new("admin@pdo.local", "Anna Amministratrice", Roles.Administrator, null),
         new("pianificazione@pdo.local", "Paolo Pianificazione", Roles.PlanningOffice, null),
         new("giunta@pdo.local", "Giulia Giunta", Roles.Executive, null),
+        new("oiv@pdo.local", "Oreste Valutazione", Roles.Evaluator, null),
         new("direttore.casa@pdo.local", "Carlo Casa", Roles.DirectorateManager, "CASA"),
         new("direttore.cultura@pdo.local", "Chiara Cultura", Roles.DirectorateManager, "CULTURA"),
     ];

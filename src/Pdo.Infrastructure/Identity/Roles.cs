@@ -1,6 +1,6 @@
 namespace Pdo.Infrastructure.Identity;
 
-/// <summary>The four roles of Pdo (code names of the glossary) with their Italian labels.</summary>
+/// <summary>The five roles of Pdo (code names of the glossary) with their Italian labels.</summary>
 public static class Roles
 {
     public const string Administrator = nameof(Administrator);
@@ -8,7 +8,10 @@ public static class Roles
     public const string DirectorateManager = nameof(DirectorateManager);
     public const string Executive = nameof(Executive);
 
-    public static IReadOnlyList<string> All { get; } = [Administrator, PlanningOffice, DirectorateManager, Executive];
+    /// <summary>The OIV or Nucleo di Valutazione (D.Lgs. 150/2009 art. 14): reads every plan and its history, changes no result.</summary>
+    public const string Evaluator = nameof(Evaluator);
+
+    public static IReadOnlyList<string> All { get; } = [Administrator, PlanningOffice, DirectorateManager, Executive, Evaluator];
 
     public static string Label(string role) => role switch
     {
@@ -16,6 +19,7 @@ public static class Roles
         PlanningOffice => "Ufficio Pianificazione",
         DirectorateManager => "Direttore",
         Executive => "Giunta",
+        Evaluator => "OIV / Nucleo di Valutazione",
         _ => role,
     };
 }

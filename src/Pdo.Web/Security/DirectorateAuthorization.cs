@@ -50,7 +50,7 @@ public sealed class DirectorateAuthorizationHandler : AuthorizationHandler<Opera
             nameof(Operations.EnterResults) => user.IsInRole(Roles.PlanningOffice) || (user.IsInRole(Roles.DirectorateManager) && own),
             nameof(Operations.ReviewResults) => (user.IsInRole(Roles.DirectorateManager) && own)
                 || (user.IsInRole(Roles.PlanningOffice) && resource.DirectorateId is null),
-            nameof(Operations.ExportReport) => user.IsInRole(Roles.Executive) || user.IsInRole(Roles.PlanningOffice)
+            nameof(Operations.ExportReport) => user.IsInRole(Roles.Executive) || user.IsInRole(Roles.PlanningOffice) || user.IsInRole(Roles.Evaluator)
                 || user.IsInRole(Roles.Administrator) || (user.IsInRole(Roles.DirectorateManager) && own),
             nameof(Operations.EditPlan) => user.IsInRole(Roles.PlanningOffice),
 

@@ -33,6 +33,6 @@ public static class Policies
         options.AddPolicy(ResultEntry, p => p.RequireRole(Roles.PlanningOffice, Roles.DirectorateManager));
         options.AddPolicy(NarrativeEditing, p => p.RequireRole(Roles.PlanningOffice, Roles.DirectorateManager));
         options.AddPolicy(ResultReview, p => p.RequireRole(Roles.DirectorateManager, Roles.PlanningOffice));
-        options.AddPolicy(ReportExport, p => p.RequireRole(Roles.Executive, Roles.PlanningOffice, Roles.Administrator, Roles.DirectorateManager));
+        options.AddPolicy(ReportExport, p => p.RequireRole(Roles.Executive, Roles.PlanningOffice, Roles.Administrator, Roles.DirectorateManager, Roles.Evaluator));
     }
 }

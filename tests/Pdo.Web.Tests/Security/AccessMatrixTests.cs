@@ -23,9 +23,9 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
 
     private const string Anonymous = "Anonimo";
 
-    private static readonly string[] Identities = [Anonymous, Roles.Administrator, Roles.PlanningOffice, Roles.DirectorateManager, Roles.Executive];
+    private static readonly string[] Identities = [Anonymous, Roles.Administrator, Roles.PlanningOffice, Roles.DirectorateManager, Roles.Executive, Roles.Evaluator];
 
-    // Columns: anonymous, Administrator, PlanningOffice, DirectorateManager (Casa), Executive.
+    // Columns: anonymous, Administrator, PlanningOffice, DirectorateManager (Casa), Executive, Evaluator (OIV).
     private static readonly Dictionary<string, Outcome[]> Expected = new()
     {
         ["Accessibility.Statement GET"] = All(Outcome.Allowed),
@@ -59,24 +59,24 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Plans.Directorate GET"] = SignedIn(),
         ["Objectives.Details GET"] = SignedIn(),
         ["Dashboard.Index GET"] = SignedIn(),
-        ["Results.Edit GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
-        ["Results.Edit POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
-        ["Review.Index GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
-        ["Review.Confirm POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden],
-        ["Review.Return POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden],
+        ["Results.Edit GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden],
+        ["Results.Edit POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden],
+        ["Review.Index GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden],
+        ["Review.Confirm POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden],
+        ["Review.Return POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden],
 
         // Bulk confirmation: the policy decides who may post; each selected result is then authorized on its own.
-        ["Review.ConfirmSelected POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
+        ["Review.ConfirmSelected POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden],
         // The description of an objective: the planning office, and the Direttore of its Direzione (CASA); on the approved
         // 2019 plan the page says it is read-only and a POST is refused with the Italian message (422), never a 403.
-        ["Narrative.Objective GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
-        ["Narrative.Objective POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
+        ["Narrative.Objective GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden],
+        ["Narrative.Objective POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden],
         ["Narrative.PlanTexts GET"] = PlanningOfficeOnly(),
         ["Narrative.PlanTexts POST"] = PlanningOfficeOnly(),
         // The results spreadsheet: the planning office, and a Direttore (for their own Direzioni, decided from the file).
-        ["ResultUpload.Upload GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
-        ["ResultUpload.Upload POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
-        ["ResultUpload.Confirm POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden],
+        ["ResultUpload.Upload GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden],
+        ["ResultUpload.Upload POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden],
+        ["ResultUpload.Confirm POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden],
         ["PlanImport.Upload GET"] = PlanningOfficeOnly(),
         ["PlanImport.Upload POST"] = PlanningOfficeOnly(),
         ["PlanEditing.NewPlan GET"] = PlanningOfficeOnly(),
@@ -117,10 +117,10 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["History.Objective GET"] = SignedIn(),
         ["History.Kpi GET"] = SignedIn(),
         ["History.Search GET"] = AdministratorOnly(),
-        ["Reports.Plan GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed],
-        ["Reports.Category GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed],
+        ["Reports.Plan GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed],
+        ["Reports.Category GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed],
         ["Reports.Directorate GET"] = SignedIn(), // the Direttore is bound to CASA, the Direzione asked
-        ["Reports.PlanWorkbook GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed],
+        ["Reports.PlanWorkbook GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed],
         ["Reports.DirectorateWorkbook GET"] = SignedIn(),
         ["Users.Index GET"] = AdministratorOnly(),
         ["Users.Create GET"] = AdministratorOnly(),
@@ -265,11 +265,11 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
                 }))
             .Distinct();
 
-    private static Outcome[] All(Outcome outcome) => [outcome, outcome, outcome, outcome, outcome];
+    private static Outcome[] All(Outcome outcome) => [outcome, outcome, outcome, outcome, outcome, outcome];
 
-    private static Outcome[] SignedIn() => [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed];
+    private static Outcome[] SignedIn() => [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed];
 
-    private static Outcome[] PlanningOfficeOnly() => [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden];
+    private static Outcome[] PlanningOfficeOnly() => [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden];
 
-    private static Outcome[] AdministratorOnly() => [Outcome.Login, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden];
+    private static Outcome[] AdministratorOnly() => [Outcome.Login, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden];
 }
