@@ -94,6 +94,11 @@ builder.Services
 // Italian text (à, è, ’, «») is written as it is, not as numeric character references.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
+builder.Services.AddOptions<EnteSettings>()
+    .Bind(builder.Configuration.GetSection(EnteSettings.Section))
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+
 builder.Services.AddScoped<ScorecardService>();
 builder.Services.AddScoped<PlanService>();
 builder.Services.AddScoped<ObjectiveService>();

@@ -31,9 +31,8 @@ public sealed record ConsuntivoExport(ConsuntivoReport Report, string FileName);
 /// the PDF is the number the portal shows. An approved plan prints its final period unless another is asked;
 /// a plan not yet approved prints the period the pages show by default (the latest with results).
 /// </summary>
-public sealed class ReportService(AppDbContext db, ScorecardService scorecards, TimeProvider clock)
+public sealed class ReportService(AppDbContext db, ScorecardService scorecards, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Pdo.Web.Infrastructure.EnteSettings> ente)
 {
-    public const string Organisation = "Comune di Milano";
 
     /// <summary>The export's subject, or null when the plan, section or Direzione does not exist.</summary>
     public async Task<ReportTarget?> ResolveAsync(int year, ReportScope scope, string? code, CancellationToken cancellationToken)
@@ -127,7 +126,7 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
         var now = clock.GetLocalNow();
         var report = new ConsuntivoReport
         {
-            Organisation = Organisation,
+            Organisation = ente.Value.Name,
             Year = plan.Year,
             PlanTitle = plan.Title,
             Scope = scope.Title,
