@@ -168,6 +168,76 @@ public sealed class ScoreOverrideTests(PdoWebFactory factory) : IClassFixture<Pd
         Assert.Equal(audited, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
     }
 
+    [Fact]
+    public async Task ShowsBothScoresTheReasonAndTheApproverGivenThePdfOpenDataAndExportOfThePlanApprovedAfterTheOverride()
+    {
+        const int year = 2021;
+        await PlanAsync(year);
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        var oiv = await factory.CreateClientAsAsync(Roles.Evaluator);
+        await ConfirmFinalResultsAsync(year);
+        await ProposeAsync(office, year, "60");
+        var blocked = await ApprovePlanAsync(office, year);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, blocked.StatusCode);
+        Assert.Contains($"{Objective} / {KpiCode} (forzatura in attesa della decisione dell'OIV)", WebUtility.HtmlDecode(await blocked.Content.ReadAsStringAsync()));
+        var pending = await OverrideAsync(year);
+        await PdoWebFactory.PostFormAsync(oiv, $"/piani/{year}/forzature", $"/piani/{year}/forzature/{pending.Id}/approva", [new("Note", Note), new("Version", pending.Version.ToString())]);
+
+        var approved = await ApprovePlanAsync(office, year);
+
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var (card, _) = await ScoresAsync(year);
+        var computed = Pdo.Domain.Values.ItalianValues.FormatScore(Kpi(card).Attainment.ComputedScore);
+        var executive = await factory.CreateClientAsAsync(Roles.Executive);
+        var pdf = Reports.ConsuntivoPdfTests.Text(await executive.GetByteArrayAsync($"/piani/{year}/consuntivo.pdf"));
+        Assert.Contains($"{KpiCode}: Punteggio forzato 60,0 % (calcolato {computed}), approvato da Test Evaluator (OIV / Nucleo di Valutazione)", pdf);
+        Assert.Contains("Punteggi modificati", pdf);
+        Assert.Contains("Il grado di raggiungimento di 1 KPI non è quello calcolato dalle regole", pdf);
+
+        var csv = Csv.Parse(await factory.CreateClient().GetStringAsync($"/opendata/pdo-{year}.csv"));
+        var row = csv.Single(r => r[6] == KpiCode);
+        var decidedAt = (await OverrideAsync(year)).DecidedAt!.Value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(("60", "60", Reason, "OIV / Nucleo di Valutazione", decidedAt), (row[13], row[18], row[19], row[20], row[21]));
+        Assert.Equal(computed.Replace(",0 %", string.Empty, StringComparison.Ordinal), row[17]);
+        Assert.DoesNotContain("Test Evaluator", string.Join(',', csv.SelectMany(r => r)));
+        using var json = System.Text.Json.JsonDocument.Parse(await factory.CreateClient().GetStringAsync($"/opendata/pdo-{year}.json"));
+        var item = json.RootElement.EnumerateArray().Single(r => r.GetProperty("kpi_code").GetString() == KpiCode);
+        Assert.Equal((60m, 60m, Reason, "OIV / Nucleo di Valutazione"), (item.GetProperty("score").GetDecimal(), item.GetProperty("override_score").GetDecimal(), item.GetProperty("override_reason").GetString(), item.GetProperty("override_decided_by_role").GetString()));
+
+        var xlsx = await executive.GetAsync($"/piani/{year}/esporta.xlsx");
+        using var workbook = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
+        var rows = Collection.ResultsTemplateTests.Rows(Collection.ResultsTemplateTests.Sheet(workbook, "KPI"));
+        var header = rows[0];
+        var kpiRow = rows.Single(r => r[5] == KpiCode);
+        Assert.Equal("60", kpiRow[header.IndexOf("FIN punteggio")]);
+        Assert.Equal("60", kpiRow[header.IndexOf("FIN punteggio forzato")]);
+        Assert.Equal(Reason, kpiRow[header.IndexOf("FIN motivo della forzatura")]);
+        Assert.StartsWith("Test Evaluator (OIV / Nucleo di Valutazione) il ", kpiRow[header.IndexOf("FIN forzatura approvata da")]);
+        Assert.Equal(string.Empty, kpiRow[header.IndexOf("INT punteggio forzato")]);
+    }
+
+    private async Task<HttpResponseMessage> ApprovePlanAsync(HttpClient office, int year)
+    {
+        var version = await factory.WithDbAsync(db => db.Plans.Where(p => p.Year == year).Select(p => p.Version).SingleAsync());
+        return await PdoWebFactory.PostFormAsync(office, $"/piani/{year}/approva", $"/piani/{year}/approva",
+            [new("Number", "88"), new("Date", $"14/04/{year + 1}"), new("Version", version.ToString())]);
+    }
+
+    /// <summary>A Direttore's confirmation of every final result, through the entities' rule.</summary>
+    private Task ConfirmFinalResultsAsync(int year) => factory.WithDbAsync(async db =>
+    {
+        var results = await db.KpiResults
+            .Include(r => r.Kpi!).ThenInclude(k => k.Objective!).ThenInclude(o => o.Plan!)
+            .Where(r => r.Kpi!.Objective!.Plan!.Year == year && r.Period!.IsFinal)
+            .ToListAsync();
+        foreach (var result in results)
+        {
+            result.Confirm("direttore.di.prova@pdo.local", DateTimeOffset.UtcNow);
+        }
+
+        await db.SaveChangesAsync();
+    });
+
     private async Task PlanAsync(int year)
     {
         if (!await factory.WithDbAsync(db => db.Plans.AnyAsync(p => p.Year == year)))
