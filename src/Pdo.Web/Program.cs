@@ -118,6 +118,7 @@ builder.Services.AddSingleton<DashboardCache>();
 builder.Services.AddScoped<DashboardService>();
 builder.Services.AddScoped<RenderedDashboardCache>();
 builder.Services.AddScoped<Pdo.Web.Features.Reports.ReportService>();
+builder.Services.AddScoped<Pdo.Web.Features.Overrides.OverrideService>();
 builder.Services.AddSingleton<Pdo.Web.Features.Reports.ConsuntivoRenderer>();
 
 // Cookies are Secure and __Host- (HTTPS only) unless a deployment on plain HTTP loopback says otherwise (Development,

@@ -20,11 +20,14 @@ public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebF
         Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
         var rows = Csv.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(
-            "year,category,area,directorate,objective_code,objective_title,kpi_code,kpi_name,kpi_group,unit,comparator,target,actual,score,status,weight,unmeasurable_reason",
+            "year,category,area,directorate,objective_code,objective_title,kpi_code,kpi_name,kpi_group,unit,comparator,target,actual,score,status,weight,unmeasurable_reason,"
+            + "computed_score,override_score,override_reason,override_decided_by_role,override_decided_at",
             string.Join(',', rows[0]));
         Assert.Equal(36, rows.Count);
-        Assert.All(rows.Skip(1), r => Assert.Equal(17, r.Count));
+        Assert.All(rows.Skip(1), r => Assert.Equal(22, r.Count));
         Assert.All(rows.Skip(1), r => Assert.Equal(string.Empty, r[16]));
+        Assert.All(rows.Skip(1), r => Assert.Equal(r[13], r[17]));
+        Assert.All(rows.Skip(1), r => Assert.Equal(["", "", "", ""], r.Skip(18)));
         Assert.All(rows.Skip(1), r => Assert.Equal(("100", "raggiunto"), (r[13], r[14])));
     }
 

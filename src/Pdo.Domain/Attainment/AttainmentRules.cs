@@ -9,7 +9,7 @@ namespace Pdo.Domain.Attainment;
 public static class AttainmentRules
 {
     /// <summary>The version of the rule book these rules implement: docs/attainment.md, «Rule book version N».</summary>
-    public const int RuleBookVersion = 2;
+    public const int RuleBookVersion = 3;
 
     /// <summary>Scores one KPI. A null measurement (or one with no value) is Non rilevato: no score.</summary>
     public static KpiAttainment ScoreKpi(KpiSpec kpi, Measurement? measurement, Methodology methodology)
@@ -18,6 +18,58 @@ public static class AttainmentRules
         ArgumentNullException.ThrowIfNull(methodology);
         return KpiScoring.Score(kpi, measurement, methodology);
     }
+
+    /// <summary>
+    /// Scores one KPI and applies the approved override, when there is one (docs/attainment.md, "Forzature"): the
+    /// override's score replaces the computed one in every roll-up, the status follows from it with the same bands, and
+    /// the explanation names both scores, the reason and who approved it. Every reader of scores calls this.
+    /// </summary>
+    public static KpiAttainment ScoreKpi(KpiSpec kpi, Measurement? measurement, Methodology methodology, ApprovedOverride? approved) =>
+        ApplyOverride(ScoreKpi(kpi, measurement, methodology), approved, methodology);
+
+    /// <summary>The computed attainment with <paramref name="approved"/> in place of its score (unchanged when null).</summary>
+    public static KpiAttainment ApplyOverride(KpiAttainment computed, ApprovedOverride? approved, Methodology methodology)
+    {
+        ArgumentNullException.ThrowIfNull(computed);
+        ArgumentNullException.ThrowIfNull(methodology);
+        if (approved is null)
+        {
+            return computed;
+        }
+
+        var status = StatusOf(approved.Score, methodology.StatusBands);
+        var computedText = ComputedScoreText(computed);
+        var approvedText = $"{approved.ApprovedBy} il {ItalianValues.FormatDate(RomeTime.Today(approved.ApprovedAt))}";
+        var e = computed.Explanation;
+        var explanation = new Explanation(
+            e.Method,
+            $"{e.Formula} → punteggio calcolato {computedText}; forzatura approvata: {AttainmentText.Percent(approved.Score)}",
+            [
+                .. e.Inputs,
+                new("Punteggio calcolato", computedText),
+                new("Punteggio forzato", AttainmentText.Percent(approved.Score)),
+                new("Motivo della forzatura", approved.Reason),
+                new("Forzatura approvata da", approvedText),
+            ],
+            AttainmentText.Sentences(e.Methodology, OverrideRule),
+            $"{StatusLabel(status)} ({AttainmentText.Percent(approved.Score)}), punteggio forzato (calcolato: {computedText}): forzatura approvata da {approvedText}. Motivo: {approved.Reason}");
+        return new KpiAttainment(approved.Score, status, status == AttainmentStatus.Achieved, computed.Progress, explanation)
+        {
+            Override = approved,
+            Computed = computed,
+        };
+    }
+
+    /// <summary>The computed score as the explanations write it: "72,5 %", or «non calcolato» when the KPI has none.</summary>
+    public static string ComputedScoreText(KpiAttainment attainment)
+    {
+        ArgumentNullException.ThrowIfNull(attainment);
+        return attainment.ComputedScore is decimal score ? AttainmentText.Percent(score) : "non calcolato";
+    }
+
+    /// <summary>The sentence of the rule «Forzature» that every overridden explanation carries.</summary>
+    public const string OverrideRule =
+        "Forzatura: il punteggio approvato dall'OIV sostituisce quello calcolato nel grado del KPI e in tutte le medie";
 
     /// <summary>Weighted mean of the measured items' scores, with coverage summed over the items.</summary>
     public static AggregateAttainment Aggregate(string scope, IReadOnlyCollection<WeightedScore> items, Methodology methodology)

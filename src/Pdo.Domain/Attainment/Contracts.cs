@@ -72,7 +72,27 @@ public sealed record KpiAttainment(
     Explanation Explanation)
 {
     public bool IsMeasured => Score.HasValue;
+
+    /// <summary>The approved override that replaced the computed score (docs/attainment.md, "Forzature"), or null.</summary>
+    public ApprovedOverride? Override { get; init; }
+
+    /// <summary>The rule book's own attainment when an override replaced it, else null (then this is the computed one).</summary>
+    public KpiAttainment? Computed { get; init; }
+
+    public bool IsOverridden => Override is not null;
+
+    /// <summary>The score the rule book computed from the result (null when not measured), whether or not overridden.</summary>
+    public decimal? ComputedScore => Computed is null ? Score : Computed.Score;
+
+    /// <summary>The approved override's score, or null.</summary>
+    public decimal? OverrideScore => Override?.Score;
 }
+
+/// <summary>
+/// An override approved by the OIV (docs/attainment.md, "Forzature"): the score that replaces the computed one, why,
+/// who approved it and when, with the decision's note.
+/// </summary>
+public sealed record ApprovedOverride(decimal Score, string Reason, string ApprovedBy, DateTimeOffset ApprovedAt, string Note);
 
 /// <summary>An item entering a weighted mean: a KPI inside an objective, or an objective inside an area.</summary>
 public sealed record WeightedScore(string Label, decimal? Score, decimal Weight, int MeasuredKpis, int TotalKpis);

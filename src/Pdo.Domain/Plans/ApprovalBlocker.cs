@@ -11,6 +11,9 @@ public enum ApprovalBlockerKind
 
     /// <summary>Returned for correction: «restituito».</summary>
     Returned,
+
+    /// <summary>A score override waiting for the OIV's decision: «forzatura in attesa della decisione dell'OIV».</summary>
+    OverridePending,
 }
 
 /// <summary>A KPI whose final result blocks the approval (see <see cref="PerformancePlan.ApprovalBlockers"/>).</summary>
@@ -24,6 +27,7 @@ public sealed record ApprovalBlocker(Objective Objective, Kpi Kpi, ApprovalBlock
     {
         ApprovalBlockerKind.Missing => "mancante",
         ApprovalBlockerKind.NotConfirmed => "inserito non confermato",
+        ApprovalBlockerKind.OverridePending => "forzatura in attesa della decisione dell'OIV",
         _ => "restituito",
     };
 
@@ -33,7 +37,10 @@ public sealed record ApprovalBlocker(Objective Objective, Kpi Kpi, ApprovalBlock
         var listed = string.Join("; ", blockers.Take(Listed).Select(b => $"{b.Objective.Code} / {b.Kpi.Code} ({b.KindText})"));
         var more = blockers.Count > Listed ? $" e altri {blockers.Count - Listed}" : string.Empty;
         var count = blockers.Count == 1 ? "1 risultato del consuntivo blocca" : $"{blockers.Count} risultati del consuntivo bloccano";
+        var overrides = blockers.Any(b => b.Kind == ApprovalBlockerKind.OverridePending)
+            ? " Le forzature in attesa vanno decise dall'OIV o ritirate."
+            : string.Empty;
         return $"Il piano non può essere approvato: {count} l'approvazione: {listed}{more}. "
-            + "Confermare i risultati oppure dichiarare i KPI non rilevabili con il motivo.";
+            + "Confermare i risultati oppure dichiarare i KPI non rilevabili con il motivo." + overrides;
     }
 }

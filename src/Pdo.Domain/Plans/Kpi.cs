@@ -8,6 +8,7 @@ namespace Pdo.Domain.Plans;
 public sealed class Kpi
 {
     private readonly List<KpiResult> _results = [];
+    private readonly List<ScoreOverride> _overrides = [];
 
     private Kpi()
     {
@@ -77,6 +78,9 @@ public sealed class Kpi
     public Guid Version { get; private set; }
 
     public IReadOnlyList<KpiResult> Results => _results;
+
+    /// <summary>Every score override («forzatura») ever proposed for this KPI, in any state (docs/attainment.md, "Forzature").</summary>
+    public IReadOnlyList<ScoreOverride> Overrides => _overrides;
 
     /// <summary>
     /// "Non rilevabile nel consuntivo": why the KPI has no final measurement, recorded by the planning office while
@@ -310,9 +314,81 @@ public sealed class Kpi
     /// <summary>The rule of <see cref="CountedResultFor"/> for readers that hold no entities (the dashboards' snapshot).</summary>
     public static bool Counts(bool periodIsFinal, bool unmeasurable) => !(periodIsFinal && unmeasurable);
 
+    /// <summary>
+    /// The KPI's attainment in <paramref name="period"/> as every entity-holding reader shows it: the result that counts
+    /// (<see cref="CountedResultFor"/>) scored by the rule book, with the approved override in force
+    /// (<see cref="OverrideFor"/>) in place of the computed score. Needs results and overrides loaded.
+    /// </summary>
+    public KpiAttainment ScoreIn(MonitoringPeriod period, Methodology methodology)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return AttainmentRules.ScoreKpi(ToSpec(), CountedResultFor(period)?.Measurement, methodology, OverrideFor(period)?.ToApproved());
+    }
+
     /// <summary>Scores a measurement of this KPI with its plan's methodology.</summary>
     public KpiAttainment Score(Measurement? measurement) =>
         AttainmentRules.ScoreKpi(ToSpec(), measurement, RequireObjective().RequirePlan().Methodology);
+
+    /// <summary>
+    /// Proposes a score override for <paramref name="period"/> (docs/attainment.md, "Forzature"): a score from 0 to 100
+    /// with at most one decimal and a reason of at least <see cref="ScoreOverride.MinTextLength"/> characters; only
+    /// while the plan is in monitoring and when no other proposal of this KPI and period waits for the OIV.
+    /// </summary>
+    public ScoreOverride ProposeOverride(
+        MonitoringPeriod period, decimal score, string? reason, string proposedById, string proposedByName, DateTimeOffset proposedAt)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var plan = RequireObjective().RequirePlan();
+        EnsureOverridesEditable(plan);
+        if (!plan.Periods.Contains(period))
+        {
+            throw new DomainRuleException("Il periodo di monitoraggio non appartiene al piano di questo KPI.");
+        }
+
+        if (PendingOverrideFor(period) is not null)
+        {
+            throw new DomainRuleException(
+                $"Per il KPI «{Name}» nel periodo «{period.Name}» c'è già una forzatura in attesa della decisione dell'OIV: ritirarla prima di proporne un'altra.");
+        }
+
+        var proposal = new ScoreOverride(
+            this,
+            period,
+            ScoreOverride.CheckScore(score),
+            ScoreOverride.CheckText(reason, "Il motivo della forzatura", "Il motivo della forzatura è obbligatorio: scrivere perché il punteggio calcolato non va usato."),
+            Guard.Text(proposedById, "Chi propone la forzatura", 450),
+            Guard.Text(proposedByName, "Il nome di chi propone", 256),
+            proposedAt);
+        _overrides.Add(proposal);
+        return proposal;
+    }
+
+    /// <summary>
+    /// The override that replaces the computed score in <paramref name="period"/>: the approved one decided last (a
+    /// later approval supersedes an earlier one), or null.
+    /// </summary>
+    public ScoreOverride? OverrideFor(MonitoringPeriod period) => EffectiveOverride(_overrides.Where(o => IsOf(o, period)));
+
+    /// <summary>The rule of <see cref="OverrideFor"/> over any set of one KPI's overrides of one period.</summary>
+    public static ScoreOverride? EffectiveOverride(IEnumerable<ScoreOverride> overrides) =>
+        overrides.Where(o => o.State == OverrideState.Approved).OrderByDescending(o => o.DecidedAt).ThenByDescending(o => o.Id).FirstOrDefault();
+
+    /// <summary>The proposal of <paramref name="period"/> waiting for the OIV, or null.</summary>
+    public ScoreOverride? PendingOverrideFor(MonitoringPeriod period) => _overrides.FirstOrDefault(o => o.IsPending && IsOf(o, period));
+
+    /// <summary>Overrides are proposed and decided only while the plan is in monitoring: an approved plan is frozen.</summary>
+    internal static void EnsureOverridesEditable(PerformancePlan plan)
+    {
+        if (plan.Status != PlanStatus.Monitoring)
+        {
+            throw new DomainRuleException(plan.Status == PlanStatus.Approved
+                ? "Il piano è approvato: i punteggi sono congelati e le forzature non si propongono, non si decidono e non si ritirano più."
+                : "Il piano è in bozza: le forzature si propongono durante il monitoraggio.");
+        }
+    }
+
+    private static bool IsOf(ScoreOverride o, MonitoringPeriod period) =>
+        ReferenceEquals(o.Period, period) || (period.Id != 0 && o.PeriodId == period.Id);
 
     public KpiResult? ResultFor(MonitoringPeriod period) =>
         _results.FirstOrDefault(r => ReferenceEquals(r.Period, period) || (period.Id != 0 && r.PeriodId == period.Id));

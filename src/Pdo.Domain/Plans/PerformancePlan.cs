@@ -399,7 +399,8 @@ public sealed class PerformancePlan
 
     /// <summary>
     /// What keeps the plan from being approved: every KPI of the final period whose result is missing, Inserito (not
-    /// confirmed) or Restituito, unless the KPI is declared non rilevabile. Needs objectives, KPIs and results loaded.
+    /// confirmed) or Restituito, unless the KPI is declared non rilevabile; and every KPI with a score override waiting
+    /// for the OIV's decision. Needs objectives, KPIs, results and overrides loaded.
     /// </summary>
     public IReadOnlyList<ApprovalBlocker> ApprovalBlockers()
     {
@@ -424,6 +425,12 @@ public sealed class PerformancePlan
                 {
                     blockers.Add(new ApprovalBlocker(objective, kpi, blocking));
                 }
+            }
+
+            // A proposal waiting for the OIV (any period, declared KPIs too) would change a score after the approval.
+            foreach (var kpi in objective.Kpis.OrderBy(k => k.SortOrder).Where(k => k.Overrides.Any(o => o.IsPending)))
+            {
+                blockers.Add(new ApprovalBlocker(objective, kpi, ApprovalBlockerKind.OverridePending));
             }
         }
 

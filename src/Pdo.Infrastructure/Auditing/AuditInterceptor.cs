@@ -26,6 +26,7 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
         "Id", "Version", "SortOrder", "PlanId", "ObjectiveId", "KpiId", "PeriodId",
         nameof(KpiResult.RecordedAt), nameof(KpiResult.RecordedBy), nameof(KpiResult.ReviewedAt), nameof(KpiResult.ReviewedBy),
         nameof(Kpi.UnmeasurableDeclaredAt), nameof(Kpi.UnmeasurableDeclaredBy),
+        nameof(ScoreOverride.ProposedById), nameof(ScoreOverride.DecidedById),
     ];
 
     // Sections and areas are ordered by hand (moved up and down on the structure page): a change of their place is
@@ -224,6 +225,17 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
                 var o = resultKpi is null ? null : await ParentAsync<Objective>(context.Entry(resultKpi), nameof(Kpi.Objective), ct);
                 var resultPlan = o is null ? null : await ParentAsync<PerformancePlan>(context.Entry(o), nameof(Objective.Plan), ct);
                 return new Subject(nameof(KpiResult), $"{resultPlan?.Year}/{o?.Code}/{resultKpi?.Code}/{resultPeriod?.Code}", resultPlan?.Year, o?.Code, resultKpi?.Code);
+            case ScoreOverride scoreOverride:
+                var overrideKpi = await ParentAsync<Kpi>(entry, nameof(ScoreOverride.Kpi), ct);
+                var overridePeriod = await ParentAsync<MonitoringPeriod>(entry, nameof(ScoreOverride.Period), ct);
+                var ok = overrideKpi is null ? null : await ParentAsync<Objective>(context.Entry(overrideKpi), nameof(Kpi.Objective), ct);
+                var overridePlan = ok is null ? null : await ParentAsync<PerformancePlan>(context.Entry(ok), nameof(Objective.Plan), ct);
+                return new Subject(
+                    nameof(ScoreOverride),
+                    $"{overridePlan?.Year}/{ok?.Code}/{overrideKpi?.Code}/{overridePeriod?.Code}/{scoreOverride.ProposedAt.ToUnixTimeSeconds()}",
+                    overridePlan?.Year,
+                    ok?.Code,
+                    overrideKpi?.Code);
             case Directorate directorate:
                 return new Subject(nameof(Directorate), directorate.Code, null, null, null);
             default:

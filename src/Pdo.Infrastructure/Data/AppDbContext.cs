@@ -29,6 +29,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<KpiResult> KpiResults => Set<KpiResult>();
 
+    public DbSet<ScoreOverride> ScoreOverrides => Set<ScoreOverride>();
+
     public DbSet<UserDirectorate> UserDirectorates => Set<UserDirectorate>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

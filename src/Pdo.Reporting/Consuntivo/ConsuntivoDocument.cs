@@ -18,6 +18,7 @@ internal sealed class ConsuntivoDocument
     private readonly int _approvalAnchor;
     private readonly int _introductionAnchor;
     private readonly int _closingNoteAnchor;
+    private readonly int _overridesAnchor;
     private readonly Dictionary<object, int> _anchors = new(ReferenceEqualityComparer.Instance);
 
     private ConsuntivoDocument(ConsuntivoReport report)
@@ -28,6 +29,7 @@ internal sealed class ConsuntivoDocument
         _approvalAnchor = _flow.ReserveAnchor();
         _introductionAnchor = _flow.ReserveAnchor();
         _closingNoteAnchor = _flow.ReserveAnchor();
+        _overridesAnchor = _flow.ReserveAnchor();
         foreach (var chapter in report.Chapters)
         {
             _anchors[chapter] = _flow.ReserveAnchor();
@@ -61,6 +63,11 @@ internal sealed class ConsuntivoDocument
         }
 
         Methodology();
+        if (_report.OverriddenScores.Count > 0)
+        {
+            OverriddenScoresBlock.Write(_flow, _report.OverriddenScores, _overridesAnchor);
+        }
+
         Approval();
         ClosingNote();
 
@@ -157,6 +164,11 @@ internal sealed class ConsuntivoDocument
         }
 
         entries.Add(new TocEntry("Metodologia", 1, _methodologyAnchor));
+        if (_report.OverriddenScores.Count > 0)
+        {
+            entries.Add(new TocEntry(OverriddenScoresBlock.Title, 1, _overridesAnchor));
+        }
+
         entries.Add(new TocEntry("Atto di approvazione", 1, _approvalAnchor));
         if (_report.ClosingNote.Count > 0)
         {
@@ -364,6 +376,16 @@ internal sealed class ConsuntivoDocument
                 if (k.Justification is not null)
                 {
                     rows.Add(new TableRow([new TableCell($"Motivazione dello scostamento ({k.Code}): {k.Justification}", CellNote)])
+                    {
+                        SpansAllColumns = true,
+                        KeepWithPrevious = true,
+                        Background = LightGrey,
+                    });
+                }
+
+                if (k.Override is { } forced)
+                {
+                    rows.Add(new TableRow([new TableCell($"{k.Code}: {forced.Note}", CellNote)])
                     {
                         SpansAllColumns = true,
                         KeepWithPrevious = true,

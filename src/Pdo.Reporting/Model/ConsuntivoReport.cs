@@ -48,7 +48,24 @@ public sealed record ReportKpi(
     ReportScore Score,
     string? Justification,
     string Method,
-    string Formula);
+    string Formula)
+{
+    /// <summary>The approved score override that gave this KPI its score, or null.</summary>
+    public ReportOverride? Override { get; init; }
+}
+
+/// <summary>
+/// A score replaced by an approved override («forzatura»): the computed and the forced score, the reason, who approved
+/// it (name and role) and when, already formatted by the portal.
+/// </summary>
+public sealed record ReportOverride(string ComputedScore, string OverrideScore, string Reason, string ApprovedBy, string ApprovedOn)
+{
+    /// <summary>«Punteggio forzato 85,0 % (calcolato 80,0 %), approvato da … il 25/01/2021. Motivo: …».</summary>
+    public string Note => $"Punteggio forzato {OverrideScore} (calcolato {ComputedScore}), approvato da {ApprovedBy} il {ApprovedOn}. Motivo: {Reason}";
+}
+
+/// <summary>A line of the list «Punteggi modificati»: which KPI of which objective, and its override.</summary>
+public sealed record ReportOverriddenScore(string ObjectiveCode, string KpiCode, string KpiName, ReportOverride Override);
 
 /// <summary>KPIs under one group label of the table (e.g. "Area più pulita"); null label for ungrouped KPIs.</summary>
 public sealed record ReportKpiGroup(string? Label, IReadOnlyList<ReportKpi> Kpis);
@@ -137,4 +154,10 @@ public sealed record ConsuntivoReport
     public string DocumentTitle => $"{PlanTitle} — Consuntivo";
 
     public IEnumerable<ReportObjective> Objectives => Chapters.SelectMany(c => c.Parts).SelectMany(p => p.Objectives);
+
+    /// <summary>Every KPI whose score an approved override replaced, in the order of the document («Punteggi modificati»).</summary>
+    public IReadOnlyList<ReportOverriddenScore> OverriddenScores => Objectives
+        .SelectMany(o => o.KpiGroups.SelectMany(g => g.Kpis).Where(k => k.Override is not null)
+            .Select(k => new ReportOverriddenScore(o.Code, k.Code, k.Name, k.Override!)))
+        .ToList();
 }

@@ -63,6 +63,13 @@ public static class Links
     /// <summary>The approval of the consuntivo, with its blockers and the non rilevabile declarations.</summary>
     public static string Approve(int year) => $"/piani/{year}/approva";
 
+    /// <summary>The plan's score overrides («forzature»): proposals, decisions, history.</summary>
+    public static string Overrides(int year) => $"/piani/{year}/forzature";
+
+    /// <summary>The planning office's proposal of a score override for a KPI.</summary>
+    public static string ProposeOverride(int year, string objectiveCode, string kpiCode) =>
+        $"{Overrides(year)}/nuova?obiettivo={Uri.EscapeDataString(objectiveCode)}&kpi={Uri.EscapeDataString(kpiCode)}";
+
     private static string WithPeriod(string path, string? period) =>
         string.IsNullOrEmpty(period) ? path : $"{path}?periodo={Uri.EscapeDataString(period)}";
 }

@@ -24,6 +24,9 @@ public static class Policies
     /// <summary>May export the consuntivo (a Direttore only for their Direzioni, decided per resource).</summary>
     public const string ReportExport = nameof(ReportExport);
 
+    /// <summary>Approves or rejects score overrides («forzature»): the OIV / Nucleo di Valutazione.</summary>
+    public const string OverrideDecision = nameof(OverrideDecision);
+
     public static void Configure(AuthorizationOptions options)
     {
         // Everything needs a signed-in user unless it says [AllowAnonymous].
@@ -33,6 +36,7 @@ public static class Policies
         options.AddPolicy(ResultEntry, p => p.RequireRole(Roles.PlanningOffice, Roles.DirectorateManager));
         options.AddPolicy(NarrativeEditing, p => p.RequireRole(Roles.PlanningOffice, Roles.DirectorateManager));
         options.AddPolicy(ResultReview, p => p.RequireRole(Roles.DirectorateManager, Roles.PlanningOffice));
+        options.AddPolicy(OverrideDecision, p => p.RequireRole(Roles.Evaluator));
         options.AddPolicy(ReportExport, p => p.RequireRole(Roles.Executive, Roles.PlanningOffice, Roles.Administrator, Roles.DirectorateManager, Roles.Evaluator));
     }
 }

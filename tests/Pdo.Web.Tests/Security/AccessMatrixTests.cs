@@ -136,6 +136,13 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Directorates.Edit GET"] = AdministratorOnly(),
         ["Directorates.Edit POST"] = AdministratorOnly(),
         ["Directorates.Delete POST"] = AdministratorOnly(),
+        // Score overrides: everyone reads the list; the planning office proposes and withdraws; only the OIV decides.
+        ["Overrides.Index GET"] = SignedIn(),
+        ["Overrides.Propose GET"] = PlanningOfficeOnly(),
+        ["Overrides.Propose POST"] = PlanningOfficeOnly(),
+        ["Overrides.Withdraw POST"] = PlanningOfficeOnly(),
+        ["Overrides.Approve POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed],
+        ["Overrides.Reject POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed],
     };
 
     /// <summary>Every action of every controller of the web assembly, by reflection: "Controller.Action VERB".</summary>
@@ -174,7 +181,12 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         var descriptor = DiscoverActions(factory)[action];
         var user = await factory.CreateUserAsync($"matrice.{Guid.NewGuid():N}@pdo.local", Roles.Executive);
         var resultId = await factory.WithDbAsync(db => db.KpiResults.Where(r => r.Kpi!.Code == "DIR-CASA-01.1").Select(r => r.Id).FirstAsync());
-        var url = Url(descriptor, descriptor.ControllerName == "Review" ? resultId.ToString(System.Globalization.CultureInfo.InvariantCulture) : user.Id);
+        var url = Url(descriptor, descriptor.ControllerName switch
+        {
+            "Review" => resultId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "Overrides" => "1", // a number, so the route matches and the policy answers (no override exists: 404 once allowed)
+            _ => user.Id,
+        });
         var expected = Expected[action];
 
         for (var i = 0; i < Identities.Length; i++)

@@ -582,6 +582,75 @@ namespace Pdo.Infrastructure.Migrations.SqlServer
                     b.ToTable("Plans", (string)null);
                 });
 
+            modelBuilder.Entity("Pdo.Domain.Plans.ScoreOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ProposedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<decimal>("ProposedScore")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId");
+
+                    b.HasIndex("KpiId", "PeriodId");
+
+                    b.ToTable("ScoreOverrides", (string)null);
+                });
+
             modelBuilder.Entity("Pdo.Domain.Plans.StrategicArea", b =>
                 {
                     b.Property<int>("Id")
@@ -953,6 +1022,25 @@ namespace Pdo.Infrastructure.Migrations.SqlServer
                     b.Navigation("ApprovalAct");
                 });
 
+            modelBuilder.Entity("Pdo.Domain.Plans.ScoreOverride", b =>
+                {
+                    b.HasOne("Pdo.Domain.Plans.Kpi", "Kpi")
+                        .WithMany("Overrides")
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pdo.Domain.Plans.MonitoringPeriod", "Period")
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Kpi");
+
+                    b.Navigation("Period");
+                });
+
             modelBuilder.Entity("Pdo.Domain.Plans.StrategicArea", b =>
                 {
                     b.HasOne("Pdo.Domain.Plans.PerformancePlan", "Plan")
@@ -981,6 +1069,8 @@ namespace Pdo.Infrastructure.Migrations.SqlServer
 
             modelBuilder.Entity("Pdo.Domain.Plans.Kpi", b =>
                 {
+                    b.Navigation("Overrides");
+
                     b.Navigation("Results");
                 });
 

@@ -556,6 +556,73 @@ namespace Pdo.Infrastructure.Migrations.Sqlite
                     b.ToTable("Plans", (string)null);
                 });
 
+            modelBuilder.Entity("Pdo.Domain.Plans.ScoreOverride", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("KpiId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ProposedScore")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodId");
+
+                    b.HasIndex("KpiId", "PeriodId");
+
+                    b.ToTable("ScoreOverrides", (string)null);
+                });
+
             modelBuilder.Entity("Pdo.Domain.Plans.StrategicArea", b =>
                 {
                     b.Property<int>("Id")
@@ -920,6 +987,25 @@ namespace Pdo.Infrastructure.Migrations.Sqlite
                     b.Navigation("ApprovalAct");
                 });
 
+            modelBuilder.Entity("Pdo.Domain.Plans.ScoreOverride", b =>
+                {
+                    b.HasOne("Pdo.Domain.Plans.Kpi", "Kpi")
+                        .WithMany("Overrides")
+                        .HasForeignKey("KpiId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pdo.Domain.Plans.MonitoringPeriod", "Period")
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Kpi");
+
+                    b.Navigation("Period");
+                });
+
             modelBuilder.Entity("Pdo.Domain.Plans.StrategicArea", b =>
                 {
                     b.HasOne("Pdo.Domain.Plans.PerformancePlan", "Plan")
@@ -948,6 +1034,8 @@ namespace Pdo.Infrastructure.Migrations.Sqlite
 
             modelBuilder.Entity("Pdo.Domain.Plans.Kpi", b =>
                 {
+                    b.Navigation("Overrides");
+
                     b.Navigation("Results");
                 });
 

@@ -10,7 +10,8 @@ namespace Pdo.Web.Features.Dashboards;
 /// measurement on every request. The audit trail is the change log: every change to a plan, KPI or result writes
 /// audit rows in the same transaction, so the highest audit id is a stamp of the data. When the stamp moved, the
 /// new audit rows say what changed: results of a few KPIs are reloaded and only those KPIs rescored; any other
-/// change to a plan reloads that plan's snapshot.
+/// change to a plan reloads that plan's snapshot (a score override too: its audit rows name the plan, so proposing,
+/// deciding or withdrawing one reloads the snapshot with the overrides in force).
 /// <para>
 /// The stamp is read (one query) when this process committed anything since the last check (the
 /// <see cref="DataChangeSignal"/> moved: such a change shows on the very next request), and otherwise at most once
@@ -309,6 +310,8 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
             .ToListAsync(cancellationToken);
         var kpis = await db.Kpis.AsNoTracking().Where(k => k.Objective!.PlanId == plan.Id).ToListAsync(cancellationToken);
         var results = await ResultsQuery(db, r => r.Kpi!.Objective!.PlanId == plan.Id).ToListAsync(cancellationToken);
+        var approved = await db.ScoreOverrides.AsNoTracking()
+            .Where(o => o.Kpi!.Objective!.PlanId == plan.Id && o.State == OverrideState.Approved).ToListAsync(cancellationToken);
         var directorates = await db.Directorates.AsNoTracking().ToDictionaryAsync(d => d.Id, d => new SnapshotGroup(d.Id, d.Code, d.Name, 0), cancellationToken);
 
         return new PlanSnapshot(
@@ -331,6 +334,9 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
         {
             RequireFourEyesReview = plan.RequireFourEyesReview,
             Introduction = plan.Introduction,
+            Overrides = approved.GroupBy(o => (o.KpiId, o.PeriodId))
+                .Select(g => new SnapshotOverride(g.Key.KpiId, g.Key.PeriodId, Kpi.EffectiveOverride(g)!.ToApproved()))
+                .ToList(),
         };
     }
 

@@ -13,14 +13,17 @@ public sealed record SnapshotKpi(int Id, int ObjectiveId, string Code, string Na
 
 public sealed record SnapshotResult(int KpiId, int PeriodId, string ActualText, Measurement Measurement);
 
+/// <summary>The approved override in force for a KPI in a period (<see cref="Kpi.OverrideFor"/>).</summary>
+public sealed record SnapshotOverride(int KpiId, int PeriodId, ApprovedOverride Approved);
+
 /// <summary>A section, area or Direzione with its objectives (indexes into <see cref="PlanSnapshot.Objectives"/>, in the plan's order) and its roll-up.</summary>
 public sealed record SnapshotRollup(string Code, string Name, IReadOnlyList<int> Objectives, AggregateAttainment Attainment);
 
 /// <summary>A plan's roll-ups in one period, aggregated exactly as <c>PlanScorecard</c> does (same order, same scopes).</summary>
 public sealed record PlanRollups(AggregateAttainment Overall, IReadOnlyList<SnapshotRollup> Categories, IReadOnlyList<SnapshotRollup> Areas, IReadOnlyList<SnapshotRollup> Directorates);
 
-/// <summary>A KPI's score in one period (unrounded; null when not measured).</summary>
-public readonly record struct KpiScoreCell(decimal? Score, AttainmentStatus Status);
+/// <summary>A KPI's score in one period (unrounded; null when not measured); <paramref name="Overridden"/> when an approved override gave it.</summary>
+public readonly record struct KpiScoreCell(decimal? Score, AttainmentStatus Status, bool Overridden = false);
 
 /// <summary>
 /// An immutable, compact copy of one plan for the dashboards: structure, KPI specs, results and the rule book's
@@ -35,6 +38,7 @@ public sealed class PlanSnapshot
     private readonly Lock _lock = new();
     private readonly IReadOnlyDictionary<int, int> _objectiveIndex;
     private readonly int? _finalPeriodId;
+    private readonly IReadOnlyDictionary<(int PeriodId, int KpiId), ApprovedOverride> _overrides = new Dictionary<(int, int), ApprovedOverride>();
 
     public PlanSnapshot(
         int planId,
@@ -94,6 +98,7 @@ public sealed class PlanSnapshot
         KpisByObjective = source.KpisByObjective;
         _objectiveIndex = source._objectiveIndex;
         _finalPeriodId = source._finalPeriodId;
+        _overrides = source._overrides;
         ResultsByPeriod = resultsByPeriod;
     }
 
@@ -147,6 +152,19 @@ public sealed class PlanSnapshot
     public SnapshotResult? Result(int periodId, int kpiId) =>
         ResultsByPeriod.TryGetValue(periodId, out var byKpi) && byKpi.TryGetValue(kpiId, out var result)
         && Kpi.Counts(_finalPeriodId == periodId, KpiIndex.TryGetValue(kpiId, out var index) && Kpis[index].Unmeasurable) ? result : null;
+
+    /// <summary>
+    /// The approved overrides in force, one per KPI and period (set once, when the snapshot is loaded: any change of an
+    /// override reloads the plan's snapshot, see <see cref="DashboardCache"/>).
+    /// </summary>
+    public IReadOnlyList<SnapshotOverride> Overrides
+    {
+        get => _overrides.Select(x => new SnapshotOverride(x.Key.KpiId, x.Key.PeriodId, x.Value)).ToList();
+        init => _overrides = value.ToDictionary(o => (o.PeriodId, o.KpiId), o => o.Approved);
+    }
+
+    /// <summary>The approved override of a KPI in a period, or null.</summary>
+    public ApprovedOverride? Override(int periodId, int kpiId) => _overrides.GetValueOrDefault((periodId, kpiId));
 
     /// <summary>Every KPI's score in the period, in <see cref="Kpis"/> order, by the rule book.</summary>
     public KpiScoreCell[] Scores(int periodId)
@@ -345,7 +363,7 @@ public sealed class PlanSnapshot
 
     private KpiScoreCell Score(int periodId, SnapshotKpi kpi)
     {
-        var attainment = AttainmentRules.ScoreKpi(kpi.Spec, Result(periodId, kpi.Id)?.Measurement, Methodology);
-        return new KpiScoreCell(attainment.Score, attainment.Status);
+        var attainment = AttainmentRules.ScoreKpi(kpi.Spec, Result(periodId, kpi.Id)?.Measurement, Methodology, Override(periodId, kpi.Id));
+        return new KpiScoreCell(attainment.Score, attainment.Status, attainment.IsOverridden);
     }
 }

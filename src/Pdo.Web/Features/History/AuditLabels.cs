@@ -30,6 +30,7 @@ public static class AuditLabels
         ["Kpi"] = "KPI",
         ["KpiResult"] = "Risultato",
         ["Directorate"] = "Direzione",
+        ["ScoreOverride"] = "Forzatura",
         [PeopleAudit.EntityType] = "Utente",
         [SecurityAuditLog.EntityType] = "Sicurezza",
     };
@@ -118,6 +119,17 @@ public static class AuditLabels
             [nameof(KpiResult.Justification)] = new("Motivazione dello scostamento"),
             [nameof(KpiResult.Status)] = new("Stato", EnumValue<ResultStatus>(status => ResultText.StatusLabel(status))),
             [nameof(KpiResult.ReviewComment)] = new("Commento del Direttore"),
+        },
+        [nameof(ScoreOverride)] = new()
+        {
+            [nameof(ScoreOverride.ProposedScore)] = new("Punteggio forzato", Number),
+            [nameof(ScoreOverride.Reason)] = new("Motivo della forzatura"),
+            [nameof(ScoreOverride.ProposedByName)] = new("Proposta da"),
+            [nameof(ScoreOverride.ProposedAt)] = new("Proposta il", Time),
+            [nameof(ScoreOverride.State)] = new("Stato della forzatura", EnumValue<OverrideState>(ScoreOverride.StateLabel)),
+            [nameof(ScoreOverride.DecidedByName)] = new("Decisa da"),
+            [nameof(ScoreOverride.DecisionNote)] = new("Nota della decisione"),
+            [nameof(ScoreOverride.DecidedAt)] = new("Decisa o ritirata il", Time),
         },
         [nameof(Directorate)] = new()
         {

@@ -51,7 +51,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
                 var result = k.Kpi.CountedResultFor(p);
                 var actual = result?.ActualText
                     ?? (k.Kpi.UnmeasurableReasonIn(p) is { } reason ? ResultText.Unmeasurable(reason) : "—");
-                return (p.Name, actual, ScoreViewModel.From(AttainmentRules.ScoreKpi(k.Kpi.ToSpec(), result?.Measurement, plan.Methodology)));
+                return (p.Name, actual, ScoreViewModel.From(k.Kpi.ScoreIn(p, plan.Methodology)));
             }).ToList())).ToList();
         var yearRows = await YearsAsync(objective, cancellationToken);
 
@@ -105,6 +105,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
         var plans = await db.Plans.AsNoTrackingWithIdentityResolution().AsSplitQuery()
             .Include(p => p.Periods)
             .Include(p => p.Objectives.Where(o => o.Code == objective.Code)).ThenInclude(o => o.Kpis.Where(k => codes.Contains(k.Code))).ThenInclude(k => k.Results)
+            .Include(p => p.Objectives.Where(o => o.Code == objective.Code)).ThenInclude(o => o.Kpis.Where(k => codes.Contains(k.Code))).ThenInclude(k => k.Overrides)
             .Where(p => p.Objectives.Any(o => o.Code == objective.Code))
             .OrderBy(p => p.Year)
             .ToListAsync(cancellationToken);
@@ -115,7 +116,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
             {
                 var period = ScorecardService.SelectPeriod(p, null);
                 var result = period is null ? null : x.CountedResultFor(period);
-                return (p.Year, x.TargetText, result?.ActualText ?? "—", ScoreViewModel.From(AttainmentRules.ScoreKpi(x.ToSpec(), result?.Measurement, p.Methodology)));
+                return (p.Year, x.TargetText, result?.ActualText ?? "—", ScoreViewModel.From(period is null ? AttainmentRules.ScoreKpi(x.ToSpec(), null, p.Methodology) : x.ScoreIn(period, p.Methodology)));
             })).ToList())).ToList();
     }
 

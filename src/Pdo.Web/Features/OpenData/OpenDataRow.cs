@@ -25,11 +25,31 @@ public sealed record OpenDataRow(
     [property: JsonPropertyName("weight")] decimal Weight,
     [property: JsonPropertyName("unmeasurable_reason")] string? UnmeasurableReason)
 {
+    /// <summary>The score the rule book computed from the actual (equal to <see cref="Score"/> unless an override replaced it).</summary>
+    [JsonPropertyName("computed_score")]
+    public decimal? ComputedScore { get; init; }
+
+    /// <summary>The score of the approved override that replaced the computed one («forzatura»), else null.</summary>
+    [JsonPropertyName("override_score")]
+    public decimal? OverrideScore { get; init; }
+
+    [JsonPropertyName("override_reason")]
+    public string? OverrideReason { get; init; }
+
+    /// <summary>Who decided the override, by role (open data is public: never the person's name).</summary>
+    [JsonPropertyName("override_decided_by_role")]
+    public string? OverrideDecidedByRole { get; init; }
+
+    /// <summary>When the override was approved, ISO 8601 (UTC).</summary>
+    [JsonPropertyName("override_decided_at")]
+    public DateTimeOffset? OverrideDecidedAt { get; init; }
+
     public static readonly string[] Columns =
     [
         "year", "category", "area", "directorate", "objective_code", "objective_title", "kpi_code", "kpi_name",
         "kpi_group", "unit", "comparator", "target", "actual", "score", "status", "weight",
-        "unmeasurable_reason",
+        "unmeasurable_reason", "computed_score", "override_score", "override_reason", "override_decided_by_role",
+        "override_decided_at",
     ];
 }
 

@@ -5,6 +5,7 @@ using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
 using Pdo.Domain.Values;
 using Pdo.Infrastructure.Data;
+using Pdo.Infrastructure.Identity;
 using Pdo.Web.Features.Dashboards;
 using Pdo.Web.Features.Plans;
 using Pdo.Web.Features.Scoring;
@@ -77,7 +78,14 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
             k.Attainment.Score is decimal s ? AttainmentRules.RoundForDisplay(s) : null,
             Status(k.Attainment.Status),
             k.Kpi.Weight,
-            k.Unmeasurable))).ToList();
+            k.Unmeasurable)
+        {
+            ComputedScore = k.Attainment.ComputedScore is decimal computed ? AttainmentRules.RoundForDisplay(computed) : null,
+            OverrideScore = k.Attainment.Override?.Score,
+            OverrideReason = k.Attainment.Override?.Reason,
+            OverrideDecidedByRole = k.Attainment.Override is null ? null : Roles.Label(Roles.Evaluator),
+            OverrideDecidedAt = k.Attainment.Override?.ApprovedAt,
+        })).ToList();
     }
 
     /// <summary>
@@ -86,7 +94,7 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
     /// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return, which Excel or LibreOffice would run as a formula,
     /// is written quoted with a leading <c>'</c>; a number such as <c>-1.5</c> and a lone <c>=</c> (the comparator of a
     /// SI/NO KPI) stay as they are. The dialect only changes the separator and the decimal mark of the numeric columns
-    /// (year, target, actual, score, weight); dates stay ISO 8601 in both.
+    /// (year, target, actual, score, weight, computed_score, override_score); dates and times stay ISO 8601 in both.
     /// </summary>
     public static string ToCsv(IEnumerable<OpenDataRow> rows, CsvDialect? dialect = null)
     {
@@ -101,6 +109,8 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
                 Invariant(r.Year), r.Category, r.Area, r.Directorate, r.ObjectiveCode, r.ObjectiveTitle, r.KpiCode, r.KpiName,
                 r.KpiGroup, r.Unit, r.Comparator, d.Measure(r.Target), d.Measure(r.Actual), r.Score is decimal s ? d.Measure(Invariant(s)) : null,
                 r.Status, d.Measure(Invariant(r.Weight)), r.UnmeasurableReason,
+                r.ComputedScore is decimal c ? d.Measure(Invariant(c)) : null, r.OverrideScore is decimal o ? d.Measure(Invariant(o)) : null,
+                r.OverrideReason, r.OverrideDecidedByRole, r.OverrideDecidedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             ];
             csv.Append(string.Join(separator, fields.Select(f => Quote(f, d.Separator)))).Append("\r\n");
         }

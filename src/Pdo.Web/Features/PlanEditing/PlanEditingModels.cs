@@ -68,7 +68,11 @@ public sealed record ApprovalBlockerRow(
     string Kind,
     string ResultsUrl,
     string? ReviewUrl,
-    string FieldId);
+    string FieldId)
+{
+    /// <summary>A score override waiting for the OIV: <see cref="ResultsUrl"/> is the list of overrides, and no declaration is offered.</summary>
+    public bool OverridePending { get; init; }
+}
 
 /// <summary>A KPI declared non rilevabile nel consuntivo: the reason, who and when.</summary>
 public sealed record UnmeasurableKpiRow(string ObjectiveCode, string ObjectiveTitle, string KpiCode, string KpiName, string Reason, string DeclaredBy, string DeclaredAt);

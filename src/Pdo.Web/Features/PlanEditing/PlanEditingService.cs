@@ -124,9 +124,12 @@ public sealed class PlanEditingService(
             b.Kpi.Code,
             b.Kpi.Name,
             b.KindText,
-            Links.Results(year, b.Objective.Code, final?.Code),
+            b.Kind == ApprovalBlockerKind.OverridePending ? Links.Overrides(year) : Links.Results(year, b.Objective.Code, final?.Code),
             b.Kind == ApprovalBlockerKind.NotConfirmed ? Links.ReviewInbox : null,
-            FieldId(b.Objective.Code, b.Kpi.Code))).ToList();
+            FieldId(b.Objective.Code, b.Kpi.Code))
+        {
+            OverridePending = b.Kind == ApprovalBlockerKind.OverridePending,
+        }).ToList();
         var unmeasurable = kpis.Where(x => x.Kpi.IsUnmeasurable).Select(x => new UnmeasurableKpiRow(
             x.Objective.Code,
             x.Objective.Title,
@@ -475,7 +478,8 @@ public sealed class PlanEditingService(
         var query = db.Plans.AsSplitQuery()
             .Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas)
             .Include(p => p.Objectives).ThenInclude(o => o.Directorate)
-            .Include(p => p.Objectives).ThenInclude(o => o.Kpis).ThenInclude(k => k.Results);
+            .Include(p => p.Objectives).ThenInclude(o => o.Kpis).ThenInclude(k => k.Results)
+            .Include(p => p.Objectives).ThenInclude(o => o.Kpis).ThenInclude(k => k.Overrides);
         return (tracked ? query : query.AsNoTrackingWithIdentityResolution()).FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
     }
 }

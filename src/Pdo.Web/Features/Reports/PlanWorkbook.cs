@@ -2,6 +2,7 @@ using System.Globalization;
 using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
 using Pdo.Domain.Values;
+using Pdo.Infrastructure.Identity;
 using Pdo.Infrastructure.Spreadsheets;
 using Pdo.Web.Features.OpenData;
 using Pdo.Web.Features.Scoring;
@@ -26,6 +27,9 @@ public static class PlanWorkbook
 
     private static readonly string[] PeriodColumns = ["valore", "punteggio", "stato", "motivazione", "revisione"];
 
+    /// <summary>Per period, appended after every period's columns (score overrides, docs/attainment.md «Forzature»).</summary>
+    private static readonly string[] OverrideColumns = ["punteggio calcolato", "punteggio forzato", "motivo della forzatura", "forzatura approvata da"];
+
     private static readonly string[] RollUpColumns = ["Livello", "Codice", "Nome"];
 
     private static readonly string[] RollUpPeriodColumns = ["punteggio", "stato", "copertura"];
@@ -36,7 +40,7 @@ public static class PlanWorkbook
     {
         var plan = cards[0].Plan;
         xlsx.WriteSheet(
-            new XlsxSheet("KPI", [new(24), new(24), new(28), new(16), new(50), new(16), new(50), new(10), new(12), new(14), new(10), .. cards.SelectMany(_ => PeriodWidths)], FrozenRows: 1, AutoFilter: true),
+            new XlsxSheet("KPI", [new(24), new(24), new(28), new(16), new(50), new(16), new(50), new(10), new(12), new(14), new(10), .. cards.SelectMany(_ => PeriodWidths), .. cards.SelectMany(_ => OverrideWidths)], FrozenRows: 1, AutoFilter: true),
             KpiRows(cards, directorateId));
         xlsx.WriteSheet(
             new XlsxSheet("Riepilogo", [new(12), new(16), new(50), .. cards.SelectMany(_ => RollUpWidths)], FrozenRows: 1, AutoFilter: true),
@@ -46,12 +50,19 @@ public static class PlanWorkbook
 
     private static readonly XlsxColumn[] PeriodWidths = [new(14), new(12), new(24), new(40), new(22)];
 
+    private static readonly XlsxColumn[] OverrideWidths = [new(12), new(12), new(40), new(30)];
+
     private static readonly XlsxColumn[] RollUpWidths = [new(12), new(40), new(26)];
 
     private static IEnumerable<IReadOnlyList<XlsxCell>> KpiRows(IReadOnlyList<PlanScorecard> cards, int? directorateId)
     {
         var plan = cards[0].Plan;
-        yield return [.. KpiColumns.Select(Header), .. cards.SelectMany(c => PeriodColumns.Select(h => Header($"{c.Period!.Code} {h}")))];
+        yield return
+        [
+            .. KpiColumns.Select(Header),
+            .. cards.SelectMany(c => PeriodColumns.Select(h => Header($"{c.Period!.Code} {h}"))),
+            .. cards.SelectMany(c => OverrideColumns.Select(h => Header($"{c.Period!.Code} {h}"))),
+        ];
         var categories = plan.Categories.ToDictionary(c => c.Id, c => c.Name);
         var areas = plan.Areas.ToDictionary(a => a.Id, a => a.Name);
         var byPeriod = cards.Select(c => c.AllKpis.ToDictionary(k => k.Kpi.Id)).ToList();
@@ -99,6 +110,16 @@ public static class PlanWorkbook
                     row.Add(XlsxCell.Of(score.Unmeasurable is { } reason ? ResultText.Unmeasurable(reason) : ScoreViewModel.From(score.Attainment).StatusLabel));
                     row.Add(XlsxCell.Of(score.Result?.Justification));
                     row.Add(XlsxCell.Of(score.Result is null ? string.Empty : ResultText.StatusLabel(score.Result.Status)));
+                }
+
+                foreach (var period in byPeriod)
+                {
+                    var attainment = period[kpi.Id].Attainment;
+                    var forced = OverrideViewModel.From(attainment);
+                    row.Add(XlsxCell.Of(attainment.ComputedScore is decimal c ? AttainmentRules.RoundForDisplay(c) : null, XlsxStyle.Decimal));
+                    row.Add(XlsxCell.Of(attainment.OverrideScore, XlsxStyle.Decimal));
+                    row.Add(XlsxCell.Of(forced?.Reason));
+                    row.Add(XlsxCell.Of(forced is null ? null : $"{forced.ApprovedBy} ({Roles.Label(Roles.Evaluator)}) il {forced.ApprovedOn}"));
                 }
 
                 yield return row;
@@ -160,6 +181,9 @@ public static class PlanWorkbook
             ("{periodo} stato", "Raggiunto, Parzialmente raggiunto, Non raggiunto, Non rilevato, o Non rilevabile con il motivo."),
             ("{periodo} motivazione", "La motivazione dello scostamento registrata con il risultato."),
             ("{periodo} revisione", "Lo stato del risultato: inserito, confermato dal Direttore o restituito."),
+            ("{periodo} punteggio calcolato", "In fondo al foglio, per periodo: il punteggio calcolato dalle regole, anche quando una forzatura approvata lo sostituisce."),
+            ("{periodo} punteggio forzato", "Il punteggio della forzatura approvata dall'OIV, che è anche il «punteggio» del periodo; vuoto senza forzatura."),
+            ("{periodo} motivo della forzatura, forzatura approvata da", "Il motivo della forzatura e chi l'ha approvata (nome, ruolo, data)."),
             ("Foglio «Riepilogo»", "I punteggi del piano, delle Direzioni e degli obiettivi per periodo, come nelle pagine del portale: «Provvisorio» con la copertura quando non tutti i KPI sono rilevati."),
         ];
         return lines.Select(l => (IReadOnlyList<XlsxCell>)[XlsxCell.Of(l.Item1, XlsxStyle.Header), XlsxCell.Of(l.Item2)]);

@@ -3,6 +3,7 @@ using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
 using Pdo.Domain.Values;
 using Pdo.Infrastructure.Data;
+using Pdo.Infrastructure.Identity;
 using Pdo.Infrastructure.Spreadsheets;
 using Pdo.Reporting.Model;
 using Pdo.Web.Features.Objectives;
@@ -320,7 +321,12 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
         Score(ScoreViewModel.From(k.Attainment)),
         k.Result?.Justification,
         k.Attainment.Explanation.Method,
-        k.Attainment.Explanation.Formula);
+        k.Attainment.Explanation.Formula)
+    {
+        Override = OverrideViewModel.From(k.Attainment) is { } o
+            ? new ReportOverride(o.ComputedDisplay, o.OverrideDisplay, o.Reason, $"{o.ApprovedBy} ({Roles.Label(Roles.Evaluator)})", o.ApprovedOn)
+            : null,
+    };
 
     /// <summary>The plan's formula for lower-is-better KPIs, as the consuntivo and the history name it.</summary>
     public static string FormulaLabel(LowerIsBetterFormula formula) => formula == LowerIsBetterFormula.Linear

@@ -57,7 +57,10 @@ public sealed class PlanScorecard
 
     public IReadOnlyList<GroupScore> Directorates { get; }
 
-    /// <summary>Scores a fully loaded plan (objectives with category, area, Direzione, KPIs and results).</summary>
+    /// <summary>
+    /// Scores a fully loaded plan (objectives with category, area, Direzione, KPIs, results and overrides): an approved
+    /// override replaces the KPI's computed score (<see cref="Kpi.ScoreIn"/>).
+    /// </summary>
     public static PlanScorecard Compute(PerformancePlan plan, MonitoringPeriod? period)
     {
         var methodology = plan.Methodology;
@@ -95,7 +98,7 @@ public sealed class PlanScorecard
         var kpis = objective.Kpis.OrderBy(k => k.SortOrder).Select(k =>
         {
             var result = period is null ? null : k.CountedResultFor(period);
-            var attainment = AttainmentRules.ScoreKpi(k.ToSpec(), result?.Measurement, methodology);
+            var attainment = period is null ? AttainmentRules.ScoreKpi(k.ToSpec(), null, methodology) : k.ScoreIn(period, methodology);
             return new KpiScore(k, result, attainment, period is null ? null : k.UnmeasurableReasonIn(period));
         }).ToList();
 

@@ -15,6 +15,20 @@ public sealed record ExplanationViewModel(
 }
 
 /// <summary>
+/// An approved override as every score shows it next to the value (docs/attainment.md, "Forzature"): the computed score,
+/// the forced one, the reason and who approved it, with one sentence for screen readers and tooltips.
+/// </summary>
+public sealed record OverrideViewModel(string ComputedDisplay, string OverrideDisplay, string Reason, string ApprovedBy, string ApprovedOn)
+{
+    /// <summary>«Punteggio forzato 85,0 % (calcolato 80,0 %), approvato da Maria Rossi il 25/01/2021. Motivo: …».</summary>
+    public string Text => $"Punteggio forzato {OverrideDisplay} (calcolato {ComputedDisplay}), approvato da {ApprovedBy} il {ApprovedOn}. Motivo: {Reason}";
+
+    public static OverrideViewModel? From(KpiAttainment a) => a.Override is { } o
+        ? new(AttainmentRules.ComputedScoreText(a), ItalianValues.FormatScore(o.Score), o.Reason, o.ApprovedBy, ItalianValues.FormatDate(RomeTime.Today(o.ApprovedAt)))
+        : null;
+}
+
+/// <summary>
 /// A score as every page shows it: "91,1 %", the status (label, CSS key, icon) and the coverage. A roll-up below full
 /// coverage is provisional (<see cref="AttainmentRules.IsProvisional"/>): its label is «Provvisorio — 1 KPI rilevato su
 /// 35» and it is drawn grey, whatever its band.
@@ -29,6 +43,9 @@ public sealed record ScoreViewModel(
     string? Coverage,
     ExplanationViewModel Explanation)
 {
+    /// <summary>The approved override that gave a KPI this score, or null (then the score is the computed one).</summary>
+    public OverrideViewModel? Override { get; init; }
+
     /// <summary>True when the score is a roll-up below full coverage («Provvisorio»).</summary>
     public bool IsProvisional { get; init; }
 
@@ -36,7 +53,7 @@ public sealed record ScoreViewModel(
     public string BadgeLabel => IsProvisional ? AttainmentRules.ProvisionalLabel : StatusLabel;
 
     public static ScoreViewModel From(KpiAttainment a) =>
-        Create(a.Score, a.Status, null, a.Explanation);
+        Create(a.Score, a.Status, null, a.Explanation) with { Override = OverrideViewModel.From(a) };
 
     public static ScoreViewModel From(AggregateAttainment a)
     {

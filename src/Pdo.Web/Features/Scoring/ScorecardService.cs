@@ -17,6 +17,7 @@ public sealed class ScorecardService(AppDbContext db)
         var plan = await PlansWithStructure()
             .Include(p => p.Objectives).ThenInclude(o => o.Directorate)
             .Include(p => p.Objectives).ThenInclude(o => o.Kpis).ThenInclude(k => k.Results)
+            .Include(p => p.Objectives).ThenInclude(o => o.Kpis).ThenInclude(k => k.Overrides)
             .FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
         if (plan is null)
         {
@@ -45,6 +46,7 @@ public sealed class ScorecardService(AppDbContext db)
         var plan = await PlansWithStructure()
             .Include(p => p.Objectives.Where(o => o.Code.ToUpper() == code)).ThenInclude(o => o.Directorate)
             .Include(p => p.Objectives.Where(o => o.Code.ToUpper() == code)).ThenInclude(o => o.Kpis).ThenInclude(k => k.Results)
+            .Include(p => p.Objectives.Where(o => o.Code.ToUpper() == code)).ThenInclude(o => o.Kpis).ThenInclude(k => k.Overrides)
             .FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
         if (plan is null || plan.Objectives.Count == 0)
         {
