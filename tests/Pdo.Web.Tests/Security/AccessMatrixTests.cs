@@ -52,6 +52,8 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["OpenData.Csv GET"] = All(Outcome.Allowed),
         ["OpenData.ExcelCsv GET"] = All(Outcome.Allowed),
         ["OpenData.JsonData GET"] = All(Outcome.Allowed),
+        ["OpenData.Dictionary GET"] = All(Outcome.Allowed),
+        ["OpenData.DictionaryCsv GET"] = All(Outcome.Allowed),
         ["Plans.Index GET"] = SignedIn(),
         ["Plans.Overview GET"] = SignedIn(),
         ["Plans.Category GET"] = SignedIn(),

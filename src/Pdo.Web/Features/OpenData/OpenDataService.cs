@@ -8,12 +8,34 @@ using Pdo.Infrastructure.Data;
 using Pdo.Web.Features.Dashboards;
 using Pdo.Web.Features.Plans;
 using Pdo.Web.Features.Scoring;
+using Pdo.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Pdo.Web.Features.OpenData;
 
 /// <summary>Open data of approved plans: one row per KPI of the final period (the consuntivo).</summary>
-public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards, DashboardCache cache)
+public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards, DashboardCache cache, IOptions<EnteSettings> ente, PublicAddress address)
 {
+    /// <summary>The dataset's identifier as the catalogue names it: <c>{IpaCode}:pdo-{anno}</c>.</summary>
+    public static string DatasetIdentifier(string ipaCode, int year) => $"{ipaCode}:pdo-{year.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The title of an approved plan's dataset, in the JSON file and the catalogue.</summary>
+    public static string DatasetTitle(int year) => $"Piano degli Obiettivi {year.ToString(CultureInfo.InvariantCulture)}: consuntivo dei KPI";
+
+    /// <summary>The JSON file of the approved plan of <paramref name="year"/>; null when there is no approved plan.</summary>
+    public async Task<OpenDataFile?> JsonFileAsync(int year, CancellationToken cancellationToken) =>
+        await RowsAsync(year, cancellationToken) is { } rows
+            ? new OpenDataFile(
+                DatasetIdentifier(ente.Value.IpaCode, year),
+                DatasetTitle(year),
+                ente.Value.Name,
+                ente.Value.IpaCode,
+                OpenDataLicense.Url,
+                OpenDataLicense.Name,
+                address.Link("/opendata/dizionario.csv"),
+                rows)
+            : null;
+
     private static readonly CultureInfo ItalianNumbers = CultureInfo.GetCultureInfo("it-IT");
 
     public async Task<OpenDataIndexViewModel> IndexAsync(CancellationToken cancellationToken)
@@ -35,7 +57,7 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
             p.Kpis,
             snapshots.TryGetValue(p.Year, out var s) && s.Periods.FirstOrDefault(x => x.IsFinal) is { } final
                 ? ScoreViewModel.From(s.Overall(final.Id)).StatusLabel
-                : string.Empty)).ToList());
+                : string.Empty)).ToList(), ente.Value.Name);
     }
 
     /// <summary>The rows of the approved plan of <paramref name="year"/>; null when there is no approved plan.</summary>
@@ -91,18 +113,26 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
     public static string ToCsv(IEnumerable<OpenDataRow> rows, CsvDialect? dialect = null)
     {
         var d = dialect ?? CsvDialect.Rfc4180;
-        var separator = d.Separator.ToString();
-        var csv = new StringBuilder();
-        csv.Append(string.Join(separator, OpenDataRow.Columns)).Append("\r\n");
-        foreach (var r in rows)
+        return WriteCsv(OpenDataRow.Columns, rows.Select(r => new string?[]
         {
-            string?[] fields =
-            [
-                Invariant(r.Year), r.Category, r.Area, r.Directorate, r.ObjectiveCode, r.ObjectiveTitle, r.KpiCode, r.KpiName,
-                r.KpiGroup, r.Unit, r.Comparator, d.Measure(r.Target), d.Measure(r.Actual), r.Score is decimal s ? d.Measure(Invariant(s)) : null,
-                r.Status, d.Measure(Invariant(r.Weight)), r.UnmeasurableReason,
-            ];
-            csv.Append(string.Join(separator, fields.Select(f => Quote(f, d.Separator)))).Append("\r\n");
+            Invariant(r.Year), r.Category, r.Area, r.Directorate, r.ObjectiveCode, r.ObjectiveTitle, r.KpiCode, r.KpiName,
+            r.KpiGroup, r.Unit, r.Comparator, d.Measure(r.Target), d.Measure(r.Actual), r.Score is decimal s ? d.Measure(Invariant(s)) : null,
+            r.Status, d.Measure(Invariant(r.Weight)), r.UnmeasurableReason,
+        }), d);
+    }
+
+    /// <summary>
+    /// The one CSV writer of open data (the dataset and its dictionary): one header row, one record per row, CRLF,
+    /// each field made safe by <see cref="Quote"/> for <paramref name="dialect"/>'s separator.
+    /// </summary>
+    public static string WriteCsv(IEnumerable<string> header, IEnumerable<string?[]> records, CsvDialect dialect)
+    {
+        var separator = dialect.Separator.ToString();
+        var csv = new StringBuilder();
+        csv.Append(string.Join(separator, header)).Append("\r\n");
+        foreach (var fields in records)
+        {
+            csv.Append(string.Join(separator, fields.Select(f => Quote(f, dialect.Separator)))).Append("\r\n");
         }
 
         return csv.ToString();
