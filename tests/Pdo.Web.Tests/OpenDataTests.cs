@@ -207,12 +207,15 @@ public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebF
     }
 
     [Fact]
-    public async Task StatesTheLicenceAndLinksTheDictionaryGivenTheOpenDataPage()
+    public async Task StatesTheLicenceAndLinksTheDictionaryTheCatalogueAndTheApiGivenTheOpenDataPage()
     {
         var html = await factory.CreateClient().GetStringAsync("/opendata");
 
         Assert.Contains("Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)", html);
         Assert.Contains("href=\"/opendata/dizionario\"", html);
+        Assert.Contains("href=\"/opendata/catalogo.jsonld\"", html);
+        Assert.Contains("href=\"/api/v1/plans\"", html);
+        Assert.Contains("href=\"/api/v1/openapi.json\"", html);
     }
 
     [Fact]

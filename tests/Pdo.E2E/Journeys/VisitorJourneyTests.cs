@@ -37,6 +37,6 @@ public sealed class VisitorJourneyTests(PortalFixture portal)
             await visitor.FollowAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Dizionario dei dati", Exact = true }).ClickAsync());
             await visitor.ExpectPathAsync("/opendata/dizionario");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Dizionario dei dati");
-            await Expect(page.GetByRole(AriaRole.RowHeader, new() { Name = "unmeasurable_reason" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "unmeasurable_reason" })).ToBeVisibleAsync();
         });
 }

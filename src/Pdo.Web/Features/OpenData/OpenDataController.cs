@@ -45,6 +45,11 @@ public sealed class OpenDataController(OpenDataService openData) : Controller
     public IActionResult DictionaryCsv() =>
         Licensed(File(System.Text.Encoding.UTF8.GetBytes(DataDictionary.ToCsv()), "text/csv; charset=utf-8", "dizionario.csv"));
 
+    /// <summary>The DCAT-AP_IT catalogue of the approved plans' datasets, as JSON-LD, for harvesting by dati.gov.it.</summary>
+    [HttpGet("catalogo.jsonld")]
+    public async Task<IActionResult> Catalogue(CancellationToken cancellationToken) =>
+        Licensed(File(JsonSerializer.SerializeToUtf8Bytes(await openData.CatalogueAsync(cancellationToken), JsonOptions), "application/ld+json; charset=utf-8"));
+
     private IActionResult Licensed(IActionResult file)
     {
         OpenDataLicense.AddLinkHeader(Response);

@@ -60,24 +60,38 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
                 : string.Empty)).ToList(), ente.Value.Name);
     }
 
+    /// <summary>
+    /// The DCAT-AP_IT catalogue (JSON-LD) of the approved plans: issued is the approval act's date, modified the day of
+    /// the plan's last audited change (never before the approval).
+    /// </summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> CatalogueAsync(CancellationToken cancellationToken)
+    {
+        var plans = await db.Plans.AsNoTracking()
+            .Where(p => p.Status == PlanStatus.Approved)
+            .OrderByDescending(p => p.Year)
+            .Select(p => new { p.Year, p.Title, p.ApprovalAct, Kpis = p.Objectives.SelectMany(o => o.Kpis).Count() })
+            .ToListAsync(cancellationToken);
+        var years = plans.Select(p => (int?)p.Year).ToList();
+        var lastIds = await db.AuditEntries.Where(a => years.Contains(a.PlanYear))
+            .GroupBy(a => a.PlanYear).Select(g => g.Max(a => a.Id)).ToListAsync(cancellationToken);
+        var lastChanges = (await db.AuditEntries.Where(a => lastIds.Contains(a.Id)).Select(a => new { a.PlanYear, a.OccurredAt }).ToListAsync(cancellationToken))
+            .ToDictionary(a => a.PlanYear!.Value, a => RomeTime.Today(a.OccurredAt));
+        var datasets = plans.Select(p =>
+        {
+            var issued = p.ApprovalAct?.Date ?? new DateOnly(p.Year, 12, 31);
+            var modified = lastChanges.TryGetValue(p.Year, out var changed) && changed > issued ? changed : issued;
+            return new CatalogueDataset(p.Year, p.Title, issued, modified, p.Kpis);
+        }).ToList();
+        var settings = ente.Value;
+        return DcatCatalogue.Build(settings.Name, settings.IpaCode, settings.ContactEmail, address.Link, datasets);
+    }
+
     /// <summary>The rows of the approved plan of <paramref name="year"/>; null when there is no approved plan.</summary>
     public async Task<IReadOnlyList<OpenDataRow>?> RowsAsync(int year, CancellationToken cancellationToken)
     {
-        var approved = await db.Plans.AsNoTracking().AnyAsync(p => p.Year == year && p.Status == PlanStatus.Approved, cancellationToken);
-        if (!approved)
+        if (await ConsuntivoAsync(year, cancellationToken) is not { } card)
         {
             return null;
-        }
-
-        var card = await scorecards.LoadAsync(year, null, cancellationToken);
-        if (card?.Plan.FinalPeriod is not { } final)
-        {
-            return null;
-        }
-
-        if (card.Period?.Id != final.Id)
-        {
-            card = PlanScorecard.Compute(card.Plan, final);
         }
 
         var categories = card.Plan.Categories.ToDictionary(c => c.Id, c => c.Name);
@@ -101,6 +115,30 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
             k.Kpi.Weight,
             k.Unmeasurable))).ToList();
     }
+
+    /// <summary>
+    /// The scorecard of the approved plan of <paramref name="year"/> for its final period (the consuntivo), from the one
+    /// scoring read path; null when the year has no approved plan. Open data and the API read approved plans through it.
+    /// </summary>
+    public async Task<PlanScorecard?> ConsuntivoAsync(int year, CancellationToken cancellationToken)
+    {
+        if (!await IsApprovedAsync(year, cancellationToken))
+        {
+            return null;
+        }
+
+        var card = await scorecards.LoadAsync(year, null, cancellationToken);
+        if (card?.Plan.FinalPeriod is not { } final)
+        {
+            return null;
+        }
+
+        return card.Period?.Id == final.Id ? card : PlanScorecard.Compute(card.Plan, final);
+    }
+
+    /// <summary>Whether the plan of <paramref name="year"/> exists and is approved: only those are public.</summary>
+    public Task<bool> IsApprovedAsync(int year, CancellationToken cancellationToken) =>
+        db.Plans.AsNoTracking().AnyAsync(p => p.Year == year && p.Status == PlanStatus.Approved, cancellationToken);
 
     /// <summary>
     /// The one CSV writer, in either <paramref name="dialect"/>: CRLF line ends, fields quoted when they hold the separator,
@@ -185,7 +223,8 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
         _ => kpi.Unit,
     };
 
-    private static string Comparator(Kpi kpi) => kpi.Kind switch
+    /// <summary>The comparator as open data writes it: >=, >, <=, <, = (SI/NO); <= for a deadline.</summary>
+    public static string Comparator(Kpi kpi) => kpi.Kind switch
     {
         KpiKind.Boolean => "=",
         KpiKind.Deadline => "<=",
@@ -199,14 +238,16 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
         },
     };
 
-    private static string Target(Kpi kpi) => kpi.Kind switch
+    /// <summary>The target as open data writes it: a dot-decimal number, an ISO date or SI.</summary>
+    public static string Target(Kpi kpi) => kpi.Kind switch
     {
         KpiKind.Boolean => "SI",
         KpiKind.Deadline => kpi.Deadline!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => Invariant(kpi.TargetValue!.Value),
     };
 
-    private static string? Actual(KpiResult? result) => result switch
+    /// <summary>The actual as open data writes it: a dot-decimal number, an ISO date or SI/NO; null without a result.</summary>
+    public static string? Actual(KpiResult? result) => result switch
     {
         null => null,
         { Value: decimal v } => Invariant(v),
@@ -215,7 +256,8 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
         _ => null,
     };
 
-    private static string Status(AttainmentStatus status) => status switch
+    /// <summary>The status code of open data: raggiunto, parzialmente_raggiunto, non_raggiunto, non_rilevato.</summary>
+    public static string Status(AttainmentStatus status) => status switch
     {
         AttainmentStatus.Achieved => "raggiunto",
         AttainmentStatus.PartiallyAchieved => "parzialmente_raggiunto",
