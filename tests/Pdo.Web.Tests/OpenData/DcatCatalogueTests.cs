@@ -102,6 +102,36 @@ public sealed class DcatCatalogueTests(PdoWebFactory factory) : IClassFixture<Pd
         Assert.DoesNotContain("c_f205:pdo-2018", identifiers);
     }
 
+    [Fact]
+    public async Task SaysTheSameInTurtleGivenTheTurtleCatalogue()
+    {
+        var client = factory.CreateClient();
+        var response = await client.GetAsync("/opendata/catalogo.ttl");
+        var turtle = await response.Content.ReadAsStringAsync();
+        var datasets = await DatasetsAsync();
+
+        Assert.Equal("text/turtle", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("@prefix dcatapit: <http://dati.gov.it/onto/dcatapit#> .", turtle);
+        Assert.Contains($"\n<{Base}/opendata/catalogo.jsonld>\n    a dcat:Catalog, dcatapit:Catalog ;", turtle);
+        Assert.Contains("dct:identifier \"c_f205\"", turtle);
+        foreach (var dataset in datasets)
+        {
+            Assert.Contains($"\n<{Id(dataset)}>\n    a dcat:Dataset, dcatapit:Dataset ;", turtle);
+            Assert.Contains($"dct:identifier \"{(string?)dataset["dct:identifier"]}\"", turtle);
+            foreach (var distribution in dataset["dcat:distribution"]!.AsArray())
+            {
+                Assert.Contains($"\n<{Id(distribution)}>\n    a dcat:Distribution, dcatapit:Distribution ;", turtle);
+                Assert.Contains($"dcat:downloadURL <{Id(distribution!["dcat:downloadURL"])}>", turtle);
+            }
+        }
+
+        Assert.Contains("dcat:startDate \"2019-01-01\"^^xsd:date", turtle);
+        Assert.Contains("foaf:name \"Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)\"@it", turtle);
+        // The agent and the licence are written once, then referenced.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(turtle, $"\n<{System.Text.RegularExpressions.Regex.Escape(Base)}/opendata/catalogo.jsonld#ente>\n"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(turtle, "\n<https://creativecommons.org/licenses/by/4.0/>\n"));
+    }
+
     private async Task<List<JsonNode>> DatasetsAsync()
     {
         var catalogue = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/opendata/catalogo.jsonld"))!;

@@ -55,6 +55,7 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["OpenData.Dictionary GET"] = All(Outcome.Allowed),
         ["OpenData.DictionaryCsv GET"] = All(Outcome.Allowed),
         ["OpenData.Catalogue GET"] = All(Outcome.Allowed),
+        ["OpenData.CatalogueTurtle GET"] = All(Outcome.Allowed),
         ["PublicApi.Plans GET"] = All(Outcome.Allowed),
         ["PublicApi.Plan GET"] = All(Outcome.Allowed),
         ["PublicApi.Objectives GET"] = All(Outcome.Allowed),

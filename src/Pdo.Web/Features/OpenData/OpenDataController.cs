@@ -50,6 +50,11 @@ public sealed class OpenDataController(OpenDataService openData) : Controller
     public async Task<IActionResult> Catalogue(CancellationToken cancellationToken) =>
         Licensed(File(JsonSerializer.SerializeToUtf8Bytes(await openData.CatalogueAsync(cancellationToken), JsonOptions), "application/ld+json; charset=utf-8"));
 
+    /// <summary>The same catalogue in Turtle, written from the JSON-LD.</summary>
+    [HttpGet("catalogo.ttl")]
+    public async Task<IActionResult> CatalogueTurtle(CancellationToken cancellationToken) =>
+        Licensed(File(System.Text.Encoding.UTF8.GetBytes(TurtleWriter.Write(await openData.CatalogueAsync(cancellationToken))), "text/turtle; charset=utf-8"));
+
     private IActionResult Licensed(IActionResult file)
     {
         OpenDataLicense.AddLinkHeader(Response);
