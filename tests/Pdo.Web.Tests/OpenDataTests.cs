@@ -146,13 +146,79 @@ public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebF
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var rows = json.RootElement.EnumerateArray().ToList();
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(35, rows.Count);
         var first = rows[0];
         Assert.Equal(2019, first.GetProperty("year").GetInt32());
         Assert.Equal("SOL-01.1", first.GetProperty("kpi_code").GetString());
         Assert.Equal(100m, first.GetProperty("score").GetDecimal());
         Assert.Equal("70", first.GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public async Task StatesTheLicenceAndThePublisherGivenTheJsonDataset()
+    {
+        using var json = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/opendata/pdo-2019.json"));
+
+        var root = json.RootElement;
+        Assert.Equal("https://creativecommons.org/licenses/by/4.0/", root.GetProperty("license").GetString());
+        Assert.Equal("Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)", root.GetProperty("license_name").GetString());
+        Assert.Equal("c_f205:pdo-2019", root.GetProperty("identifier").GetString());
+        Assert.Equal(("Comune di Milano", "c_f205"), (root.GetProperty("publisher").GetString(), root.GetProperty("publisher_ipa_code").GetString()));
+        Assert.Equal("https://localhost/opendata/dizionario.csv", root.GetProperty("data_dictionary").GetString());
+    }
+
+    [Theory]
+    [InlineData("/opendata/pdo-2019.csv")]
+    [InlineData("/opendata/pdo-2019-excel.csv")]
+    [InlineData("/opendata/pdo-2019.json")]
+    [InlineData("/opendata/dizionario.csv")]
+    public async Task NamesTheLicenceInTheLinkHeaderGivenEachFile(string path)
+    {
+        var response = await factory.CreateClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\""], response.Headers.GetValues("Link"));
+    }
+
+    [Fact]
+    public async Task ListsEveryCsvColumnInOrderGivenTheDataDictionary()
+    {
+        var client = factory.CreateClient();
+        var dictionary = Csv.Parse(await client.GetStringAsync("/opendata/dizionario.csv"));
+        var header = Csv.Parse(await client.GetStringAsync("/opendata/pdo-2019.csv"))[0];
+        var excelBytes = await client.GetByteArrayAsync("/opendata/pdo-2019-excel.csv");
+        var excelHeader = Csv.Parse(Encoding.UTF8.GetString(excelBytes[3..]), ';')[0];
+
+        Assert.Equal(["column", "type", "description", "format", "example"], dictionary[0]);
+        Assert.Equal(header, dictionary.Skip(1).Select(r => r[0]));
+        Assert.Equal(header, excelHeader);
+        Assert.All(dictionary.Skip(1), r => Assert.Equal(5, r.Count));
+        Assert.All(dictionary.Skip(1), r => Assert.False(string.IsNullOrWhiteSpace(r[2]), r[0]));
+    }
+
+    [Fact]
+    public async Task DescribesEachColumnWithTheLicenceGivenTheDictionaryPage()
+    {
+        var client = factory.CreateClient();
+        var html = await client.GetStringAsync("/opendata/dizionario");
+        var header = Csv.Parse(await client.GetStringAsync("/opendata/pdo-2019.csv"))[0];
+
+        Assert.Contains("<h1>Dizionario dei dati</h1>", html);
+        Assert.All(header, column => Assert.Contains($"<th scope=\"row\"><code>{column}</code></th>", html));
+        Assert.Contains("href=\"https://creativecommons.org/licenses/by/4.0/\" rel=\"license\"", html);
+    }
+
+    [Fact]
+    public async Task StatesTheLicenceAndLinksTheDictionaryTheCatalogueAndTheApiGivenTheOpenDataPage()
+    {
+        var html = await factory.CreateClient().GetStringAsync("/opendata");
+
+        Assert.Contains("Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)", html);
+        Assert.Contains("href=\"/opendata/dizionario\"", html);
+        Assert.Contains("href=\"/opendata/catalogo.jsonld\"", html);
+        Assert.Contains("href=\"/api/v1/plans\"", html);
+        Assert.Contains("href=\"/api/v1/openapi.json\"", html);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public static class AccountSecurity
     /// <summary>The rate-limit policy of sign-in, the second-factor step and the one-time links (per client address).</summary>
     public const string SignInRateLimit = "accesso";
 
+    /// <summary>The rate-limit policy of the read-only API <c>/api/v1</c> and its OpenAPI document (per client address).</summary>
+    public const string ApiRateLimit = "api";
+
     /// <summary>Called after <c>AddIdentity</c>.</summary>
     public static IServiceCollection AddPdoAccountSecurity(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,23 +44,37 @@ public static class AccountSecurity
 
         var permits = configuration.GetValue("Security:SignInRateLimit:PermitLimit", 10);
         var window = configuration.GetValue("Security:SignInRateLimit:Window", TimeSpan.FromMinutes(1));
+        var apiPermits = configuration.GetValue("Api:RateLimit:PermitLimit", 120);
+        var apiWindow = configuration.GetValue("Api:RateLimit:Window", TimeSpan.FromMinutes(1));
         services.AddRateLimiter(options =>
         {
             // An empty 429: the status-code pages render the Italian "Troppi tentativi" page (/errore/429).
+            // The API answers with an Italian problem+json instead.
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = (context, _) =>
+            options.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
-                http.Response.Headers.RetryAfter = ((int)window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                var api = http.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal);
+                http.Response.Headers.RetryAfter = ((int)(api ? apiWindow : window).TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Pdo.Security")
                     .LogWarning("Too many attempts from {Address} on {Method} {Path}", http.Connection.RemoteIpAddress, http.Request.Method, http.Request.Path);
-                return ValueTask.CompletedTask;
+                if (api)
+                {
+                    await Features.Api.CachedJsonResult.WriteProblemAsync(http, Features.Api.CachedJsonResult.Problem(
+                        StatusCodes.Status429TooManyRequests,
+                        "Troppe richieste",
+                        $"Questo indirizzo ha superato il limite di {apiPermits.ToString(CultureInfo.InvariantCulture)} richieste in {(int)apiWindow.TotalSeconds} secondi: riprovare tra {(int)apiWindow.TotalSeconds} secondi (intestazione Retry-After).",
+                        http.Request.Path));
+                }
             };
 
             // Per client address: with ForwardedHeaders enabled, the address the proxy forwarded.
             options.AddPolicy(SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "sconosciuto",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true }));
+            options.AddPolicy(ApiRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "sconosciuto",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = apiPermits, Window = apiWindow, QueueLimit = 0, AutoReplenishment = true }));
         });
         return services;
     }

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Pdo.E2E.Journeys;
 
-/// <summary>Anyone, without signing in, reaches the sign-in page, the accessibility statement and the open data.</summary>
+/// <summary>Anyone, without signing in, reaches the sign-in page, the accessibility statement, the open data and its data dictionary.</summary>
 [Collection(PortalCollection.Name)]
 public sealed class VisitorJourneyTests(PortalFixture portal)
 {
@@ -31,5 +31,12 @@ public sealed class VisitorJourneyTests(PortalFixture portal)
             await visitor.FollowAsync(() => footer.GetByRole(AriaRole.Link, new() { Name = "Dati aperti" }).ClickAsync());
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Dati aperti");
             await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "2019" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0)" })).ToBeVisibleAsync();
+
+            // The data dictionary: one row per column of the CSV.
+            await visitor.FollowAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Dizionario dei dati", Exact = true }).ClickAsync());
+            await visitor.ExpectPathAsync("/opendata/dizionario");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Dizionario dei dati");
+            await Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "unmeasurable_reason" })).ToBeVisibleAsync();
         });
 }

@@ -88,6 +88,7 @@ public sealed class PlanWorkbookTests(PdoWebFactory factory) : IClassFixture<Pdo
         Assert.StartsWith($"Versione {AttainmentRules.RuleBookVersion} ", readme["Regole di calcolo"]);
         Assert.EndsWith("(ora di Roma)", readme["Esportato il"]);
         Assert.Contains("{periodo} punteggio", readme.Keys);
+        Assert.StartsWith("Creative Commons Attribuzione 4.0 Internazionale (CC BY 4.0), https://creativecommons.org/licenses/by/4.0/", readme["Licenza"]);
         var docs = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "attainment.md"));
         Assert.Contains($"Rule book version {AttainmentRules.RuleBookVersion} ", docs);
     }

@@ -121,6 +121,7 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
         // Every test of a class signs in from the same (test server) address: the rate limit is tested on its own
         // (SignInRateLimitTests). Sessions are checked with the production interval.
         builder.UseSetting("Security:SignInRateLimit:PermitLimit", "100000");
+        builder.UseSetting("Api:RateLimit:PermitLimit", "100000"); // likewise the API's (PublicApiTests)
         builder.ConfigureTestServices(services =>
         {
             services.AddAuthentication(options =>

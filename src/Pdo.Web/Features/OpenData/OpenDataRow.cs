@@ -53,7 +53,21 @@ public sealed record OpenDataRow(
     ];
 }
 
+/// <summary>
+/// The JSON file of an approved plan's dataset: what it is, who publishes it under which licence (<c>license</c>, the
+/// licence's address), where its dictionary is, and its rows (the same records as the CSV).
+/// </summary>
+public sealed record OpenDataFile(
+    [property: JsonPropertyName("identifier")] string Identifier,
+    [property: JsonPropertyName("title")] string Title,
+    [property: JsonPropertyName("publisher")] string Publisher,
+    [property: JsonPropertyName("publisher_ipa_code")] string PublisherIpaCode,
+    [property: JsonPropertyName("license")] string License,
+    [property: JsonPropertyName("license_name")] string LicenseName,
+    [property: JsonPropertyName("data_dictionary")] string DataDictionary,
+    [property: JsonPropertyName("rows")] IReadOnlyList<OpenDataRow> Rows);
+
 /// <summary>An approved plan's dataset; <see cref="Status"/> is the consuntivo's headline («Raggiunto», «Provvisorio — 30 KPI rilevati su 35»).</summary>
 public sealed record OpenDataset(int Year, string Title, string ApprovalText, string CsvUrl, string ExcelCsvUrl, string JsonUrl, int Rows, string Status);
 
-public sealed record OpenDataIndexViewModel(IReadOnlyList<OpenDataset> Datasets);
+public sealed record OpenDataIndexViewModel(IReadOnlyList<OpenDataset> Datasets, string Publisher);

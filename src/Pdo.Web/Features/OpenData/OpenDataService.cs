@@ -9,12 +9,34 @@ using Pdo.Infrastructure.Identity;
 using Pdo.Web.Features.Dashboards;
 using Pdo.Web.Features.Plans;
 using Pdo.Web.Features.Scoring;
+using Pdo.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Pdo.Web.Features.OpenData;
 
 /// <summary>Open data of approved plans: one row per KPI of the final period (the consuntivo).</summary>
-public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards, DashboardCache cache)
+public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards, DashboardCache cache, IOptions<EnteSettings> ente, PublicAddress address)
 {
+    /// <summary>The dataset's identifier as the catalogue names it: <c>{IpaCode}:pdo-{anno}</c>.</summary>
+    public static string DatasetIdentifier(string ipaCode, int year) => $"{ipaCode}:pdo-{year.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The title of an approved plan's dataset, in the JSON file and the catalogue.</summary>
+    public static string DatasetTitle(int year) => $"Piano degli Obiettivi {year.ToString(CultureInfo.InvariantCulture)}: consuntivo dei KPI";
+
+    /// <summary>The JSON file of the approved plan of <paramref name="year"/>; null when there is no approved plan.</summary>
+    public async Task<OpenDataFile?> JsonFileAsync(int year, CancellationToken cancellationToken) =>
+        await RowsAsync(year, cancellationToken) is { } rows
+            ? new OpenDataFile(
+                DatasetIdentifier(ente.Value.IpaCode, year),
+                DatasetTitle(year),
+                ente.Value.Name,
+                ente.Value.IpaCode,
+                OpenDataLicense.Url,
+                OpenDataLicense.Name,
+                address.Link("/opendata/dizionario.csv"),
+                rows)
+            : null;
+
     private static readonly CultureInfo ItalianNumbers = CultureInfo.GetCultureInfo("it-IT");
 
     public async Task<OpenDataIndexViewModel> IndexAsync(CancellationToken cancellationToken)
@@ -36,27 +58,41 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
             p.Kpis,
             snapshots.TryGetValue(p.Year, out var s) && s.Periods.FirstOrDefault(x => x.IsFinal) is { } final
                 ? ScoreViewModel.From(s.Overall(final.Id)).StatusLabel
-                : string.Empty)).ToList());
+                : string.Empty)).ToList(), ente.Value.Name);
+    }
+
+    /// <summary>
+    /// The DCAT-AP_IT catalogue (JSON-LD) of the approved plans: issued is the approval act's date, modified the day of
+    /// the plan's last audited change (never before the approval).
+    /// </summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> CatalogueAsync(CancellationToken cancellationToken)
+    {
+        var plans = await db.Plans.AsNoTracking()
+            .Where(p => p.Status == PlanStatus.Approved)
+            .OrderByDescending(p => p.Year)
+            .Select(p => new { p.Year, p.Title, p.ApprovalAct, Kpis = p.Objectives.SelectMany(o => o.Kpis).Count() })
+            .ToListAsync(cancellationToken);
+        var years = plans.Select(p => (int?)p.Year).ToList();
+        var lastIds = await db.AuditEntries.Where(a => years.Contains(a.PlanYear))
+            .GroupBy(a => a.PlanYear).Select(g => g.Max(a => a.Id)).ToListAsync(cancellationToken);
+        var lastChanges = (await db.AuditEntries.Where(a => lastIds.Contains(a.Id)).Select(a => new { a.PlanYear, a.OccurredAt }).ToListAsync(cancellationToken))
+            .ToDictionary(a => a.PlanYear!.Value, a => RomeTime.Today(a.OccurredAt));
+        var datasets = plans.Select(p =>
+        {
+            var issued = p.ApprovalAct?.Date ?? new DateOnly(p.Year, 12, 31);
+            var modified = lastChanges.TryGetValue(p.Year, out var changed) && changed > issued ? changed : issued;
+            return new CatalogueDataset(p.Year, p.Title, issued, modified, p.Kpis);
+        }).ToList();
+        var settings = ente.Value;
+        return DcatCatalogue.Build(settings.Name, settings.IpaCode, settings.ContactEmail, address.Link, datasets);
     }
 
     /// <summary>The rows of the approved plan of <paramref name="year"/>; null when there is no approved plan.</summary>
     public async Task<IReadOnlyList<OpenDataRow>?> RowsAsync(int year, CancellationToken cancellationToken)
     {
-        var approved = await db.Plans.AsNoTracking().AnyAsync(p => p.Year == year && p.Status == PlanStatus.Approved, cancellationToken);
-        if (!approved)
+        if (await ConsuntivoAsync(year, cancellationToken) is not { } card)
         {
             return null;
-        }
-
-        var card = await scorecards.LoadAsync(year, null, cancellationToken);
-        if (card?.Plan.FinalPeriod is not { } final)
-        {
-            return null;
-        }
-
-        if (card.Period?.Id != final.Id)
-        {
-            card = PlanScorecard.Compute(card.Plan, final);
         }
 
         var categories = card.Plan.Categories.ToDictionary(c => c.Id, c => c.Name);
@@ -89,6 +125,30 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
     }
 
     /// <summary>
+    /// The scorecard of the approved plan of <paramref name="year"/> for its final period (the consuntivo), from the one
+    /// scoring read path; null when the year has no approved plan. Open data and the API read approved plans through it.
+    /// </summary>
+    public async Task<PlanScorecard?> ConsuntivoAsync(int year, CancellationToken cancellationToken)
+    {
+        if (!await IsApprovedAsync(year, cancellationToken))
+        {
+            return null;
+        }
+
+        var card = await scorecards.LoadAsync(year, null, cancellationToken);
+        if (card?.Plan.FinalPeriod is not { } final)
+        {
+            return null;
+        }
+
+        return card.Period?.Id == final.Id ? card : PlanScorecard.Compute(card.Plan, final);
+    }
+
+    /// <summary>Whether the plan of <paramref name="year"/> exists and is approved: only those are public.</summary>
+    public Task<bool> IsApprovedAsync(int year, CancellationToken cancellationToken) =>
+        db.Plans.AsNoTracking().AnyAsync(p => p.Year == year && p.Status == PlanStatus.Approved, cancellationToken);
+
+    /// <summary>
     /// The one CSV writer, in either <paramref name="dialect"/>: CRLF line ends, fields quoted when they hold the separator,
     /// a quote or a line break. Safe to open in a spreadsheet (OWASP CSV injection): a text field starting with
     /// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return, which Excel or LibreOffice would run as a formula,
@@ -99,20 +159,28 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
     public static string ToCsv(IEnumerable<OpenDataRow> rows, CsvDialect? dialect = null)
     {
         var d = dialect ?? CsvDialect.Rfc4180;
-        var separator = d.Separator.ToString();
-        var csv = new StringBuilder();
-        csv.Append(string.Join(separator, OpenDataRow.Columns)).Append("\r\n");
-        foreach (var r in rows)
+        return WriteCsv(OpenDataRow.Columns, rows.Select(r => new string?[]
         {
-            string?[] fields =
-            [
-                Invariant(r.Year), r.Category, r.Area, r.Directorate, r.ObjectiveCode, r.ObjectiveTitle, r.KpiCode, r.KpiName,
-                r.KpiGroup, r.Unit, r.Comparator, d.Measure(r.Target), d.Measure(r.Actual), r.Score is decimal s ? d.Measure(Invariant(s)) : null,
-                r.Status, d.Measure(Invariant(r.Weight)), r.UnmeasurableReason,
-                r.ComputedScore is decimal c ? d.Measure(Invariant(c)) : null, r.OverrideScore is decimal o ? d.Measure(Invariant(o)) : null,
-                r.OverrideReason, r.OverrideDecidedByRole, r.OverrideDecidedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            ];
-            csv.Append(string.Join(separator, fields.Select(f => Quote(f, d.Separator)))).Append("\r\n");
+            Invariant(r.Year), r.Category, r.Area, r.Directorate, r.ObjectiveCode, r.ObjectiveTitle, r.KpiCode, r.KpiName,
+            r.KpiGroup, r.Unit, r.Comparator, d.Measure(r.Target), d.Measure(r.Actual), r.Score is decimal s ? d.Measure(Invariant(s)) : null,
+            r.Status, d.Measure(Invariant(r.Weight)), r.UnmeasurableReason,
+            r.ComputedScore is decimal c ? d.Measure(Invariant(c)) : null, r.OverrideScore is decimal o ? d.Measure(Invariant(o)) : null,
+            r.OverrideReason, r.OverrideDecidedByRole, r.OverrideDecidedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        }), d);
+    }
+
+    /// <summary>
+    /// The one CSV writer of open data (the dataset and its dictionary): one header row, one record per row, CRLF,
+    /// each field made safe by <see cref="Quote"/> for <paramref name="dialect"/>'s separator.
+    /// </summary>
+    public static string WriteCsv(IEnumerable<string> header, IEnumerable<string?[]> records, CsvDialect dialect)
+    {
+        var separator = dialect.Separator.ToString();
+        var csv = new StringBuilder();
+        csv.Append(string.Join(separator, header)).Append("\r\n");
+        foreach (var fields in records)
+        {
+            csv.Append(string.Join(separator, fields.Select(f => Quote(f, dialect.Separator)))).Append("\r\n");
         }
 
         return csv.ToString();
@@ -165,7 +233,8 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
         _ => kpi.Unit,
     };
 
-    private static string Comparator(Kpi kpi) => kpi.Kind switch
+    /// <summary>The comparator as open data writes it: >=, >, <=, <, = (SI/NO); <= for a deadline.</summary>
+    public static string Comparator(Kpi kpi) => kpi.Kind switch
     {
         KpiKind.Boolean => "=",
         KpiKind.Deadline => "<=",
@@ -179,14 +248,16 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
         },
     };
 
-    private static string Target(Kpi kpi) => kpi.Kind switch
+    /// <summary>The target as open data writes it: a dot-decimal number, an ISO date or SI.</summary>
+    public static string Target(Kpi kpi) => kpi.Kind switch
     {
         KpiKind.Boolean => "SI",
         KpiKind.Deadline => kpi.Deadline!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => Invariant(kpi.TargetValue!.Value),
     };
 
-    private static string? Actual(KpiResult? result) => result switch
+    /// <summary>The actual as open data writes it: a dot-decimal number, an ISO date or SI/NO; null without a result.</summary>
+    public static string? Actual(KpiResult? result) => result switch
     {
         null => null,
         { Value: decimal v } => Invariant(v),
@@ -195,7 +266,8 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
         _ => null,
     };
 
-    private static string Status(AttainmentStatus status) => status switch
+    /// <summary>The status code of open data: raggiunto, parzialmente_raggiunto, non_raggiunto, non_rilevato.</summary>
+    public static string Status(AttainmentStatus status) => status switch
     {
         AttainmentStatus.Achieved => "raggiunto",
         AttainmentStatus.PartiallyAchieved => "parzialmente_raggiunto",

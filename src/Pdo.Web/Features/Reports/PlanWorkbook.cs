@@ -168,6 +168,7 @@ public static class PlanWorkbook
             ("Contenuto", scopeName),
             ("Esportato il", $"{RomeTime.Format(now)} (ora di Roma)"),
             ("Regole di calcolo", $"Versione {AttainmentRules.RuleBookVersion.ToString(CultureInfo.InvariantCulture)} del regolamento dei punteggi (docs/attainment.md); punteggi arrotondati come nelle pagine del portale."),
+            ("Licenza", $"{OpenData.OpenDataLicense.Name}, {OpenData.OpenDataLicense.Url}: riutilizzabile citando la fonte."),
             ("Periodi", string.Join("; ", cards.Select(c => $"{c.Period!.Code} = {Plans.PlanService.PeriodLabel(c.Period.Name, c.Period.EndDate)}"))),
             (string.Empty, string.Empty),
             ("Foglio «KPI»", "Una riga per KPI; i filtri sono sulla prima riga."),
