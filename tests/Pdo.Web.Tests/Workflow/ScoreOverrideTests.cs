@@ -201,7 +201,7 @@ public sealed class ScoreOverrideTests(PdoWebFactory factory) : IClassFixture<Pd
         Assert.Equal(computed.Replace(",0 %", string.Empty, StringComparison.Ordinal), row[17]);
         Assert.DoesNotContain("Test Evaluator", string.Join(',', csv.SelectMany(r => r)));
         using var json = System.Text.Json.JsonDocument.Parse(await factory.CreateClient().GetStringAsync($"/opendata/pdo-{year}.json"));
-        var item = json.RootElement.EnumerateArray().Single(r => r.GetProperty("kpi_code").GetString() == KpiCode);
+        var item = json.RootElement.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("kpi_code").GetString() == KpiCode);
         Assert.Equal((60m, 60m, Reason, "OIV / Nucleo di Valutazione"), (item.GetProperty("score").GetDecimal(), item.GetProperty("override_score").GetDecimal(), item.GetProperty("override_reason").GetString(), item.GetProperty("override_decided_by_role").GetString()));
 
         var xlsx = await executive.GetAsync($"/piani/{year}/esporta.xlsx");
