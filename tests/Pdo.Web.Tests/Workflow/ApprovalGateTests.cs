@@ -100,7 +100,7 @@ public sealed class ApprovalGateTests(PdoWebFactory factory) : IClassFixture<Pdo
         Assert.Equal((string.Empty, string.Empty, "non_rilevato", Reason), (row[12], row[13], row[14], row[16]));
         Assert.All(csv.Skip(1).Where(r => r[6] != "SOL-01.1"), r => Assert.Equal(string.Empty, r[16]));
         using var json = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/opendata/pdo-2024.json"));
-        var item = json.RootElement.EnumerateArray().Single(r => r.GetProperty("kpi_code").GetString() == "SOL-01.1");
+        var item = json.RootElement.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("kpi_code").GetString() == "SOL-01.1");
         Assert.Equal(Reason, item.GetProperty("unmeasurable_reason").GetString());
 
         var executive = await factory.CreateClientAsAsync(Roles.Executive);
