@@ -48,6 +48,30 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
             return PlanImportResult.Rejected([new PlanImportError("$", "Il file è vuoto.")]);
         }
 
+        return await ImportAsync(document, importedBy, cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads a plan workbook (the plan export, edited; <see cref="PlanWorkbookLayout"/>) as a new plan in Bozza: the
+    /// sheets are read into the same <see cref="PlanDocument"/>, so the validation, the transaction and the
+    /// idempotence are the JSON import's; its errors name the sheet, the cell and the KPI.
+    /// </summary>
+    public async Task<PlanImportResult> ImportWorkbookAsync(Stream xlsx, string importedBy, IProgress<int>? rowsRead = null, CancellationToken cancellationToken = default)
+    {
+        var read = PlanWorkbookReader.Read(xlsx, rowsRead);
+        if (read.Document is null)
+        {
+            return PlanImportResult.Rejected(read.Errors);
+        }
+
+        var result = await ImportAsync(read.Document, importedBy, cancellationToken);
+        return result with { Errors = [.. result.Errors.Select(read.Locate)] };
+    }
+
+    /// <summary>Validates a whole document and saves it in one transaction, or writes nothing.</summary>
+    public async Task<PlanImportResult> ImportAsync(PlanDocument document, string importedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
         var builder = new Builder(document, importedBy, clock.GetUtcNow());
         if (builder.Errors.Count > 0 || document.Year is not int year)
         {

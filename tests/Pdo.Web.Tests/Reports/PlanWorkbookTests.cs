@@ -21,7 +21,8 @@ public sealed class PlanWorkbookTests(PdoWebFactory factory) : IClassFixture<Pdo
         var sheet = ResultsTemplateTests.Sheet(workbook, "KPI");
         var header = ResultsTemplateTests.Rows(sheet)[0];
         Assert.Equal(["Sezione", "Area strategica", "Direzione", "Codice obiettivo", "Obiettivo", "Codice KPI", "KPI", "Unità", "Comparatore", "Target", "Peso del KPI"], header.Take(11));
-        Assert.Equal(["INT valore", "INT punteggio", "INT stato", "INT motivazione", "INT revisione", "FIN valore", "FIN punteggio", "FIN stato", "FIN motivazione", "FIN revisione"], header.Skip(11));
+        Assert.Equal(["INT valore", "INT punteggio", "INT stato", "INT motivazione", "INT revisione", "FIN valore", "FIN punteggio", "FIN stato", "FIN motivazione", "FIN revisione"], header.Skip(11).Take(10));
+        Assert.Equal(Pdo.Infrastructure.PlanImport.PlanWorkbookLayout.StructureColumns, header.Skip(21));
         var rows = sheet.Descendants<Row>().Skip(1).ToDictionary(r => Text(r.Elements<Cell>().ElementAt(5)));
         Assert.Equal(35, rows.Count);
 
@@ -52,8 +53,8 @@ public sealed class PlanWorkbookTests(PdoWebFactory factory) : IClassFixture<Pdo
             Assert.All(sheet.Descendants<Column>(), c => Assert.True(c.CustomWidth!.Value && c.Width!.Value > 0));
         }
 
-        Assert.Equal("A1:U36", ResultsTemplateTests.Sheet(workbook, "KPI").Elements<AutoFilter>().Single().Reference!.Value);
-        Assert.Equal(["KPI", "Riepilogo", "Leggimi"], workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
+        Assert.Equal("A1:AH36", ResultsTemplateTests.Sheet(workbook, "KPI").Elements<AutoFilter>().Single().Reference!.Value);
+        Assert.Equal(["KPI", "Riepilogo", "Leggimi", "Piano"], workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
     }
 
     [Fact]

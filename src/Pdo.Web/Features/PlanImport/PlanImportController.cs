@@ -7,7 +7,7 @@ namespace Pdo.Web.Features.PlanImport;
 
 public sealed record PlanImportViewModel(PlanImportResult? Result, string? FileName);
 
-/// <summary>Upload of a whole plan in the JSON interchange format (docs/plan-format.md).</summary>
+/// <summary>Upload of a whole plan: the JSON interchange format (docs/plan-format.md) or the plan workbook (the export, edited).</summary>
 [Authorize(Policy = Policies.PlanEditing)]
 [Route("piani/importa")]
 public sealed class PlanImportController(PlanImporter importer) : Controller
@@ -25,7 +25,7 @@ public sealed class PlanImportController(PlanImporter importer) : Controller
         PlanImportResult result;
         if (file is null || file.Length == 0)
         {
-            result = PlanImportResult.Rejected([new PlanImportError(string.Empty, "Scegliere un file JSON del piano.")]);
+            result = PlanImportResult.Rejected([new PlanImportError(string.Empty, "Scegliere il file del piano: JSON oppure Excel (.xlsx) esportato dal portale.")]);
         }
         else if (file.Length > MaxFileBytes)
         {
@@ -34,7 +34,9 @@ public sealed class PlanImportController(PlanImporter importer) : Controller
         else
         {
             await using var stream = file.OpenReadStream();
-            result = await importer.ImportAsync(stream, User.AuditName(), cancellationToken);
+            result = IsWorkbook(file.FileName, stream)
+                ? await importer.ImportWorkbookAsync(stream, User.AuditName(), cancellationToken: cancellationToken)
+                : await importer.ImportAsync(stream, User.AuditName(), cancellationToken);
         }
 
         if (result.Outcome == PlanImportOutcome.Rejected)
@@ -43,5 +45,24 @@ public sealed class PlanImportController(PlanImporter importer) : Controller
         }
 
         return View(new PlanImportViewModel(result, file?.FileName));
+    }
+
+    /// <summary>
+    /// An Excel file by its name (.xlsx, .xlsm, .xls) or its first bytes (a zip, or the OLE container of a
+    /// password-protected or old .xls file): read as a workbook, whose reader says in Italian why it refuses one.
+    /// </summary>
+    public static bool IsWorkbook(string fileName, Stream content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var extension = Path.GetExtension(fileName);
+        if (extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) || extension.Equals(".xlsm", StringComparison.OrdinalIgnoreCase) || extension.Equals(".xls", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        Span<byte> head = stackalloc byte[2];
+        var read = content.ReadAtLeast(head, 2, throwOnEndOfStream: false);
+        content.Position = 0;
+        return read == 2 && ((head[0] == (byte)'P' && head[1] == (byte)'K') || (head[0] == 0xD0 && head[1] == 0xCF));
     }
 }
