@@ -56,7 +56,7 @@ public sealed class PlanWorkbookRead
 /// </summary>
 public static class PlanWorkbookReader
 {
-    public static PlanWorkbookRead Read(Stream stream, IProgress<int>? rowsRead = null)
+    public static PlanWorkbookRead Read(Stream stream)
     {
         XlsxReader reader;
         try
@@ -72,7 +72,7 @@ public static class PlanWorkbookReader
         {
             try
             {
-                return new Session(reader, rowsRead).Read();
+                return new Session(reader).Read();
             }
             catch (XlsxFileException ex)
             {
@@ -83,7 +83,7 @@ public static class PlanWorkbookReader
 
     private static PlanWorkbookRead Failed(PlanImportError error) => new(null, [error], []);
 
-    private sealed class Session(XlsxReader reader, IProgress<int>? rowsRead)
+    private sealed class Session(XlsxReader reader)
     {
         private readonly List<PlanImportError> _errors = [];
         private readonly Dictionary<string, string> _locations = new(StringComparer.Ordinal);
@@ -260,7 +260,6 @@ public static class PlanWorkbookReader
                     continue;
                 }
 
-                rowsRead?.Report(row.Index - 1);
                 var objectiveCode = Text(L.KpiSheet, row, "D");
                 var kpiCode = Text(L.KpiSheet, row, "F");
                 var kpiLabel = $"KPI {kpiCode ?? "senza codice"}";

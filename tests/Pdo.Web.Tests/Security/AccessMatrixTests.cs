@@ -136,6 +136,10 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Directorates.Edit GET"] = AdministratorOnly(),
         ["Directorates.Edit POST"] = AdministratorOnly(),
         ["Directorates.Delete POST"] = AdministratorOnly(),
+        // A job's page, state and file: any signed-in user, and only for their own jobs (another's id is 404, BackgroundJobTests).
+        ["Jobs.Show GET"] = SignedIn(),
+        ["Jobs.Status GET"] = SignedIn(),
+        ["Jobs.Download GET"] = SignedIn(),
     };
 
     /// <summary>Every action of every controller of the web assembly, by reflection: "Controller.Action VERB".</summary>

@@ -31,12 +31,13 @@ public static class PlanWorkbook
 
     /// <summary>Writes the sheets of <paramref name="cards"/> (one scorecard per period, in period order) with <paramref name="xlsx"/>.</summary>
     /// <param name="directorateId">Only the objectives of this Direzione (and no plan row); null for the whole plan.</param>
-    public static void Write(XlsxWriter xlsx, IReadOnlyList<PlanScorecard> cards, int? directorateId, string scopeName, DateTimeOffset now)
+    /// <param name="progress">Told (KPI rows written, KPI rows in all) while the «KPI» sheet is written.</param>
+    public static void Write(XlsxWriter xlsx, IReadOnlyList<PlanScorecard> cards, int? directorateId, string scopeName, DateTimeOffset now, Action<int, int>? progress = null)
     {
         var plan = cards[0].Plan;
         xlsx.WriteSheet(
             new XlsxSheet("KPI", [new(24), new(24), new(28), new(16), new(50), new(16), new(50), new(10), new(12), new(14), new(10), .. cards.SelectMany(_ => PeriodWidths), .. StructureWidths], FrozenRows: 1, AutoFilter: true),
-            KpiRows(cards, directorateId));
+            KpiRows(cards, directorateId, progress));
         xlsx.WriteSheet(
             new XlsxSheet("Riepilogo", [new(12), new(16), new(50), .. cards.SelectMany(_ => RollUpWidths)], FrozenRows: 1, AutoFilter: true),
             RollUpRows(cards, directorateId));
@@ -107,8 +108,10 @@ public static class PlanWorkbook
 
     private static readonly XlsxColumn[] RollUpWidths = [new(12), new(40), new(26)];
 
-    private static IEnumerable<IReadOnlyList<XlsxCell>> KpiRows(IReadOnlyList<PlanScorecard> cards, int? directorateId)
+    private static IEnumerable<IReadOnlyList<XlsxCell>> KpiRows(IReadOnlyList<PlanScorecard> cards, int? directorateId, Action<int, int>? progress)
     {
+        var total = Owned(cards[0], directorateId).Sum(o => o.Kpis.Count);
+        var written = 0;
         var plan = cards[0].Plan;
         yield return [.. KpiColumns.Select(Header), .. cards.SelectMany(c => PeriodColumns.Select(h => Header($"{c.Period!.Code} {h}"))), .. PlanWorkbookLayout.StructureColumns.Select(Header)];
         var categories = plan.Categories.ToDictionary(c => c.Id, c => c.Name);
@@ -163,6 +166,7 @@ public static class PlanWorkbook
                 row.AddRange(StructureCells(o, kpi, plan));
 
                 yield return row;
+                progress?.Invoke(++written, total);
             }
         }
     }
