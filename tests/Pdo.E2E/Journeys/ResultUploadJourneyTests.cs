@@ -7,7 +7,8 @@ namespace Pdo.E2E.Journeys;
 
 /// <summary>
 /// The Ufficio Pianificazione downloads a Direzione's results template from the collection page, gets it back filled in,
-/// and loads it: upload, preview, confirm; the Direttore of the Direzione then finds the results in the review inbox.
+/// and loads it: upload, preview, confirm; the Direttore of the Direzione then finds the results in the review inbox
+/// and confirms them.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class ResultUploadJourneyTests(PortalFixture portal)
@@ -110,5 +111,15 @@ public sealed class ResultUploadJourneyTests(PortalFixture portal)
             await Expect(awaiting.Filter(new() { HasText = "950" })).ToHaveCountAsync(1);
             await Expect(awaiting.Filter(new() { HasText = "2.100" })).ToHaveCountAsync(1);
             await Expect(direttore.Page.GetByRole(AriaRole.Heading, new() { Name = "Da confermare (", Exact = false })).ToBeVisibleAsync();
+
+            // And confirms them (four eyes: the planning office entered them), so that the inbox is as it was for the
+            // other journeys on this portal.
+            foreach (var label in await awaiting.Locator(".form-check label").AllAsync())
+            {
+                await label.ClickAsync();
+            }
+
+            await direttore.ClickAsync(AriaRole.Button, "Conferma i selezionati");
+            await Expect(direttore.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Confermati 2 risultati");
         });
 }
