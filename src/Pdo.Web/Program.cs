@@ -122,6 +122,12 @@ builder.Services.AddScoped<RenderedDashboardCache>();
 builder.Services.AddScoped<Pdo.Web.Features.Reports.ReportService>();
 builder.Services.AddScoped<Pdo.Web.Features.Overrides.OverrideService>();
 builder.Services.AddSingleton<Pdo.Web.Features.Reports.ConsuntivoRenderer>();
+// Long imports and exports run as background jobs (Features/Jobs): files under jobs/ in the data folder, owner-only.
+builder.Services.Configure<Pdo.Web.Features.Jobs.JobSettings>(builder.Configuration.GetSection("Jobs"));
+builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<Pdo.Web.Features.Jobs.JobRunner>(services, Path.Combine(dataDirectory, "jobs")));
+builder.Services.AddHostedService(services => services.GetRequiredService<Pdo.Web.Features.Jobs.JobRunner>());
+builder.Services.AddScoped<Pdo.Web.Features.Reports.PlanWorkbookExport>();
+builder.Services.AddScoped<Pdo.Web.Features.PlanImport.PlanImportService>();
 
 // Cookies are Secure and __Host- (HTTPS only) unless a deployment on plain HTTP loopback says otherwise (Development,
 // the browser tests). Behind a TLS-terminating proxy, enable ForwardedHeaders so that requests are seen as HTTPS.

@@ -27,7 +27,8 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
         MaxDepth = 16,
     };
 
-    public async Task<PlanImportResult> ImportAsync(Stream json, string importedBy, CancellationToken cancellationToken = default)
+    /// <param name="progress">Told (objectives done, objectives + 1) while the plan is built, and (total, total) once saved.</param>
+    public async Task<PlanImportResult> ImportAsync(Stream json, string importedBy, CancellationToken cancellationToken = default, Action<int, int>? progress = null)
     {
         PlanDocument? document;
         try
@@ -48,7 +49,31 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
             return PlanImportResult.Rejected([new PlanImportError("$", "Il file è vuoto.")]);
         }
 
-        var builder = new Builder(document, importedBy, clock.GetUtcNow());
+        return await ImportAsync(document, importedBy, cancellationToken, progress);
+    }
+
+    /// <summary>
+    /// Loads a plan workbook (the plan export, edited; <see cref="PlanWorkbookLayout"/>) as a new plan in Bozza: the
+    /// sheets are read into the same <see cref="PlanDocument"/>, so the validation, the transaction and the
+    /// idempotence are the JSON import's; its errors name the sheet, the cell and the KPI.
+    /// </summary>
+    public async Task<PlanImportResult> ImportWorkbookAsync(Stream xlsx, string importedBy, CancellationToken cancellationToken = default, Action<int, int>? progress = null)
+    {
+        var read = PlanWorkbookReader.Read(xlsx);
+        if (read.Document is null)
+        {
+            return PlanImportResult.Rejected(read.Errors);
+        }
+
+        var result = await ImportAsync(read.Document, importedBy, cancellationToken, progress);
+        return result with { Errors = [.. result.Errors.Select(read.Locate)] };
+    }
+
+    /// <summary>Validates a whole document and saves it in one transaction, or writes nothing.</summary>
+    public async Task<PlanImportResult> ImportAsync(PlanDocument document, string importedBy, CancellationToken cancellationToken = default, Action<int, int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var builder = new Builder(document, importedBy, clock.GetUtcNow(), progress);
         if (builder.Errors.Count > 0 || document.Year is not int year)
         {
             return PlanImportResult.Rejected(builder.Errors, document.Year);
@@ -80,6 +105,7 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
             return PlanImportResult.Rejected([new PlanImportError("$", "Il salvataggio del piano non è riuscito: nessuna modifica è stata scritta.")], year);
         }
 
+        progress?.Invoke(builder.Steps, builder.Steps);
         var kpis = builder.Plan.Objectives.Sum(o => o.Kpis.Count);
         logger.LogInformation("Plan {Year} imported by {User}: {Objectives} objectives, {Kpis} KPIs", year, importedBy, builder.Plan.Objectives.Count, kpis);
         return new PlanImportResult(PlanImportOutcome.Imported, year, builder.Plan.Objectives.Count, kpis, []);
@@ -91,14 +117,19 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
         private readonly PlanDocument _doc;
         private readonly string _importedBy;
         private readonly DateTimeOffset _now;
+        private readonly Action<int, int>? _progress;
 
-        public Builder(PlanDocument doc, string importedBy, DateTimeOffset now)
+        public Builder(PlanDocument doc, string importedBy, DateTimeOffset now, Action<int, int>? progress)
         {
             _doc = doc;
             _importedBy = importedBy;
             _now = now;
+            _progress = progress;
             ValidateHeader();
         }
+
+        /// <summary>The steps of the progress: one per objective, one for the save.</summary>
+        public int Steps => (_doc.Objectives?.Count ?? 0) + 1;
 
         public List<PlanImportError> Errors { get; } = [];
 
@@ -176,8 +207,10 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
 
             var pending = new List<(Kpi Kpi, ResultDocument Result, string Path)>();
             var unmeasurable = new List<(Kpi Kpi, string Reason, string Path)>();
+            var built = 0;
             Each(_doc.Objectives, "$.objectives", (o, path) =>
             {
+                _progress?.Invoke(++built, Steps);
                 var category = Lookup(categories, o.Category, $"{path}.category", "sezione", required: true);
                 var area = Lookup(areas, o.Area, $"{path}.area", "area strategica", required: false);
                 var directorate = Lookup(directorates, o.Directorate, $"{path}.directorate", "Direzione", required: false);

@@ -72,4 +72,11 @@ public static class Links
 
     private static string WithPeriod(string path, string? period) =>
         string.IsNullOrEmpty(period) ? path : $"{path}?periodo={Uri.EscapeDataString(period)}";
+
+    /// <summary>The page of a background job (long import or export), only for the user who started it.</summary>
+    public static string Job(string id) => $"/lavori/{Uri.EscapeDataString(id)}";
+
+    public static string JobStatus(string id) => $"{Job(id)}/stato";
+
+    public static string JobFile(string id) => $"{Job(id)}/file";
 }

@@ -50,7 +50,7 @@ public sealed class ErrorPagesJourneyTests(PortalFixture portal)
 
             // A plan file over 20 MB: the upload form again, with the reason.
             await office.GotoAsync("/piani/importa");
-            await page.GetByLabel("File JSON del piano").SetInputFilesAsync(new FilePayload
+            await page.GetByLabel("File del piano").SetInputFilesAsync(new FilePayload
             {
                 Name = "piano-enorme.json",
                 MimeType = "application/json",
@@ -58,6 +58,6 @@ public sealed class ErrorPagesJourneyTests(PortalFixture portal)
             });
             await office.ClickAsync(AriaRole.Button, "Importa", expectedStatus: 413);
             await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Il file supera i 20 MB.");
-            await Expect(page.GetByLabel("File JSON del piano")).ToBeVisibleAsync();
+            await Expect(page.GetByLabel("File del piano")).ToBeVisibleAsync();
         });
 }

@@ -97,7 +97,7 @@ public sealed class PortalFixture : IAsyncLifetime
     /// <summary>
     /// A second portal process with its own fresh database (the 2019 seed only), its clock moved in Development to
     /// <see cref="LaterToday"/> (<c>Development:ClockOffsetDays</c>), so that a journey can run a year that has not
-    /// ended yet to its approval. Started once, when first asked for.
+    /// ended yet to its approval; its plan imports always run as background jobs. Started once, when first asked for.
     /// </summary>
     public async Task<PortalServer> LaterPortalAsync()
     {
@@ -110,6 +110,8 @@ public sealed class PortalFixture : IAsyncLifetime
                 _later = await PortalServer.StartAsync(new Dictionary<string, string>
                 {
                     ["Development__ClockOffsetDays"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    // Every plan import there runs as a background job, so a journey sees the job page (PlanWorkbookImportJourney).
+                    ["Jobs__SynchronousImportBytes"] = "0",
                 });
                 Authenticators.PortalClock(_later.BaseAddress, TimeSpan.FromDays(days));
             }

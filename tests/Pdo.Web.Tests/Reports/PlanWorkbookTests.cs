@@ -24,7 +24,8 @@ public sealed class PlanWorkbookTests(PdoWebFactory factory) : IClassFixture<Pdo
         Assert.Equal(["INT valore", "INT punteggio", "INT stato", "INT motivazione", "INT revisione", "FIN valore", "FIN punteggio", "FIN stato", "FIN motivazione", "FIN revisione"], header.Skip(11).Take(10));
         Assert.Equal(
             ["INT punteggio calcolato", "INT punteggio forzato", "INT motivo della forzatura", "INT forzatura approvata da", "FIN punteggio calcolato", "FIN punteggio forzato", "FIN motivo della forzatura", "FIN forzatura approvata da"],
-            header.Skip(21));
+            header.Skip(21).Take(8));
+        Assert.Equal(Pdo.Infrastructure.PlanImport.PlanWorkbookLayout.StructureColumns, header.Skip(29));
         var rows = sheet.Descendants<Row>().Skip(1).ToDictionary(r => Text(r.Elements<Cell>().ElementAt(5)));
         Assert.Equal(35, rows.Count);
 
@@ -55,8 +56,8 @@ public sealed class PlanWorkbookTests(PdoWebFactory factory) : IClassFixture<Pdo
             Assert.All(sheet.Descendants<Column>(), c => Assert.True(c.CustomWidth!.Value && c.Width!.Value > 0));
         }
 
-        Assert.Equal("A1:AC36", ResultsTemplateTests.Sheet(workbook, "KPI").Elements<AutoFilter>().Single().Reference!.Value);
-        Assert.Equal(["KPI", "Riepilogo", "Leggimi"], workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
+        Assert.Equal("A1:AP36", ResultsTemplateTests.Sheet(workbook, "KPI").Elements<AutoFilter>().Single().Reference!.Value);
+        Assert.Equal(["KPI", "Riepilogo", "Leggimi", "Piano"], workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value));
     }
 
     [Fact]

@@ -151,6 +151,10 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Overrides.Withdraw POST"] = PlanningOfficeOnly(),
         ["Overrides.Approve POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed],
         ["Overrides.Reject POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed],
+        // A job's page, state and file: any signed-in user, and only for their own jobs (another's id is 404, BackgroundJobTests).
+        ["Jobs.Show GET"] = SignedIn(),
+        ["Jobs.Status GET"] = SignedIn(),
+        ["Jobs.Download GET"] = SignedIn(),
     };
 
     /// <summary>Every action of every controller of the web assembly, by reflection: "Controller.Action VERB".</summary>

@@ -121,9 +121,8 @@ public sealed partial class ResultUploadTests(MonitoringPlanFactory factory) : I
     public async Task ReturnsAnItalianRefusalGivenAPasswordProtectedFile()
     {
         var client = await factory.CreateClientAsAsync(Roles.PlanningOffice);
-        byte[] ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0];
 
-        var response = await UploadAsync(client, 2020, ole, "protetto.xlsx");
+        var response = await UploadAsync(client, 2020, BadWorkbooks.PasswordProtected, "protetto.xlsx");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("protetto da password", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
@@ -133,19 +132,7 @@ public sealed partial class ResultUploadTests(MonitoringPlanFactory factory) : I
     public async Task ReturnsAnItalianRefusalGivenAZipBomb()
     {
         var client = await factory.CreateClientAsAsync(Roles.PlanningOffice);
-        using var zip = new MemoryStream();
-        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-        {
-            archive.CreateEntry("[Content_Types].xml");
-            await using var entry = archive.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
-            var zeros = new byte[1024 * 1024];
-            for (var i = 0; i < 210; i++)
-            {
-                await entry.WriteAsync(zeros);
-            }
-        }
-
-        var response = await UploadAsync(client, 2020, zip.ToArray(), "bomba.xlsx");
+        var response = await UploadAsync(client, 2020, await BadWorkbooks.ZipBombAsync(), "bomba.xlsx");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("una volta decompresso, è troppo grande", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));

@@ -7,10 +7,13 @@ namespace Pdo.Web.Features.PlanImport;
 
 public sealed record PlanImportViewModel(PlanImportResult? Result, string? FileName);
 
-/// <summary>Upload of a whole plan in the JSON interchange format (docs/plan-format.md).</summary>
+/// <summary>
+/// Upload of a whole plan: the JSON interchange format (docs/plan-format.md) or the plan workbook (the export,
+/// edited). A large file is imported by a background job: the answer is then a redirect to the job's page.
+/// </summary>
 [Authorize(Policy = Policies.PlanEditing)]
 [Route("piani/importa")]
-public sealed class PlanImportController(PlanImporter importer) : Controller
+public sealed class PlanImportController(PlanImportService imports) : Controller
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
 
@@ -22,26 +25,17 @@ public sealed class PlanImportController(PlanImporter importer) : Controller
     [PlanFileSizeLimit]
     public async Task<IActionResult> Upload(IFormFile? file, CancellationToken cancellationToken)
     {
-        PlanImportResult result;
-        if (file is null || file.Length == 0)
+        var outcome = await imports.UploadAsync(file, User.AuditName(), cancellationToken);
+        if (outcome.JobId is { } job)
         {
-            result = PlanImportResult.Rejected([new PlanImportError(string.Empty, "Scegliere un file JSON del piano.")]);
-        }
-        else if (file.Length > MaxFileBytes)
-        {
-            result = PlanImportResult.Rejected([new PlanImportError(string.Empty, PlanFileSizeLimitAttribute.TooLarge)]);
-        }
-        else
-        {
-            await using var stream = file.OpenReadStream();
-            result = await importer.ImportAsync(stream, User.AuditName(), cancellationToken);
+            return Redirect(Links.Job(job));
         }
 
-        if (result.Outcome == PlanImportOutcome.Rejected)
+        if (outcome.Now!.Result!.Outcome == PlanImportOutcome.Rejected)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         }
 
-        return View(new PlanImportViewModel(result, file?.FileName));
+        return View(outcome.Now);
     }
 }

@@ -3,6 +3,7 @@ using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
 using Pdo.Domain.Values;
 using Pdo.Infrastructure.Identity;
+using Pdo.Infrastructure.PlanImport;
 using Pdo.Infrastructure.Spreadsheets;
 using Pdo.Web.Features.OpenData;
 using Pdo.Web.Features.Scoring;
@@ -20,12 +21,10 @@ public sealed record PlanWorkbookFile(string FileName, Stream Content);
 /// </summary>
 public static class PlanWorkbook
 {
-    private static readonly string[] KpiColumns =
-    [
-        "Sezione", "Area strategica", "Direzione", "Codice obiettivo", "Obiettivo", "Codice KPI", "KPI", "Unità", "Comparatore", "Target", "Peso del KPI",
-    ];
+    // One layout for the export and the plan import (Pdo.Infrastructure/PlanImport/PlanWorkbookLayout).
+    private static readonly string[] KpiColumns = PlanWorkbookLayout.KpiColumns;
 
-    private static readonly string[] PeriodColumns = ["valore", "punteggio", "stato", "motivazione", "revisione"];
+    private static readonly string[] PeriodColumns = PlanWorkbookLayout.PeriodColumns;
 
     /// <summary>Per period, appended after every period's columns (score overrides, docs/attainment.md «Forzature»).</summary>
     private static readonly string[] OverrideColumns = ["punteggio calcolato", "punteggio forzato", "motivo della forzatura", "forzatura approvata da"];
@@ -36,16 +35,77 @@ public static class PlanWorkbook
 
     /// <summary>Writes the sheets of <paramref name="cards"/> (one scorecard per period, in period order) with <paramref name="xlsx"/>.</summary>
     /// <param name="directorateId">Only the objectives of this Direzione (and no plan row); null for the whole plan.</param>
-    public static void Write(XlsxWriter xlsx, IReadOnlyList<PlanScorecard> cards, int? directorateId, string scopeName, DateTimeOffset now)
+    /// <param name="progress">Told (KPI rows written, KPI rows in all) while the «KPI» sheet is written.</param>
+    public static void Write(XlsxWriter xlsx, IReadOnlyList<PlanScorecard> cards, int? directorateId, string scopeName, DateTimeOffset now, Action<int, int>? progress = null)
     {
         var plan = cards[0].Plan;
         xlsx.WriteSheet(
-            new XlsxSheet("KPI", [new(24), new(24), new(28), new(16), new(50), new(16), new(50), new(10), new(12), new(14), new(10), .. cards.SelectMany(_ => PeriodWidths), .. cards.SelectMany(_ => OverrideWidths)], FrozenRows: 1, AutoFilter: true),
-            KpiRows(cards, directorateId));
+            new XlsxSheet("KPI", [new(24), new(24), new(28), new(16), new(50), new(16), new(50), new(10), new(12), new(14), new(10), .. cards.SelectMany(_ => PeriodWidths), .. cards.SelectMany(_ => OverrideWidths), .. StructureWidths], FrozenRows: 1, AutoFilter: true),
+            KpiRows(cards, directorateId, progress));
         xlsx.WriteSheet(
             new XlsxSheet("Riepilogo", [new(12), new(16), new(50), .. cards.SelectMany(_ => RollUpWidths)], FrozenRows: 1, AutoFilter: true),
             RollUpRows(cards, directorateId));
         xlsx.WriteSheet(new XlsxSheet("Leggimi", [new(32), new(100)]), Readme(plan, cards, scopeName, now));
+        xlsx.WriteSheet(new XlsxSheet(PlanWorkbookLayout.PlanSheet, [new(30), new(16), new(50), new(40), new(10)], FrozenRows: 1), PlanRows(cards[0], directorateId));
+    }
+
+    private static readonly XlsxColumn[] StructureWidths = [.. PlanWorkbookLayout.StructureColumns.Select(_ => new XlsxColumn(16))];
+
+    /// <summary>What a new plan needs besides its KPI rows (the «Piano» sheet): year, title, methodology, periods, sections, areas, Direzioni.</summary>
+    private static IEnumerable<IReadOnlyList<XlsxCell>> PlanRows(PlanScorecard card, int? directorateId)
+    {
+        var plan = card.Plan;
+        yield return [.. PlanWorkbookLayout.PlanColumns.Select(Header)];
+        yield return [XlsxCell.Of(PlanWorkbookLayout.Year), XlsxCell.Of(string.Empty), XlsxCell.Of(string.Empty), XlsxCell.Of(plan.Year)];
+        yield return [XlsxCell.Of(PlanWorkbookLayout.Title), XlsxCell.Of(string.Empty), XlsxCell.Of(string.Empty), XlsxCell.Of(plan.Title)];
+        yield return [XlsxCell.Of(PlanWorkbookLayout.Formula), XlsxCell.Of(plan.LowerIsBetterFormula.ToString())];
+        yield return [XlsxCell.Of(PlanWorkbookLayout.PartiallyFrom), XlsxCell.Of(string.Empty), XlsxCell.Of(string.Empty), XlsxCell.Of(plan.PartiallyAchievedFrom)];
+        yield return [XlsxCell.Of(PlanWorkbookLayout.FourEyes), XlsxCell.Of(plan.RequireFourEyesReview ? "SI" : "NO")];
+        foreach (var period in plan.Periods)
+        {
+            yield return
+            [
+                XlsxCell.Of(PlanWorkbookLayout.Period), XlsxCell.Of(period.Code), XlsxCell.Of(period.Name),
+                XlsxCell.Of(period.EndDate.ToString(PlanWorkbookLayout.DayMonthFormat, CultureInfo.InvariantCulture), XlsxStyle.Text), XlsxCell.Of(period.IsFinal ? "SI" : "NO"),
+            ];
+        }
+
+        foreach (var category in plan.Categories)
+        {
+            yield return [XlsxCell.Of(PlanWorkbookLayout.Section), XlsxCell.Of(category.Code), XlsxCell.Of(category.Name)];
+        }
+
+        foreach (var area in plan.Areas)
+        {
+            yield return [XlsxCell.Of(PlanWorkbookLayout.Area), XlsxCell.Of(area.Code), XlsxCell.Of(area.Name)];
+        }
+
+        foreach (var directorate in Owned(card, directorateId).Select(o => o.Objective.Directorate).OfType<Directorate>().DistinctBy(d => d.Id))
+        {
+            yield return [XlsxCell.Of(PlanWorkbookLayout.Directorate), XlsxCell.Of(directorate.Code), XlsxCell.Of(directorate.Name)];
+        }
+    }
+
+    /// <summary>The columns after the periods: what rebuilds the KPI in a new plan (codes, weights, scoring).</summary>
+    private static IEnumerable<XlsxCell> StructureCells(Objective o, Kpi kpi, PerformancePlan plan)
+    {
+        yield return XlsxCell.Of(plan.Categories.First(c => c.Id == o.CategoryId).Code);
+        yield return XlsxCell.Of(o.AreaId is int areaId ? plan.Areas.First(a => a.Id == areaId).Code : null);
+        yield return XlsxCell.Of(o.Directorate?.Code);
+        yield return XlsxCell.Of(o.Weight);
+        yield return XlsxCell.Of(kpi.TargetText, XlsxStyle.Text);
+        yield return XlsxCell.Of(kpi.Kind.ToString());
+        yield return XlsxCell.Of(kpi.ValueKind.ToString());
+        yield return XlsxCell.Of(kpi.Direction.ToString());
+        yield return XlsxCell.Of(kpi.Method.ToString());
+        yield return XlsxCell.Of(
+            kpi.Method == ScoringMethod.Bands
+                ? string.Join($"{PlanWorkbookLayout.BandSeparator} ", kpi.Bands.Select(b => $"{ItalianValues.FormatNumber(b.MinimumProgress, 4)}{PlanWorkbookLayout.BandPartSeparator}{ItalianValues.FormatNumber(b.Score, 4)}"))
+                : null,
+            XlsxStyle.Text);
+        yield return XlsxCell.Of(kpi.PenaltyPerDay);
+        yield return XlsxCell.Of(kpi.Group);
+        yield return XlsxCell.Of(kpi.Baseline);
     }
 
     private static readonly XlsxColumn[] PeriodWidths = [new(14), new(12), new(24), new(40), new(22)];
@@ -54,14 +114,17 @@ public static class PlanWorkbook
 
     private static readonly XlsxColumn[] RollUpWidths = [new(12), new(40), new(26)];
 
-    private static IEnumerable<IReadOnlyList<XlsxCell>> KpiRows(IReadOnlyList<PlanScorecard> cards, int? directorateId)
+    private static IEnumerable<IReadOnlyList<XlsxCell>> KpiRows(IReadOnlyList<PlanScorecard> cards, int? directorateId, Action<int, int>? progress)
     {
+        var total = Owned(cards[0], directorateId).Sum(o => o.Kpis.Count);
+        var written = 0;
         var plan = cards[0].Plan;
         yield return
         [
             .. KpiColumns.Select(Header),
             .. cards.SelectMany(c => PeriodColumns.Select(h => Header($"{c.Period!.Code} {h}"))),
             .. cards.SelectMany(c => OverrideColumns.Select(h => Header($"{c.Period!.Code} {h}"))),
+            .. PlanWorkbookLayout.StructureColumns.Select(Header),
         ];
         var categories = plan.Categories.ToDictionary(c => c.Id, c => c.Name);
         var areas = plan.Areas.ToDictionary(a => a.Id, a => a.Name);
@@ -122,7 +185,10 @@ public static class PlanWorkbook
                     row.Add(XlsxCell.Of(forced is null ? null : $"{forced.ApprovedBy} ({Roles.Label(Roles.Evaluator)}) il {forced.ApprovedOn}"));
                 }
 
+                row.AddRange(StructureCells(o, kpi, plan));
+
                 yield return row;
+                progress?.Invoke(++written, total);
             }
         }
     }
@@ -185,6 +251,8 @@ public static class PlanWorkbook
             ("{periodo} punteggio calcolato", "In fondo al foglio, per periodo: il punteggio calcolato dalle regole, anche quando una forzatura approvata lo sostituisce."),
             ("{periodo} punteggio forzato", "Il punteggio della forzatura approvata dall'OIV, che è anche il «punteggio» del periodo; vuoto senza forzatura."),
             ("{periodo} motivo della forzatura, forzatura approvata da", "Il motivo della forzatura e chi l'ha approvata (nome, ruolo, data)."),
+            ("Colonne dopo i periodi", $"{string.Join(", ", PlanWorkbookLayout.StructureColumns)}: ciò che serve per creare un nuovo piano da questo file (Importa un piano). Tipo di KPI: Numeric, Boolean, Deadline; Tipo di valore: Number, Percent, Minutes, Days, YesNo, Deadline; Andamento: HigherIsBetter, LowerIsBetter; Metodo di punteggio: Proportional, Threshold, Bands, Deadline; Fasce: avanzamento minimo:punteggio separati da «;»."),
+            ("Foglio «Piano»", "Anno, titolo, metodo di calcolo, periodi (fine come giorno/mese dell'anno del piano), sezioni, aree strategiche e Direzioni. Per un nuovo piano: cambiare l'anno (e il resto da cambiare), poi caricare il file in «Importa un piano»; i risultati non vengono importati, il piano nasce in bozza."),
             ("Foglio «Riepilogo»", "I punteggi del piano, delle Direzioni e degli obiettivi per periodo, come nelle pagine del portale: «Provvisorio» con la copertura quando non tutti i KPI sono rilevati."),
         ];
         return lines.Select(l => (IReadOnlyList<XlsxCell>)[XlsxCell.Of(l.Item1, XlsxStyle.Header), XlsxCell.Of(l.Item2)]);

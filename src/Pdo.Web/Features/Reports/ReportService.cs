@@ -65,7 +65,8 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
     /// the plan, each scored by its own <see cref="PlanScorecard"/>, written by <see cref="PlanWorkbook"/> to a
     /// temporary file. Null when the target has no Excel export.
     /// </summary>
-    public async Task<PlanWorkbookFile?> BuildWorkbookAsync(ReportTarget target, CancellationToken cancellationToken)
+    /// <param name="progress">Told (KPI rows written, KPI rows in all) as the «KPI» sheet is written (the export's job page).</param>
+    public async Task<PlanWorkbookFile?> BuildWorkbookAsync(ReportTarget target, CancellationToken cancellationToken, Action<int, int>? progress = null)
     {
         if (target.Scope == ReportScope.Section || await scorecards.LoadAsync(target.Year, null, cancellationToken) is not { } card)
         {
@@ -85,7 +86,7 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
             return null;
         }
 
-        var content = XlsxWriter.WriteTemporaryFile(xlsx => PlanWorkbook.Write(xlsx, cards, target.DirectorateId, directorate is null ? "Tutto il piano" : $"Solo la Direzione: {directorate.Name}", clock.GetUtcNow()));
+        var content = XlsxWriter.WriteTemporaryFile(xlsx => PlanWorkbook.Write(xlsx, cards, target.DirectorateId, directorate is null ? "Tutto il piano" : $"Solo la Direzione: {directorate.Name}", clock.GetUtcNow(), progress));
         return new PlanWorkbookFile(directorate is null ? $"PDO-{plan.Year}.xlsx" : $"PDO-{plan.Year}-{directorate.Code}.xlsx", content);
     }
 

@@ -11,7 +11,7 @@ namespace Pdo.Web.Features.Reports;
 /// </summary>
 [Authorize(Policy = Policies.ReportExport)]
 [Route("piani/{year:int}")]
-public sealed class ReportsController(ReportService reports, ConsuntivoRenderer renderer, IAuthorizationService authorization) : Controller
+public sealed class ReportsController(ReportService reports, PlanWorkbookExport workbooks, ConsuntivoRenderer renderer, IAuthorizationService authorization) : Controller
 {
     [HttpGet("consuntivo.pdf")]
     public Task<IActionResult> Plan(int year, [FromQuery(Name = "periodo")] string? period, [FromQuery(Name = "formato")] string? format, CancellationToken cancellationToken) =>
@@ -43,9 +43,14 @@ public sealed class ReportsController(ReportService reports, ConsuntivoRenderer 
             return denied;
         }
 
-        return await reports.BuildWorkbookAsync(target!, cancellationToken) is { } file
-            ? File(file.Content, Collection.CollectionController.XlsxContentType, file.FileName)
-            : NotFound();
+        // A large plan is written by a background job: the answer is then its page, which ends with the download.
+        return await workbooks.ExportAsync(target!, User.AuditName(), cancellationToken) switch
+        {
+            { File: { } file } => File(file.Content, Collection.CollectionController.XlsxContentType, file.FileName),
+            { JobId: { } job } => Redirect(Links.Job(job)),
+            { Refused: not null } => StatusCode(StatusCodes.Status503ServiceUnavailable),
+            _ => NotFound(),
+        };
     }
 
     private async Task<IActionResult> ExportAsync(int year, ReportScope scope, string? code, string? period, string? format, CancellationToken cancellationToken)

@@ -15,15 +15,15 @@ public sealed class PendingUploadStore(string folder, TimeProvider clock)
 
     public async Task<string> SaveAsync(Stream content, string user, string fileName, CancellationToken cancellationToken)
     {
-        EnsureFolder();
+        EnsureOwnerOnlyFolder(folder);
         Sweep();
         var id = Guid.NewGuid().ToString("N");
-        await using (var file = OwnerOnly(DataPath(id)))
+        await using (var file = CreateOwnerOnly(DataPath(id)))
         {
             await content.CopyToAsync(file, cancellationToken);
         }
 
-        await using (var ticket = OwnerOnly(TicketPath(id)))
+        await using (var ticket = CreateOwnerOnly(TicketPath(id)))
         {
             await JsonSerializer.SerializeAsync(ticket, new Ticket(user, Path.GetFileName(fileName), clock.GetUtcNow()), cancellationToken: cancellationToken);
         }
@@ -59,7 +59,8 @@ public sealed class PendingUploadStore(string folder, TimeProvider clock)
 
     private string TicketPath(string id) => Path.Combine(folder, id + ".json");
 
-    private void EnsureFolder()
+    /// <summary>Creates the folder readable only by the portal's account (0700), when missing.</summary>
+    internal static void EnsureOwnerOnlyFolder(string folder)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -71,7 +72,8 @@ public sealed class PendingUploadStore(string folder, TimeProvider clock)
         }
     }
 
-    private static FileStream OwnerOnly(string path)
+    /// <summary>A new file readable only by the portal's account (0600).</summary>
+    internal static FileStream CreateOwnerOnly(string path)
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
