@@ -42,6 +42,15 @@ public sealed class TransparencyJourneyTests(PortalFixture portal)
             await citizen.CheckPageAsync();
             await Expect(page.GetByText("Storico")).ToHaveCountAsync(0);
 
+            // On paper: no menus, and the full address after each link.
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principale" })).ToBeHiddenAsync();
+            var link = page.Locator("main .objective-facts a").First;
+            Assert.Matches("^https?://[^/]+/trasparenza/2019/sezioni/DIR$", await link.GetAttributeAsync("href"));
+            var printed = await link.EvaluateAsync<string>("a => getComputedStyle(a, '::after').content");
+            Assert.True(printed.Contains("attr(href)", StringComparison.Ordinal) || printed.Contains("/trasparenza/2019/sezioni/DIR", StringComparison.Ordinal), printed);
+            await page.EmulateMediaAsync(new() { Media = Media.Screen });
+
             // An area and a Direzione, as linked from the plan page.
             await citizen.GotoAsync("/trasparenza/2019/aree/DIGITALE");
             await Expect(h1).ToHaveTextAsync("Milano digitale");

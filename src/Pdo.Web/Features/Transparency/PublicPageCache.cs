@@ -18,7 +18,25 @@ public sealed class PublicPageStore
     /// <summary>Responses kept at most (a year's objective pages are a few hundred of about 60 KB; a PDF about 200 KB).</summary>
     public const int MaxPages = 2_000;
 
+    private readonly Lock _gate = new();
+    private IReadOnlyList<PlanSnapshot> _approved = [];
+
     public ConcurrentDictionary<string, PublicPage> Pages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Keeps a page; the pages built from other approved plans (stale now) are dropped, so they hold no old snapshot.</summary>
+    public void Keep(string key, PublicPage page)
+    {
+        lock (_gate)
+        {
+            if (!_approved.SequenceEqual(page.Approved, ReferenceEqualityComparer.Instance) || Pages.Count >= MaxPages)
+            {
+                Pages.Clear();
+                _approved = page.Approved;
+            }
+
+            Pages[key] = page;
+        }
+    }
 }
 
 /// <summary>
@@ -67,12 +85,7 @@ public sealed class PublicPageCache(DashboardCache cache, PublicPageStore store,
             http.Response.Headers.ContentDisposition.FirstOrDefault(),
             ETagOf(body),
             await LastChangeAsync(http.RequestAborted));
-        if (store.Pages.Count >= PublicPageStore.MaxPages)
-        {
-            store.Pages.Clear();
-        }
-
-        store.Pages[key] = page;
+        store.Keep(key, page);
         await WriteAsync(http, page);
     }
 
