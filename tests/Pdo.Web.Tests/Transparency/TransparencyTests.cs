@@ -96,7 +96,9 @@ public sealed class TransparencyTests(MonitoringPlanFactory factory) : IClassFix
         var response = await factory.CreateHttpsClient().GetAsync(url);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("Pagina non trovata", await response.Content.ReadAsStringAsync());
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Pagina non trovata", body);
+        Assert.Contains("href=\"/trasparenza\">Vai ai piani approvati</a>", body);
     }
 
     [Fact]
