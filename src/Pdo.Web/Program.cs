@@ -97,8 +97,8 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 
 builder.Services.AddOptions<EnteSettings>()
     .Bind(builder.Configuration.GetSection(EnteSettings.Section))
-    .ValidateDataAnnotations()
     .ValidateOnStart();
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<EnteSettings>, EnteSettingsValidation>(); // Italian, naming the setting
 
 builder.Services.AddScoped<ScorecardService>();
 builder.Services.AddScoped<PlanService>();
@@ -128,6 +128,9 @@ builder.Services.AddSingleton(services => ActivatorUtilities.CreateInstance<Pdo.
 builder.Services.AddHostedService(services => services.GetRequiredService<Pdo.Web.Features.Jobs.JobRunner>());
 builder.Services.AddScoped<Pdo.Web.Features.Reports.PlanWorkbookExport>();
 builder.Services.AddScoped<Pdo.Web.Features.PlanImport.PlanImportService>();
+builder.Services.AddScoped<Pdo.Web.Features.Transparency.TransparencyService>();
+builder.Services.AddSingleton<Pdo.Web.Features.Transparency.PublicPageStore>();
+builder.Services.AddScoped<Pdo.Web.Features.Transparency.PublicPageCache>();
 
 // Cookies are Secure and __Host- (HTTPS only) unless a deployment on plain HTTP loopback says otherwise (Development,
 // the browser tests). Behind a TLS-terminating proxy, enable ForwardedHeaders so that requests are seen as HTTPS.
@@ -265,7 +268,9 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseCors();
 app.UseRateLimiter();
-app.UseAuthentication();
+// The public pages (/trasparenza) never look at who is signed in: the same page for everyone, and no cookie is
+// renewed or issued there, so that a reverse proxy may keep them (Features/Transparency).
+app.UseWhen(context => !Pdo.Web.Features.Transparency.TransparencyLinks.IsPublic(context.Request.Path), branch => branch.UseAuthentication());
 app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();

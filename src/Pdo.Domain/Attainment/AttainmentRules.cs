@@ -39,7 +39,7 @@ public static class AttainmentRules
 
         var status = StatusOf(approved.Score, methodology.StatusBands);
         var computedText = ComputedScoreText(computed);
-        var approvedText = $"{approved.ApprovedBy} il {ItalianValues.FormatDate(RomeTime.Today(approved.ApprovedAt))}";
+        var approvedText = $"{ApprovedOverride.Decider} il {ItalianValues.FormatDate(RomeTime.Today(approved.ApprovedAt))}";
         var e = computed.Explanation;
         var explanation = new Explanation(
             e.Method,

@@ -92,7 +92,14 @@ public sealed record KpiAttainment(
 /// An override approved by the OIV (docs/attainment.md, "Forzature"): the score that replaces the computed one, why,
 /// who approved it and when, with the decision's note.
 /// </summary>
-public sealed record ApprovedOverride(decimal Score, string Reason, string ApprovedBy, DateTimeOffset ApprovedAt, string Note);
+public sealed record ApprovedOverride(decimal Score, string Reason, string ApprovedBy, DateTimeOffset ApprovedAt, string Note)
+{
+    /// <summary>
+    /// Who decides an override, as every published output names it (explanation, pages, PDF, open data, API): the body,
+    /// never the person (<see cref="ApprovedBy"/> stays on the internal overrides list, the history and the export).
+    /// </summary>
+    public const string Decider = "OIV / Nucleo di Valutazione";
+}
 
 /// <summary>An item entering a weighted mean: a KPI inside an objective, or an objective inside an area.</summary>
 public sealed record WeightedScore(string Label, decimal? Score, decimal Weight, int MeasuredKpis, int TotalKpis);

@@ -19,7 +19,7 @@ public static class Roles
         PlanningOffice => "Ufficio Pianificazione",
         DirectorateManager => "Direttore",
         Executive => "Giunta",
-        Evaluator => "OIV / Nucleo di Valutazione",
+        Evaluator => Pdo.Domain.Attainment.ApprovedOverride.Decider,
         _ => role,
     };
 }

@@ -24,11 +24,22 @@ public static class HostingServices
         try
         {
             _ = app.Services.GetRequiredService<IOptions<PublicAddressOptions>>().Value;
-            return true;
         }
         catch (OptionsValidationException e)
         {
             app.Logger.LogCritical("Pdo cannot start: {Problem}", e.Message);
+            return false;
+        }
+
+        try
+        {
+            _ = app.Services.GetRequiredService<IOptions<EnteSettings>>().Value;
+            return true;
+        }
+        catch (OptionsValidationException e)
+        {
+            // EnteSettingsValidation: Italian messages, each naming its setting (e.g. «Ente:IpaCode … non è un codice IPA valido»).
+            app.Logger.LogCritical("Pdo non si avvia: impostazioni dell'ente non valide: {Problem}", e.Message);
             return false;
         }
     }

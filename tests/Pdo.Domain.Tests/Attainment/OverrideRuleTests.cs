@@ -60,10 +60,10 @@ public class OverrideRuleTests
         Assert.Equal("80,0 %", e.Inputs.Single(i => i.Label == "Punteggio calcolato").Value);
         Assert.Equal("85,0 %", e.Inputs.Single(i => i.Label == "Punteggio forzato").Value);
         Assert.Equal("Cantiere sospeso dalla Soprintendenza.", e.Inputs.Single(i => i.Label == "Motivo della forzatura").Value);
-        Assert.Equal("Maria Valutatrice il 26/01/2021", e.Inputs.Single(i => i.Label == "Forzatura approvata da").Value);
+        Assert.Equal("OIV / Nucleo di Valutazione il 26/01/2021", e.Inputs.Single(i => i.Label == "Forzatura approvata da").Value);
         Assert.EndsWith(AttainmentRules.OverrideRule + ".", e.Methodology);
         Assert.Equal(
-            "Parzialmente raggiunto (85,0 %), punteggio forzato (calcolato: 80,0 %): forzatura approvata da Maria Valutatrice il 26/01/2021. Motivo: Cantiere sospeso dalla Soprintendenza.",
+            "Parzialmente raggiunto (85,0 %), punteggio forzato (calcolato: 80,0 %): forzatura approvata da OIV / Nucleo di Valutazione il 26/01/2021. Motivo: Cantiere sospeso dalla Soprintendenza.",
             e.Summary);
     }
 

@@ -155,6 +155,15 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Jobs.Show GET"] = SignedIn(),
         ["Jobs.Status GET"] = SignedIn(),
         ["Jobs.Download GET"] = SignedIn(),
+        // The public pages of approved plans ("Amministrazione trasparente", Features/Transparency): everyone, signed in or not.
+        ["Transparency.Index GET"] = All(Outcome.Allowed),
+        ["Transparency.Trend GET"] = All(Outcome.Allowed),
+        ["Transparency.Plan GET"] = All(Outcome.Allowed),
+        ["Transparency.Category GET"] = All(Outcome.Allowed),
+        ["Transparency.Area GET"] = All(Outcome.Allowed),
+        ["Transparency.Directorate GET"] = All(Outcome.Allowed),
+        ["Transparency.Objective GET"] = All(Outcome.Allowed),
+        ["Transparency.Consuntivo GET"] = All(Outcome.Allowed),
     };
 
     /// <summary>Every action of every controller of the web assembly, by reflection: "Controller.Action VERB".</summary>

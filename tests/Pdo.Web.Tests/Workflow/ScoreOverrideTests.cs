@@ -68,7 +68,7 @@ public sealed class ScoreOverrideTests(PdoWebFactory factory) : IClassFixture<Pd
 
         var page = WebUtility.HtmlDecode(await office.GetStringAsync($"/piani/{year}/obiettivi/{Objective}?periodo=FIN"));
         Assert.Contains("<span class=\"score-value\">60,0 %</span>", page);
-        Assert.Contains($"calcolato <span class=\"override-computed\">{Pdo.Domain.Values.ItalianValues.FormatScore(computed)}</span>, approvato da Test Evaluator", page);
+        Assert.Contains($"calcolato <span class=\"override-computed\">{Pdo.Domain.Values.ItalianValues.FormatScore(computed)}</span>, approvato da OIV / Nucleo di Valutazione", page);
         Assert.Contains($"Motivo: {Reason}", page);
         Assert.Contains("<dt>Punteggio calcolato</dt>", page);
         Assert.Contains("<dt>Forzatura approvata da</dt>", page);
@@ -190,7 +190,7 @@ public sealed class ScoreOverrideTests(PdoWebFactory factory) : IClassFixture<Pd
         var computed = Pdo.Domain.Values.ItalianValues.FormatScore(Kpi(card).Attainment.ComputedScore);
         var executive = await factory.CreateClientAsAsync(Roles.Executive);
         var pdf = Reports.ConsuntivoPdfTests.Text(await executive.GetByteArrayAsync($"/piani/{year}/consuntivo.pdf"));
-        Assert.Contains($"{KpiCode}: Punteggio forzato 60,0 % (calcolato {computed}), approvato da Test Evaluator (OIV / Nucleo di Valutazione)", pdf);
+        Assert.Contains($"{KpiCode}: Punteggio forzato 60,0 % (calcolato {computed}), approvato da OIV / Nucleo di Valutazione", pdf);
         Assert.Contains("Punteggi modificati", pdf);
         Assert.Contains("Il grado di raggiungimento di 1 KPI non è quello calcolato dalle regole", pdf);
 

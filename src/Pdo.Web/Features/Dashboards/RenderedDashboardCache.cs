@@ -53,19 +53,7 @@ public sealed class RenderedDashboardCache(DashboardCache cache, AppDbContext db
             return;
         }
 
-        var original = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try
-        {
-            await next();
-        }
-        finally
-        {
-            http.Response.Body = original;
-        }
-
-        var rendered = buffer.ToArray();
+        var rendered = await Pdo.Web.Infrastructure.BufferedResponse.CaptureAsync(http, () => next());
         // A request the client gave up on may have rendered nothing: it is never kept.
         if (http.Response.StatusCode == StatusCodes.Status200OK && rendered.Length > 0 && !http.RequestAborted.IsCancellationRequested
             && http.Response.Headers.SetCookie.Count == 0 && pages.Count < MaxPages)
@@ -73,12 +61,8 @@ public sealed class RenderedDashboardCache(DashboardCache cache, AppDbContext db
             pages.TryAdd(key, RememberedPage.Of(rendered));
         }
 
-        // Nothing rendered (a 404 for a filter code not in the plan): writing even zero bytes would start the
-        // response, and the status-code page could no longer write its Italian page.
-        if (rendered.Length > 0)
-        {
-            await original.WriteAsync(rendered, http.RequestAborted);
-        }
+        // Nothing rendered (a 404 for a filter code not in the plan): nothing is written (BufferedResponse.SendAsync).
+        await Pdo.Web.Infrastructure.BufferedResponse.SendAsync(http, rendered);
     }
 
     /// <summary>Whether the request's Accept-Encoding lists gzip (or *) without q=0.</summary>

@@ -10,7 +10,8 @@ namespace Pdo.Web.Features.Objectives;
 /// <summary>Builds the objective page: narrative, the KPI table of the report and the explanation of every score.</summary>
 public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastructure.Data.AppDbContext db)
 {
-    public async Task<ObjectiveViewModel?> DetailsAsync(int year, string code, string? period, CancellationToken cancellationToken)
+    /// <param name="approvedPlansOnly">the year-over-year rows from approved plans only (the public page)</param>
+    public async Task<ObjectiveViewModel?> DetailsAsync(int year, string code, string? period, CancellationToken cancellationToken, bool approvedPlansOnly = false)
     {
         var card = await scorecards.LoadObjectiveAsync(year, code, period, cancellationToken);
         var score = card?.FindObjective(code);
@@ -53,7 +54,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
                     ?? (k.Kpi.UnmeasurableReasonIn(p) is { } reason ? ResultText.Unmeasurable(reason) : "—");
                 return (p.Name, actual, ScoreViewModel.From(k.Kpi.ScoreIn(p, plan.Methodology)));
             }).ToList())).ToList();
-        var yearRows = await YearsAsync(objective, cancellationToken);
+        var yearRows = await YearsAsync(objective, approvedPlansOnly, cancellationToken);
 
         var chartData = new
         {
@@ -99,7 +100,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
     private static decimal? Rounded(decimal? value) => value is decimal v ? AttainmentRules.RoundForDisplay(v) : null;
 
     /// <summary>Year over year: the KPIs of this objective, linked by code to the same KPIs of every plan, scored on each plan's default period.</summary>
-    private async Task<IReadOnlyList<KpiYearRow>> YearsAsync(Objective objective, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<KpiYearRow>> YearsAsync(Objective objective, bool approvedPlansOnly, CancellationToken cancellationToken)
     {
         var codes = objective.Kpis.Select(k => k.Code).ToList();
         var plans = await db.Plans.AsNoTrackingWithIdentityResolution().AsSplitQuery()
@@ -107,6 +108,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
             .Include(p => p.Objectives.Where(o => o.Code == objective.Code)).ThenInclude(o => o.Kpis.Where(k => codes.Contains(k.Code))).ThenInclude(k => k.Results)
             .Include(p => p.Objectives.Where(o => o.Code == objective.Code)).ThenInclude(o => o.Kpis.Where(k => codes.Contains(k.Code))).ThenInclude(k => k.Overrides)
             .Where(p => p.Objectives.Any(o => o.Code == objective.Code))
+            .Where(p => !approvedPlansOnly || p.Status == PlanStatus.Approved)
             .OrderBy(p => p.Year)
             .ToListAsync(cancellationToken);
         return objective.Kpis.OrderBy(k => k.SortOrder).Select(k => new KpiYearRow(

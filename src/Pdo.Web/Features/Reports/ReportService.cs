@@ -325,7 +325,7 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
         k.Attainment.Explanation.Formula)
     {
         Override = OverrideViewModel.From(k.Attainment) is { } o
-            ? new ReportOverride(o.ComputedDisplay, o.OverrideDisplay, o.Reason, $"{o.ApprovedBy} ({Roles.Label(Roles.Evaluator)})", o.ApprovedOn)
+            ? new ReportOverride(o.ComputedDisplay, o.OverrideDisplay, o.Reason, OverrideViewModel.Decider, o.ApprovedOn)
             : null,
     };
 

@@ -20,8 +20,11 @@ public sealed record ExplanationViewModel(
 /// </summary>
 public sealed record OverrideViewModel(string ComputedDisplay, string OverrideDisplay, string Reason, string ApprovedBy, string ApprovedOn)
 {
-    /// <summary>«Punteggio forzato 85,0 % (calcolato 80,0 %), approvato da Maria Rossi il 25/01/2021. Motivo: …».</summary>
-    public string Text => $"Punteggio forzato {OverrideDisplay} (calcolato {ComputedDisplay}), approvato da {ApprovedBy} il {ApprovedOn}. Motivo: {Reason}";
+    /// <summary>Who approved, as the pages and the PDF name them: the OIV, not the person (<see cref="ApprovedOverride.Decider"/>).</summary>
+    public static string Decider => ApprovedOverride.Decider;
+
+    /// <summary>«Punteggio forzato 85,0 % (calcolato 80,0 %), approvato da OIV / Nucleo di Valutazione il 25/01/2021. Motivo: …».</summary>
+    public string Text => $"Punteggio forzato {OverrideDisplay} (calcolato {ComputedDisplay}), approvato da {Decider} il {ApprovedOn}. Motivo: {Reason}";
 
     public static OverrideViewModel? From(KpiAttainment a) => a.Override is { } o
         ? new(AttainmentRules.ComputedScoreText(a), ItalianValues.FormatScore(o.Score), o.Reason, o.ApprovedBy, ItalianValues.FormatDate(RomeTime.Today(o.ApprovedAt)))

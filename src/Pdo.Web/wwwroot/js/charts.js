@@ -77,7 +77,7 @@
 
   document.addEventListener('DOMContentLoaded', function () {
     if (!window.Chart) { return; }
-    document.querySelectorAll('script[type="application/json"][data-charts], #dashboard-data, #objective-charts').forEach(function (block) {
+    document.querySelectorAll('script[type="application/json"][data-charts], #dashboard-data, #objective-charts, #trend-data').forEach(function (block) {
       var data = read(block.id);
       if (!data) { return; }
       document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
