@@ -40,7 +40,9 @@ public sealed class RenderedDashboardCache(DashboardCache cache, AppDbContext db
             return;
         }
 
-        var plans = await cache.AllAsync(db, http.RequestAborted);
+        var plans = int.TryParse(context.RouteData.Values["year"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            ? await cache.WithPlanAsync(db, year, http.RequestAborted)
+            : await cache.AllAsync(db, http.RequestAborted);
         var pages = cache.PagesFor(plans);
         var key = Key(http, antiforgery);
         if (pages.TryGetValue(key, out var page))
