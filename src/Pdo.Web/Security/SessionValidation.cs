@@ -23,7 +23,7 @@ namespace Pdo.Web.Security;
 /// the interval. Warm dashboard reads thus send no query.</item>
 /// </list>
 /// The cookie is never re-issued by this check (only the cookie handler's sliding renewal, at most every 4 hours), so the
-/// rendered-dashboard cache, which skips responses that set a cookie, keeps working.
+/// rendered-dashboard cache (which adds a renewal to the response it serves, and keeps the page) is not disturbed.
 /// </summary>
 public sealed class SessionStampCache(DataChangeSignal signal, TimeProvider clock, IConfiguration configuration)
 {

@@ -116,11 +116,8 @@ public sealed class DashboardCacheTests(MonitoringPlanFactory factory) : IClassF
     [Fact]
     public async Task RendersAgainGivenARequestTheClientAbandoned()
     {
-        var cache = NewCache();
         await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await cache.AllAsync(db, CancellationToken.None);
-        var filter = new RenderedDashboardCache(cache, db, Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions { Cookie = { Name = "Pdo.Antiforgery" } }));
+        var filter = await NewFilterAsync(scope);
         var renders = 0;
 
         // The client went away while the page was being rendered: nothing (or a part) was written.
@@ -139,6 +136,35 @@ public sealed class DashboardCacheTests(MonitoringPlanFactory factory) : IClassF
         Assert.Equal(2, renders);
         var page = Assert.IsType<FileContentResult>(remembered.Result);
         Assert.Equal("<p>cruscotto</p>", System.Text.Encoding.UTF8.GetString(page.FileContents));
+    }
+
+    [Theory]
+    [InlineData("Pdo.Auth=biglietto-rinnovato; path=/; secure; httponly", 1)]
+    [InlineData("Pdo.Antiforgery=nuovo-gettone; path=/; secure; httponly", 2)]
+    public async Task RendersOnceGivenARenewedSignInCookieAndAgainGivenANewAntiforgeryCookie(string setCookie, int expectedRenders)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var filter = await NewFilterAsync(scope);
+        var renders = 0;
+
+        var first = Request(CancellationToken.None);
+        await filter.OnResourceExecutionAsync(first, async () =>
+        {
+            first.HttpContext.Response.Headers.Append("Set-Cookie", setCookie);
+            return await Render(first, "<p>cruscotto</p>", () => renders++)();
+        });
+        var next = Request(CancellationToken.None);
+        await filter.OnResourceExecutionAsync(next, Render(next, "<p>cruscotto</p>", () => renders++));
+
+        Assert.Equal(expectedRenders, renders);
+    }
+
+    private async Task<RenderedDashboardCache> NewFilterAsync(AsyncServiceScope scope)
+    {
+        var cache = NewCache();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await cache.AllAsync(db, CancellationToken.None);
+        return new RenderedDashboardCache(cache, db, Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions { Cookie = { Name = "Pdo.Antiforgery" } }));
     }
 
     private static List<(decimal? Score, int Measured, int Total)> Rollups(PlanSnapshot plan, int period) =>

@@ -98,6 +98,27 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
         Assert.True(result.Outcome == Pdo.Infrastructure.PlanImport.PlanImportOutcome.Imported, result.Summary);
     }
 
+    /// <summary>
+    /// Waits until the dashboards hold every plan's snapshot (after a restart the others load in the background), so a
+    /// test that compares two renderings of a page is not disturbed by the trend filling in between.
+    /// </summary>
+    public async Task WaitForAllPlanSnapshotsAsync()
+    {
+        var cache = Services.GetRequiredService<Pdo.Web.Features.Dashboards.DashboardCache>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var (snapshots, _) = await WithDbAsync(db => cache.LoadedAsync(db, CancellationToken.None));
+            if (snapshots.Complete)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The plans' snapshots were not all loaded within a minute.");
+            await Task.Delay(50);
+        }
+    }
+
     public async Task WithDbAsync(Func<AppDbContext, Task> action)
     {
         await using var scope = Services.CreateAsyncScope();

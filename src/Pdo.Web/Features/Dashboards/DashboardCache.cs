@@ -19,10 +19,18 @@ namespace Pdo.Web.Features.Dashboards;
 /// costs no query at all.
 /// </para>
 /// </summary>
-public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, IConfiguration configuration, ILogger<DashboardCache> logger)
+public sealed class DashboardCache(
+    DataChangeSignal signal, TimeProvider clock, IConfiguration configuration, ILogger<DashboardCache> logger, IServiceScopeFactory? scopes = null)
 {
     /// <summary>How stale a change made by another instance may be (<c>Dashboards:ChangeCheckInterval</c>, default 100 ms).</summary>
     public TimeSpan CheckInterval { get; } = configuration.GetValue("Dashboards:ChangeCheckInterval", TimeSpan.FromMilliseconds(100));
+
+    /// <summary>
+    /// Whether, once a request loaded the plan it asked for, the other plans are loaded one by one in the background
+    /// (<c>Dashboards:LoadOtherPlansInBackground</c>, default true), so that the trend by year and the plan list fill
+    /// in without a request waiting for every plan.
+    /// </summary>
+    public bool LoadOtherPlansInBackground { get; } = scopes is not null && configuration.GetValue("Dashboards:LoadOtherPlansInBackground", true);
 
     /// <summary>Page models remembered per set of snapshots (filters are a small, bounded space in practice).</summary>
     public const int MaxMemoEntries = 1_000;
@@ -34,8 +42,12 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<int, PlanSnapshot> _snapshots = [];
     private long _stamp = -1;
+
+    // The plan years in the database as of the stamp (null: to be read again), and whether each one is loaded.
+    private HashSet<int>? _years;
     private bool _complete;
-    private IReadOnlyList<PlanSnapshot> _ordered = [];
+    private PlanSnapshots _ordered = PlanSnapshots.Empty;
+    private int _loadingOthers;
 
     // The signal's version and the time of the last check that found the snapshots complete and up to date.
     private long _checkedVersion = -1;
@@ -47,7 +59,48 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
     /// at most <see cref="CheckInterval"/> ago). When nothing changed this costs no query, or one (the stamp) once per
     /// interval, whatever the size and number of the plans.
     /// </summary>
-    public async Task<IReadOnlyList<PlanSnapshot>> AllAsync(AppDbContext db, CancellationToken cancellationToken)
+    public Task<PlanSnapshots> AllAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        SnapshotsAsync(db, year: null, cancellationToken);
+
+    /// <summary>
+    /// The snapshots loaded so far, oldest first, up to date like <see cref="AllAsync"/> and holding <paramref name="year"/>'s
+    /// when there is such a plan: after a restart only that plan is loaded (a few queries, whatever the number of
+    /// plans); the others are loaded on demand, or in the background (<see cref="LoadOtherPlansInBackground"/>) —
+    /// <see cref="PlanSnapshots.Complete"/> says whether every plan is in.
+    /// </summary>
+    public async Task<PlanSnapshots> WithPlanAsync(AppDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var snapshots = await SnapshotsAsync(db, year, cancellationToken);
+        if (!snapshots.Complete)
+        {
+            StartLoadingOthers();
+        }
+
+        return snapshots;
+    }
+
+    /// <summary>
+    /// The snapshots loaded so far and the plan years not loaded yet (read once after a restart or a new plan, then
+    /// known), starting the background load of the others; for the plan list, which shows the plans still loading
+    /// without waiting for them (every plan is loaded first when <see cref="LoadOtherPlansInBackground"/> is off).
+    /// </summary>
+    public async Task<(PlanSnapshots Snapshots, IReadOnlyList<int> Loading)> LoadedAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        // Without the background load, the list loads every plan (on demand, as it needs their scores).
+        var snapshots = await SnapshotsAsync(db, LoadOtherPlansInBackground ? 0 : null, cancellationToken);
+        if (snapshots.Complete)
+        {
+            return (snapshots, []);
+        }
+
+        StartLoadingOthers();
+        lock (_snapshots)
+        {
+            return (snapshots, [.. (_years ?? []).Where(y => !snapshots.Any(s => s.Year == y)).Order()]);
+        }
+    }
+
+    private async Task<PlanSnapshots> SnapshotsAsync(AppDbContext db, int? year, CancellationToken cancellationToken)
     {
         // Read before the stamp: a commit after this point moves the signal again, so the next request checks again.
         var version = signal.Version;
@@ -55,7 +108,7 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
         var claimed = false;
         lock (_snapshots)
         {
-            if (_complete && version == _checkedVersion)
+            if (Holds(year) && version == _checkedVersion)
             {
                 if (clock.GetElapsedTime(_checkedAt, now) < CheckInterval)
                 {
@@ -76,10 +129,10 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
 
         try
         {
-            var snapshots = await RefreshAsync(db, cancellationToken);
+            var snapshots = await RefreshAsync(db, year, cancellationToken);
             lock (_snapshots)
             {
-                if (_complete && ReferenceEquals(snapshots, _ordered))
+                if (ReferenceEquals(snapshots, _ordered))
                 {
                     _checkedVersion = version;
                     _checkedAt = now;
@@ -100,12 +153,63 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
         }
     }
 
-    private async Task<IReadOnlyList<PlanSnapshot>> RefreshAsync(AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the snapshots held answer a request for <paramref name="year"/> (every plan when null; the plan years
+    /// only when 0). Called under the lock.
+    /// </summary>
+    private bool Holds(int? year) => _complete || (_years is not null && year is int y && (y == 0 || _snapshots.ContainsKey(y) || !_years.Contains(y)));
+
+    /// <summary>Loads the plans not loaded yet one by one, each a short hold of the gate (a request for another plan waits for one plan at most).</summary>
+    private void StartLoadingOthers()
+    {
+        if (!LoadOtherPlansInBackground || Interlocked.CompareExchange(ref _loadingOthers, 1, 0) != 0)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await using var scope = scopes!.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var tried = new HashSet<int>();
+                while (true)
+                {
+                    int? next;
+                    lock (_snapshots)
+                    {
+                        // The most recent first (the trend's right end); each plan once (one removed meanwhile is skipped).
+                        next = _complete ? null : _years?.Where(y => !_snapshots.ContainsKey(y) && !tried.Contains(y)).OrderDescending().Cast<int?>().FirstOrDefault();
+                    }
+
+                    if (next is not int year)
+                    {
+                        break;
+                    }
+
+                    tried.Add(year);
+                    await SnapshotsAsync(db, year, CancellationToken.None);
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The next request loads what is missing on demand.
+                logger.LogWarning("Loading the other plans' dashboard snapshots in the background stopped: {Reason}", ex.Message.ReplaceLineEndings(" "));
+            }
+            finally
+            {
+                Interlocked.Exchange(ref _loadingOthers, 0);
+            }
+        });
+    }
+
+    private async Task<PlanSnapshots> RefreshAsync(AppDbContext db, int? year, CancellationToken cancellationToken)
     {
         var stamp = await db.AuditEntries.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
         lock (_snapshots)
         {
-            if (stamp == _stamp && _complete)
+            if (stamp == _stamp && Holds(year))
             {
                 return _ordered;
             }
@@ -119,20 +223,9 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
                 await CatchUpAsync(db, stamp, cancellationToken);
             }
 
-            if (!_complete)
+            if (_years is null)
             {
-                var years = await db.Plans.AsNoTracking().Select(p => p.Year).ToListAsync(cancellationToken);
-                foreach (var year in years.Where(y => !_snapshots.ContainsKey(y)))
-                {
-                    if (await LoadAsync(db, year, cancellationToken) is { } loaded)
-                    {
-                        lock (_snapshots)
-                        {
-                            _snapshots[year] = loaded;
-                        }
-                    }
-                }
-
+                var years = (await db.Plans.AsNoTracking().Select(p => p.Year).ToListAsync(cancellationToken)).ToHashSet();
                 lock (_snapshots)
                 {
                     foreach (var gone in _snapshots.Keys.Except(years).ToList())
@@ -140,17 +233,32 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
                         _snapshots.Remove(gone);
                     }
 
-                    _complete = true;
+                    _years = years;
+                }
+            }
+
+            // Every plan, or the one asked for (none when only the years were asked, or there is no such plan).
+            var wanted = year is null ? [.. _years] : year is int y && _years.Contains(y) ? new List<int> { y } : [];
+            foreach (var missing in wanted.Where(y => !_snapshots.ContainsKey(y)))
+            {
+                if (await LoadAsync(db, missing, cancellationToken) is { } loaded)
+                {
+                    lock (_snapshots)
+                    {
+                        _snapshots[missing] = loaded;
+                    }
                 }
             }
 
             lock (_snapshots)
             {
+                _complete = _years.All(_snapshots.ContainsKey);
+
                 // Same snapshots, same list: the pages and models remembered for it stay valid.
                 var ordered = _snapshots.Values.OrderBy(s => s.Year).ToList();
-                if (!ordered.SequenceEqual(_ordered, ReferenceEqualityComparer.Instance))
+                if (!ordered.SequenceEqual(_ordered, ReferenceEqualityComparer.Instance) || _complete != _ordered.Complete)
                 {
-                    _ordered = ordered;
+                    _ordered = new PlanSnapshots(ordered, _complete);
                 }
 
                 return _ordered;
@@ -179,6 +287,7 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
         {
             _snapshots.Clear();
             _stamp = -1;
+            _years = null;
             _complete = false;
             _checkedVersion = -1;
         }
@@ -198,6 +307,7 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
             lock (_snapshots)
             {
                 _snapshots.Clear();
+                _years = null;
                 _complete = false;
             }
 
@@ -219,6 +329,7 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
             lock (_snapshots)
             {
                 _snapshots.Clear();
+                _years = null;
                 _complete = false;
             }
 
@@ -226,9 +337,13 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
             return;
         }
 
-        if (changes.Any(c => c.PlanYear is int y && !cachedYears.Contains(y)))
+        if (changes.Any(c => c.PlanYear is int y && _years?.Contains(y) != true))
         {
-            _complete = false; // a plan that is not cached yet (e.g. a new one)
+            lock (_snapshots)
+            {
+                _years = null; // a plan not known yet (e.g. a new one): the years are read again
+                _complete = false;
+            }
         }
 
         foreach (var year in cachedYears)
@@ -269,6 +384,7 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
                 if (next is null)
                 {
                     _snapshots.Remove(year);
+                    _years = null;
                     _complete = false;
                 }
                 else
@@ -341,4 +457,21 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
     }
 
     private sealed record ResultRow(int KpiId, int PeriodId, string ActualText, decimal? Value, bool? Done, DateOnly? CompletionDate);
+}
+
+/// <summary>The plans' snapshots held at one moment, oldest first, and whether every plan in the database is among them.</summary>
+public sealed class PlanSnapshots(IReadOnlyList<PlanSnapshot> snapshots, bool complete) : IReadOnlyList<PlanSnapshot>
+{
+    public static readonly PlanSnapshots Empty = new([], complete: false);
+
+    /// <summary>Whether every plan is loaded (false after a restart until the others are loaded, on demand or in the background).</summary>
+    public bool Complete { get; } = complete;
+
+    public int Count => snapshots.Count;
+
+    public PlanSnapshot this[int index] => snapshots[index];
+
+    public IEnumerator<PlanSnapshot> GetEnumerator() => snapshots.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

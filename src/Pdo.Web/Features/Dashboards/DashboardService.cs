@@ -18,7 +18,7 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
 {
     public async Task<DashboardViewModel?> BuildAsync(int year, DashboardFilter filter, CancellationToken cancellationToken)
     {
-        var plans = await cache.AllAsync(db, cancellationToken);
+        var plans = await cache.WithPlanAsync(db, year, cancellationToken);
 
         // The snapshots are immutable: while they do not change, the same filters give the same page model.
         var memo = cache.MemoFor(plans);
@@ -27,7 +27,7 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
             return known;
         }
 
-        var built = Build(plans, year, filter);
+        var built = Build(plans, year, filter, cache.LoadOtherPlansInBackground);
         if (built is not null && memo.Count < DashboardCache.MaxMemoEntries)
         {
             memo.TryAdd((year, filter), built);
@@ -36,7 +36,7 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
         return built;
     }
 
-    private static DashboardViewModel? Build(IReadOnlyList<PlanSnapshot> plans, int year, DashboardFilter filter)
+    private static DashboardViewModel? Build(PlanSnapshots plans, int year, DashboardFilter filter, bool othersLoading)
     {
         var snapshot = plans.FirstOrDefault(p => p.Year == year);
         if (snapshot is null)
@@ -166,7 +166,12 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
             ["sections"] = BarSummary("sezione", bySection),
             ["areas"] = BarSummary("area strategica", byArea),
             ["directorates"] = BarSummary("Direzione", byDirectorate),
-            ["trend"] = trend.Count < 2
+            // After a restart only this plan may be loaded yet: the other years follow (loaded in the background).
+            ["trend"] = !plans.Complete
+                ? othersLoading
+                    ? "Gli altri anni sono in calcolo: l'andamento negli anni comparirà ricaricando la pagina tra qualche istante."
+                    : "Andamento degli anni già consultati: gli altri compaiono dopo l'apertura dell'elenco dei piani."
+                : trend.Count < 2
                 ? "Un solo anno disponibile: l'andamento negli anni comparirà con il piano successivo."
                 : $"Dal {trend[0].Year} al {trend[^1].Year} il grado di raggiungimento complessivo passa da {trend[0].Score.Display} a {trend[^1].Score.Display}.",
         };

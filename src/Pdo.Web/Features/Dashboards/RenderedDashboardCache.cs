@@ -12,7 +12,12 @@ namespace Pdo.Web.Features.Dashboards;
 /// snapshots it was built from (so any change of a result, target, weight or methodology, which moves the data
 /// stamp, drops it), for one user, one set of roles and Direzioni, one antiforgery cookie (the page carries the
 /// sign-out form's token) and one query string. Authorization has already run when this filter runs. A response
-/// that sets a cookie, is not 200, is empty or was abandoned by the client is never kept.
+/// that is not 200, is empty, was abandoned by the client or sets a new antiforgery cookie (its body carries a token
+/// of that new cookie, not of the one in the key) is never kept.
+/// <para>
+/// The body does not depend on the sign-in cookie: when the cookie handler renews it (sliding expiration), the
+/// Set-Cookie is added to that one response, remembered page or not, and the page is kept and served as usual.
+/// </para>
 /// <para>
 /// A remembered page is also kept gzip-compressed (once, when it is remembered) and sent so to browsers that accept
 /// it: a fraction of the bytes to write and to read. Compressing a page that carries a secret (the sign-out token) is
@@ -35,7 +40,9 @@ public sealed class RenderedDashboardCache(DashboardCache cache, AppDbContext db
             return;
         }
 
-        var plans = await cache.AllAsync(db, http.RequestAborted);
+        var plans = int.TryParse(context.RouteData.Values["year"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+            ? await cache.WithPlanAsync(db, year, http.RequestAborted)
+            : await cache.AllAsync(db, http.RequestAborted);
         var pages = cache.PagesFor(plans);
         var key = Key(http, antiforgery);
         if (pages.TryGetValue(key, out var page))
@@ -56,7 +63,7 @@ public sealed class RenderedDashboardCache(DashboardCache cache, AppDbContext db
         var rendered = await Pdo.Web.Infrastructure.BufferedResponse.CaptureAsync(http, () => next());
         // A request the client gave up on may have rendered nothing: it is never kept.
         if (http.Response.StatusCode == StatusCodes.Status200OK && rendered.Length > 0 && !http.RequestAborted.IsCancellationRequested
-            && http.Response.Headers.SetCookie.Count == 0 && pages.Count < MaxPages)
+            && !SetsCookie(http.Response, antiforgeryOptions.Value.Cookie.Name!) && pages.Count < MaxPages)
         {
             pages.TryAdd(key, RememberedPage.Of(rendered));
         }
@@ -77,6 +84,10 @@ public sealed class RenderedDashboardCache(DashboardCache cache, AppDbContext db
             && (e.Quality ?? 1) > 0)
             && !encodings.Any(e => e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && e.Quality == 0);
     }
+
+    /// <summary>Whether the response sets (or deletes) the cookie called <paramref name="name"/>.</summary>
+    public static bool SetsCookie(HttpResponse response, string name) =>
+        response.Headers.SetCookie.Any(c => c is not null && c.StartsWith(name + "=", StringComparison.Ordinal));
 
     private static string Key(HttpContext http, string antiforgery)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Pdo.Domain;
 using Pdo.Infrastructure.Data;
+using Pdo.Web.Infrastructure;
 
 namespace Pdo.Web.Features.PlanEditing;
 
@@ -34,14 +35,14 @@ public static class EditSave
         }
         catch (DbUpdateConcurrencyException ex)
         {
-            logger.LogWarning(ex, "Concurrent edit refused");
+            logger.LogWarning("Concurrent edit refused: {Reason}", ExpectedConflicts.Reason(ex));
             db.ChangeTracker.Clear();
             return EditResult.Conflict;
         }
         catch (DbUpdateException ex)
         {
             // E.g. two users creating the same code at once: the unique index refuses the second.
-            logger.LogWarning(ex, "Edit refused by the database");
+            logger.LogWarning("Edit refused by the database: {Reason}", ExpectedConflicts.Reason(ex));
             db.ChangeTracker.Clear();
             return EditResult.Invalid("Il salvataggio non è riuscito (codice già usato o dati collegati): nessuna modifica è stata scritta.");
         }

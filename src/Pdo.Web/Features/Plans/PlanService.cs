@@ -14,16 +14,22 @@ public sealed class PlanService(AppDbContext db, DashboardCache cache)
     /// <summary>The plans by year with their overall score, from the dashboards' cached snapshots (no full reload per plan).</summary>
     public async Task<PlanListViewModel> ListAsync(CancellationToken cancellationToken)
     {
-        var snapshots = await cache.AllAsync(db, cancellationToken);
-        return new PlanListViewModel(snapshots
-            .OrderByDescending(s => s.Year)
-            .Select(s => new PlanListItem(
-                s.Year,
-                s.Title,
-                StatusLabel(s.Status),
-                s.ApprovalText,
-                s.DefaultPeriod is { } period ? ScoreViewModel.From(s.Overall(period.Id)) : ScoreViewModel.From(AttainmentRules.Aggregate(s.Title, [], s.Methodology)),
-                Links.Plan(s.Year)))
+        var (snapshots, loading) = await cache.LoadedAsync(db, cancellationToken);
+        var loaded = snapshots.Select(s => new PlanListItem(
+            s.Year,
+            s.Title,
+            StatusLabel(s.Status),
+            s.ApprovalText,
+            s.DefaultPeriod is { } period ? ScoreViewModel.From(s.Overall(period.Id)) : ScoreViewModel.From(AttainmentRules.Aggregate(s.Title, [], s.Methodology)),
+            Links.Plan(s.Year)));
+
+        // After a restart: the plans not loaded yet (in the background) are listed without their score meanwhile.
+        var pending = loading.Count == 0 ? [] : await db.Plans.AsNoTracking().Where(p => loading.Contains(p.Year))
+            .Select(p => new { p.Year, p.Title, p.Status, p.ApprovalAct })
+            .ToListAsync(cancellationToken);
+        return new PlanListViewModel(loaded
+            .Concat(pending.Select(p => new PlanListItem(p.Year, p.Title, StatusLabel(p.Status), p.ApprovalAct is { } act ? ApprovalText(act) : null, null, Links.Plan(p.Year))))
+            .OrderByDescending(p => p.Year)
             .ToList());
     }
 
@@ -121,7 +127,7 @@ public sealed class PlanService(AppDbContext db, DashboardCache cache)
     /// </summary>
     private async Task<(PlanSnapshot Snapshot, SnapshotPeriod? Period)?> SnapshotAsync(int year, string? period, CancellationToken cancellationToken)
     {
-        var snapshot = (await cache.AllAsync(db, cancellationToken)).FirstOrDefault(s => s.Year == year);
+        var snapshot = (await cache.WithPlanAsync(db, year, cancellationToken)).FirstOrDefault(s => s.Year == year);
         if (snapshot is null)
         {
             return null;

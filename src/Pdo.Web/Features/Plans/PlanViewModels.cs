@@ -2,7 +2,8 @@ using Pdo.Web.Features.Scoring;
 
 namespace Pdo.Web.Features.Plans;
 
-public sealed record PlanListItem(int Year, string Title, string StatusLabel, string? ApprovalText, ScoreViewModel Score, string Url);
+/// <summary>A plan of the list; its score is null while the plan is still being loaded after a restart.</summary>
+public sealed record PlanListItem(int Year, string Title, string StatusLabel, string? ApprovalText, ScoreViewModel? Score, string Url);
 
 public sealed record PlanListViewModel(IReadOnlyList<PlanListItem> Plans);
 

@@ -9,6 +9,7 @@ using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.Spreadsheets;
 using Pdo.Web.Features.Results;
+using Pdo.Web.Infrastructure;
 using Pdo.Web.Security;
 
 namespace Pdo.Web.Features.ResultUpload;
@@ -149,7 +150,7 @@ public sealed class ResultUploadService(
         }
         catch (DbUpdateException ex)
         {
-            logger.LogWarning(ex, "Results upload conflict on {Year} by {User}", year, user.AuditName());
+            logger.LogWarning("Results upload conflict on {Year} by {User}: {Reason}", year, user.AuditName(), ExpectedConflicts.Reason(ex));
             db.ChangeTracker.Clear();
             return Refused(year, title, fileName, ["Nel frattempo qualcuno ha salvato alcuni di questi risultati nel portale: nessun risultato salvato. Caricare di nuovo il file per vedere i conflitti."]);
         }

@@ -128,7 +128,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
         catch (DbUpdateException ex)
         {
             // Someone saved the same result between our read and our write (version changed, or first insert raced).
-            logger.LogWarning(ex, "Result entry conflict on {Year}/{Objective} by {User}", year, code, user);
+            logger.LogWarning("Result entry conflict on {Year}/{Objective} by {User}: {Reason}", year, code, user, ExpectedConflicts.Reason(ex));
             db.ChangeTracker.Clear();
             var fresh = await LoadAsync(year, code, period.Code, tracked: false, cancellationToken);
             var (_, freshObjective, freshPeriod) = fresh!.Value;
