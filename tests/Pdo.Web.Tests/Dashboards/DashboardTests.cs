@@ -364,7 +364,7 @@ public sealed class DashboardQueryCountTests : IClassFixture<DashboardQueryCount
 
             // No check for other instances during the test: the counts do not depend on how fast the machine is.
             builder.UseSetting("Dashboards:ChangeCheckInterval", "01:00:00");
-            builder.ConfigureTestServices(services => services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(Counter)));
+            builder.ConfigureTestServices(services => ConfigureDbContext(services, o => o.AddInterceptors(Counter)));
         }
     }
 }
