@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -27,8 +27,8 @@ public sealed class AppendOnlyAuditTests : IDisposable
 
         await using (var db = _database.CreateContext())
         {
-            var error = await Assert.ThrowsAsync<SqliteException>(() =>
-                db.Database.ExecuteSqlRawAsync("UPDATE AuditEntries SET NewValue = '100%', UserName = 'qualcuno' WHERE Field = 'ActualText'"));
+            var error = await Assert.ThrowsAnyAsync<DbException>(() =>
+                db.Database.ExecuteSqlRawAsync("UPDATE \"AuditEntries\" SET \"NewValue\" = '100%', \"UserName\" = 'qualcuno' WHERE \"Field\" = 'ActualText'"));
             Assert.Contains(AuditTriggers.Message, error.Message);
         }
 
@@ -43,7 +43,7 @@ public sealed class AppendOnlyAuditTests : IDisposable
 
         await using (var db = _database.CreateContext())
         {
-            var error = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM AuditEntries"));
+            var error = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditEntries\""));
             Assert.Contains(AuditTriggers.Message, error.Message);
         }
 
@@ -63,6 +63,38 @@ public sealed class AppendOnlyAuditTests : IDisposable
         }
 
         Assert.Equal(before + 1, (await SnapshotAsync()).Count);
+    }
+
+    [PostgreSqlOnlyFact]
+    public async Task RefusesARawSqlTruncateOfAuditRowsAndChangesNothingGivenPostgreSql()
+    {
+        await ImportAsync();
+        var before = await SnapshotAsync();
+
+        await using (var db = _database.CreateContext())
+        {
+            var error = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("TRUNCATE \"AuditEntries\""));
+            Assert.Contains(AuditTriggers.Message, error.Message);
+        }
+
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public void CreatesTheTriggerFunctionAndItsTriggersInTheIdempotentPostgreSqlScript()
+    {
+        using var db = new PostgreSqlDesignTimeFactory().CreateDbContext([]);
+
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Assert.Contains("CREATE FUNCTION \"AuditEntries_AppendOnly\"() RETURNS trigger", script);
+        Assert.Contains("RAISE EXCEPTION '" + AuditTriggers.Message + "'", script);
+        Assert.Contains("CREATE TRIGGER \"AuditEntries_NoUpdate\" BEFORE UPDATE ON \"AuditEntries\"", script);
+        Assert.Contains("CREATE TRIGGER \"AuditEntries_NoDelete\" BEFORE DELETE ON \"AuditEntries\"", script);
+        Assert.Contains("CREATE TRIGGER \"AuditEntries_NoTruncate\" BEFORE TRUNCATE ON \"AuditEntries\"", script);
+        Assert.True(
+            script.IndexOf("CREATE TABLE \"AuditEntries\"", StringComparison.Ordinal) < script.IndexOf("CREATE TRIGGER", StringComparison.Ordinal),
+            "The triggers come after the table.");
     }
 
     [Fact]

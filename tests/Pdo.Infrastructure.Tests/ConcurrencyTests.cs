@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
@@ -9,7 +9,7 @@ using Pdo.Infrastructure.Tests.Support;
 namespace Pdo.Infrastructure.Tests;
 
 /// <summary>
-/// Optimistic concurrency on real SQLite: two users editing the same KPI or result from two DbContexts. The second
+/// Optimistic concurrency on real SQLite and PostgreSQL: two users editing the same KPI or result from two DbContexts. The second
 /// save is refused (Guid Version tokens, unique indexes) and the first user's change is what stays: no lost update.
 /// </summary>
 public sealed class ConcurrencyTests : IDisposable
@@ -138,8 +138,7 @@ public sealed class ConcurrencyTests : IDisposable
         await first.SaveChangesAsync();
         var error = await Assert.ThrowsAsync<DbUpdateException>(() => second.SaveChangesAsync());
 
-        var sqlite = Assert.IsType<SqliteException>(error.InnerException);
-        Assert.Equal(19, sqlite.SqliteErrorCode); // SQLITE_CONSTRAINT: the unique index on (KpiId, PeriodId)
+        Assert.True(TestDatabase.IsUniqueViolation(error.InnerException as DbException), $"Not the unique index on (KpiId, PeriodId): {error.InnerException}");
         await using var check = _database.CreateContext();
         var stored = await check.KpiResults.Where(r => r.Kpi!.Code == "SOL-01.1").ToListAsync();
         Assert.Equal("91,1%", Assert.Single(stored).ActualText);

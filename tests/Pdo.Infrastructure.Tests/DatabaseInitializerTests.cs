@@ -16,7 +16,7 @@ public sealed class DatabaseInitializerTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("pdo-init-").FullName;
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task CopiesTheDatabaseBeforeMigratingGivenAnExistingFileAtAnOlderMigration()
     {
         var file = Path.Combine(_folder, "pdo.db");
@@ -49,7 +49,7 @@ public sealed class DatabaseInitializerTests : IDisposable
         Assert.True(await migrated.Objectives.AnyAsync(o => o.DirectorateId == casa.Id));
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task MakesNoCopyGivenANewDatabase()
     {
         var file = Path.Combine(_folder, "pdo.db");

@@ -49,8 +49,14 @@ public sealed class OpenDataTests(PdoWebFactory factory) : IClassFixture<PdoWebF
         var rows = Csv.Parse(await factory.CreateClient().GetStringAsync("/opendata/pdo-2019.csv"));
 
         var row = rows.Single(r => r[6] == code);
-        Assert.Equal((unit, comparator, target, actual), (row[9], row[10], row[11], row[12]));
+        Assert.Equal((unit, comparator, target, AtStoredPrecision(actual)), (row[9], row[10], row[11], AtStoredPrecision(row[12])));
     }
+
+    /// <summary>A number at the 6 decimals values are stored with (a server rounds 76/60, SQLite keeps every digit); other text as it is.</summary>
+    private static string AtStoredPrecision(string value) =>
+        decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? Math.Round(number, 6).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : value;
 
     [Fact]
     public async Task QuotesFieldsWithCommasGivenTheRfc4180Format()

@@ -3,7 +3,10 @@
 #   bash tests/benchmarks/dashboard.sh            # generate data if missing, then measure
 # Env: PDO_BENCH_DATA (data folder, default /tmp/pdo-bench), PDO_BENCH_PORT (default 5099),
 #      PDO_BENCH_SECONDS (wrk duration, default 20), PDO_BENCH_WARMUP (seconds of load before measuring "warm",
-#      default 20: the JIT's tiered compilation settles), PDO_BENCH_CHANGES (changes timed, default 50).
+#      default 20: the JIT's tiered compilation settles), PDO_BENCH_CHANGES (changes timed, default 50),
+#      PDO_BENCH_PROVIDERS (the databases measured one after the other in one run, default "Sqlite";
+#      "Sqlite PostgreSql" side by side: PostgreSQL on a throwaway server started by .ci/postgres),
+#      PDO_BENCH_YEARS (generated years, default 10; the last one, in monitoring, is measured).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${PDO_BENCH_DATA:-/tmp/pdo-bench}
@@ -12,20 +15,34 @@ SECONDS_RUN=${PDO_BENCH_SECONDS:-20}
 CHANGES=${PDO_BENCH_CHANGES:-50}
 WARMUP=${PDO_BENCH_WARMUP:-20}
 BASE="http://127.0.0.1:$PORT"
-YEAR=2029
+YEARS=${PDO_BENCH_YEARS:-10}
+YEAR=$((2020 + YEARS - 1))
+PROVIDERS=${PDO_BENCH_PROVIDERS:-Sqlite}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
 dotnet build src/Pdo.Web -c Release -nologo -clp:ErrorsOnly
 APP="src/Pdo.Web/bin/Release/net10.0/Pdo.Web.dll"
-export ASPNETCORE_ENVIRONMENT=Development Database__DataDirectory="$DATA" Serilog__MinimumLevel__Default=Warning
-if [ ! -f "$DATA/pdo.db" ]; then
-  echo "Generating 10 years x 2,000 objectives x 10,000 KPIs into $DATA …"
-  time dotnet "$APP" genera-dati --dal 2020 --anni 10 --obiettivi 2000 --kpi 10000 >/dev/null
+export ASPNETCORE_ENVIRONMENT=Development Serilog__MinimumLevel__Default=Warning
+APP_PID=""
+source .ci/postgres
+trap '[ -z "$APP_PID" ] || kill $APP_PID 2>/dev/null || true; stop_test_postgres' EXIT
+
+measure() {
+PROVIDER=$1
+echo "######## $PROVIDER"
+export Database__Provider="$PROVIDER" Database__DataDirectory="$DATA/$PROVIDER"
+if [ "$PROVIDER" = PostgreSql ]; then
+  # A new database on a throwaway server each run (migrated by the app at its first start): generated every time.
+  [ -n "${PDO_TEST_POSTGRES:-}" ] || start_test_postgres
+  export Database__MigrateAtStartup=true ConnectionStrings__PostgreSql="${PDO_TEST_POSTGRES/Database=postgres/Database=pdo_bench_$$}"
+fi
+if [ "$PROVIDER" = PostgreSql ] || [ ! -f "$DATA/$PROVIDER/pdo.db" ]; then
+  echo "Generating $YEARS years x 2,000 objectives x 10,000 KPIs into $PROVIDER ($DATA/$PROVIDER) …"
+  time dotnet "$APP" genera-dati --dal 2020 --anni "$YEARS" --obiettivi 2000 --kpi 10000 >/dev/null
 fi
 
-dotnet "$APP" --urls "$BASE" --contentRoot "$PWD/src/Pdo.Web" >/tmp/pdo-bench-app.log 2>&1 &
+dotnet "$APP" --urls "$BASE" --contentRoot "$PWD/src/Pdo.Web" >"/tmp/pdo-bench-app-$PROVIDER.log" 2>&1 &
 APP_PID=$!
-trap 'kill $APP_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fs "$BASE/health" >/dev/null && break; sleep 1; done
 
 JAR=$(mktemp)
@@ -78,3 +95,11 @@ import sys
 t = sorted(float(x) * 1000 for x in sys.stdin if x.strip())
 p = lambda q: t[min(len(t) - 1, int(round(q * (len(t) - 1))))]
 print(f"after-change requests: n={len(t)} p50={p(0.5):.1f} ms p90={p(0.9):.1f} ms p99={p(0.99):.1f} ms max={t[-1]:.1f} ms")'
+kill "$APP_PID" 2>/dev/null || true
+wait "$APP_PID" 2>/dev/null || true
+APP_PID=""
+}
+
+for provider in $PROVIDERS; do
+  measure "$provider"
+done

@@ -163,8 +163,15 @@ public sealed class Kpi
     }
 
     /// <summary>
+    /// Values are stored with 12 digits before the decimal point and 6 after (precision 18, 6, which SQL Server and
+    /// PostgreSQL enforce): a value this large or larger cannot be saved, so it is refused as implausible.
+    /// </summary>
+    public const decimal LargestValue = 1_000_000_000_000m;
+
+    /// <summary>
     /// Why a measurement cannot be true for this KPI (attainment.md, "Plausibility at entry"), or null: a completion
-    /// date outside the plan's year, a negative count or duration (when neither target nor baseline is negative).
+    /// date outside the plan's year, a value of <see cref="LargestValue"/> or more, a negative count or duration (when neither
+    /// target nor baseline is negative).
     /// </summary>
     public string? ImplausibleReason(Measurement measurement)
     {
@@ -173,6 +180,12 @@ public sealed class Kpi
         {
             return $"La data di completamento {ItalianValues.FormatDate(completed)} del KPI «{Name}» è fuori dall'anno del piano ({plan.Year}): " +
                 $"scrivere una data tra il 01/01/{plan.Year} e il 31/12/{plan.Year}, oppure SI o NO.";
+        }
+
+        if (measurement.Value is decimal tooLarge && Math.Abs(tooLarge) >= LargestValue)
+        {
+            return $"Il valore {ItalianValues.Format(tooLarge, ValueKind, Unit)} del KPI «{Name}» è troppo grande: " +
+                $"Pdo registra valori inferiori a {ItalianValues.FormatNumber(LargestValue)} in valore assoluto.";
         }
 
         if (Kind == KpiKind.Numeric && measurement.Value is < 0m && IsCount)

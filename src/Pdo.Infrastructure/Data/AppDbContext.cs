@@ -9,7 +9,8 @@ namespace Pdo.Infrastructure.Data;
 
 /// <summary>
 /// The one database of Pdo: the plans, Identity and the Data Protection keys. Each provider has its own
-/// subclass (<see cref="SqliteAppDbContext"/>, <see cref="SqlServerAppDbContext"/>) with its own migrations.
+/// subclass (<see cref="SqliteAppDbContext"/>, <see cref="SqlServerAppDbContext"/>, <see cref="PostgreSqlAppDbContext"/>)
+/// with its own migrations.
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {

@@ -12,6 +12,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>Registers the provider's AppDbContext subclass from configuration.</summary>
@@ -28,13 +29,14 @@ public static class DatabaseSetup
         return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
             ? provider
             : throw new InvalidOperationException(
-                $"Database:Provider '{value}' is not supported: use 'Sqlite' or 'SqlServer'.");
+                $"Database:Provider '{value}' is not supported: use 'Sqlite', 'SqlServer' or 'PostgreSql'.");
     }
 
     /// <summary>
     /// Registers <see cref="AppDbContext"/> for the configured provider. SQLite's connection string defaults to a
     /// file in <paramref name="dataDirectory"/>; SQL Server's comes from <c>ConnectionStrings:SqlServer</c>
-    /// (also settable as the environment variable <c>ConnectionStrings__SqlServer</c>).
+    /// (also settable as the environment variable <c>ConnectionStrings__SqlServer</c>), PostgreSQL's from
+    /// <c>ConnectionStrings:PostgreSql</c>.
     /// </summary>
     public static IServiceCollection AddPdoDatabase(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
@@ -43,16 +45,13 @@ public static class DatabaseSetup
         switch (ProviderFrom(configuration))
         {
             case DatabaseProvider.SqlServer:
-                var sqlServer = configuration.GetConnectionString("SqlServer");
-                if (string.IsNullOrWhiteSpace(sqlServer))
-                {
-                    throw new InvalidOperationException(
-                        "Database:Provider is SqlServer but ConnectionStrings:SqlServer is empty (set ConnectionStrings__SqlServer).");
-                }
+                var sqlServer = RequiredConnectionString(configuration, DatabaseProvider.SqlServer);
+                AddProviderContext<SqlServerAppDbContext>(services, o => o.UseSqlServer(sqlServer, ConfigureSqlServer));
+                break;
 
-                services.AddDbContext<SqlServerAppDbContext>((sp, o) => o.UseSqlServer(sqlServer, ConfigureSqlServer)
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeSignalInterceptor>()));
-                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
+            case DatabaseProvider.PostgreSql:
+                var postgreSql = RequiredConnectionString(configuration, DatabaseProvider.PostgreSql);
+                AddProviderContext<PostgreSqlAppDbContext>(services, o => o.UseNpgsql(postgreSql, ConfigurePostgreSql));
                 break;
 
             default:
@@ -62,17 +61,36 @@ public static class DatabaseSetup
                 }
 
                 var sqlite = SqliteConnectionString(configuration, dataDirectory);
-
-                services.AddDbContext<SqliteAppDbContext>((sp, o) => o.UseSqlite(sqlite, ConfigureSqlite)
+                AddProviderContext<SqliteAppDbContext>(services, o => o.UseSqlite(sqlite, ConfigureSqlite)
                     // A table rebuild runs outside the migration's transaction: the initializer copies an existing file
                     // first (DatabaseInitializer.BackUpBeforeMigratingAsync), so EF Core's warning is only information.
-                    .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Information)))
-                    .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeSignalInterceptor>()));
-                services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+                    .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Information))));
                 break;
         }
 
         return services;
+    }
+
+    /// <summary>The provider's context with the audit and change-signal interceptors, also served as <see cref="AppDbContext"/>.</summary>
+    private static void AddProviderContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> useProvider)
+        where TContext : AppDbContext
+    {
+        services.AddDbContext<TContext>((sp, o) =>
+        {
+            useProvider(o);
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeSignalInterceptor>());
+        });
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<TContext>());
+    }
+
+    /// <summary><c>ConnectionStrings:{provider}</c> of a server provider; an empty one stops the start with the setting named.</summary>
+    public static string RequiredConnectionString(IConfiguration configuration, DatabaseProvider provider)
+    {
+        var connectionString = configuration.GetConnectionString(provider.ToString());
+        return string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException(
+                $"Database:Provider is {provider} but ConnectionStrings:{provider} is empty (set ConnectionStrings__{provider}).")
+            : connectionString;
     }
 
     /// <summary>Whether the database is the SQLite file <c>pdo.db</c> of the data folder (no <c>ConnectionStrings:Sqlite</c>).</summary>
@@ -127,5 +145,8 @@ public static class DatabaseSetup
         options.MigrationsHistoryTable("__EFMigrationsHistory");
 
     internal static void ConfigureSqlServer(SqlServerDbContextOptionsBuilder options) =>
+        options.MigrationsHistoryTable("__EFMigrationsHistory");
+
+    internal static void ConfigurePostgreSql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder options) =>
         options.MigrationsHistoryTable("__EFMigrationsHistory");
 }

@@ -20,3 +20,12 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
             .UseSqlServer("Server=localhost;Database=Pdo;Integrated Security=true;TrustServerCertificate=true", DatabaseSetup.ConfigureSqlServer)
             .Options);
 }
+
+/// <summary>Lets `dotnet ef` build the PostgreSQL model (no connection is opened to add migrations or script them).</summary>
+public sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
+{
+    public PostgreSqlAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>()
+            .UseNpgsql("Host=localhost;Database=pdo", DatabaseSetup.ConfigurePostgreSql)
+            .Options);
+}

@@ -37,6 +37,14 @@ public static class OperationsCommands
             return 2;
         }
 
+        if (DatabaseSetup.ProviderFrom(configuration) == DatabaseProvider.PostgreSql)
+        {
+            await output.WriteLineAsync(
+                "Su PostgreSQL si usa pg_dump: pg_dump --format=custom --file=pdo.dump <database> e pg_restore per ripristinare (README, «Backup e ripristino»). / " +
+                "On PostgreSQL use pg_dump: pg_dump --format=custom --file=pdo.dump <database>, and pg_restore to restore (README, \"Backup and restore\").");
+            return 2;
+        }
+
         try
         {
             var summary = await SqliteBackup.CreateAsync(

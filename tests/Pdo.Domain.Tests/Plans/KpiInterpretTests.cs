@@ -221,6 +221,23 @@ public class KpiInterpretTests
         Assert.Contains("non può essere negativo", interpretation.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("FUN-01.2", "1.000.000.000.000")]
+    [InlineData("FUN-01.2", "-2.646.000.000.000")]
+    public void RefusesAValueGivenTwelveOrMoreDigitsBeforeTheDecimalPoint(string code, string text)
+    {
+        var interpretation = Interpret(code, text);
+
+        Assert.Null(interpretation.Measurement);
+        Assert.Contains("è troppo grande: Pdo registra valori inferiori a 1.000.000.000.000", interpretation.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AcceptsAValueGivenElevenDigitsBeforeTheDecimalPoint()
+    {
+        Assert.NotNull(Interpret("FUN-01.2", "999.999.999.999,5").Measurement);
+    }
+
     [Fact]
     public void AcceptsNegativePercentageGivenReductionKpi()
     {

@@ -393,7 +393,7 @@ public sealed class DashboardQueryCountTests : IClassFixture<DashboardQueryCount
             builder.UseSetting("Dashboards:ChangeCheckInterval", "01:00:00");
             // Only what a request loads is counted: no plans loaded in the background meanwhile.
             builder.UseSetting("Dashboards:LoadOtherPlansInBackground", "false");
-            builder.ConfigureTestServices(services => services.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(Counter)));
+            builder.ConfigureTestServices(services => ConfigureDbContext(services, o => o.AddInterceptors(Counter)));
         }
     }
 }

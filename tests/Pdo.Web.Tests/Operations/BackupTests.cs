@@ -34,7 +34,7 @@ public sealed class BackupTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task TakesCopiesWhereEveryResultMatchesItsLastAuditRowGivenWritersSavingMeanwhile()
     {
         await _portal.EnsurePlan2020Async();
@@ -66,7 +66,7 @@ public sealed class BackupTests : IDisposable
         Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task ServesTheBackedUpDataGivenTheCopyRestoredInPlaceOfTheDatabase()
     {
         await _portal.EnsurePlan2020Async();
@@ -87,7 +87,7 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task RefusesToReplaceAnExistingFileGivenNoSovrascrivi()
     {
         _ = _portal.Services;
@@ -106,7 +106,7 @@ public sealed class BackupTests : IDisposable
         Assert.Equal("ok", await SqliteBackup.IntegrityCheckAsync(replaced));
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task WritesNothingAndFailsGivenNoDatabaseToCopy()
     {
         var target = Path.Combine(_folder, "copia.db");
@@ -119,7 +119,7 @@ public sealed class BackupTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_folder));
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task AnswersThatTheNativeBackupIsToBeUsedGivenSqlServer()
     {
         var output = new StringWriter();
@@ -136,7 +136,7 @@ public sealed class BackupTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_folder));
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task CopiesWithoutStartingThePortalGivenTheBackupCommandLine()
     {
         _ = _portal.Services;

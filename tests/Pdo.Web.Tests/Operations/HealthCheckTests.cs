@@ -11,6 +11,8 @@ namespace Pdo.Web.Tests.Operations;
 /// <c>/health</c> over a real SQLite file broken the ways production breaks it. The tests run as root, for whom file
 /// permissions stop nothing: "cannot write" is a write lock held by another connection, or the database opened
 /// read-only (what SQLite does by itself with a write-protected file); damage is garbage written over pages.
+/// On PostgreSQL (PDO_TEST_POSTGRES) the file tests are skipped and the server's own ways of refusing a write are
+/// tested instead: a row lock held by another session, a database set read-only.
 /// </summary>
 public sealed class HealthCheckTests : IDisposable
 {
@@ -18,7 +20,7 @@ public sealed class HealthCheckTests : IDisposable
 
     public void Dispose() => _portal.Dispose();
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task ReportsUnhealthyGivenADamagedDatabaseFile()
     {
         using var portal = Probing(_portal);
@@ -30,7 +32,7 @@ public sealed class HealthCheckTests : IDisposable
         await AssertUnhealthyAsync(portal.CreateClient());
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task ReportsUnhealthyGivenADatabaseThatAnotherConnectionKeepsLockedForWriting()
     {
         using var portal = Probing(_portal);
@@ -52,7 +54,7 @@ public sealed class HealthCheckTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, healthy.StatusCode);
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task ReportsUnhealthyGivenADatabaseOpenedReadOnly()
     {
         _ = _portal.Services; // started once: migrated and seeded
@@ -61,7 +63,7 @@ public sealed class HealthCheckTests : IDisposable
         await AssertUnhealthyAsync(readOnly.CreateClient());
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task ReportsUnhealthyGivenTheDatabaseFileIsGone()
     {
         using var portal = Probing(_portal);
@@ -74,7 +76,7 @@ public sealed class HealthCheckTests : IDisposable
         Assert.False(File.Exists(_portal.DatabasePath), "The probe created an empty database in place of the missing one.");
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task ReportsUnhealthyGivenLessFreeSpaceThanTheMinimumInTheDataFolder()
     {
         using var portal = Probing(_portal).WithWebHostBuilder(builder =>
@@ -83,7 +85,7 @@ public sealed class HealthCheckTests : IDisposable
         await AssertUnhealthyAsync(portal.CreateClient());
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task AnswersFromTheLastProbeGivenAPollWithinCacheFor()
     {
         using var portal = _portal.WithWebHostBuilder(builder => builder.UseSetting("Health:CacheFor", "00:10:00"));
@@ -110,6 +112,59 @@ public sealed class HealthCheckTests : IDisposable
 
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         Assert.Equal(before, await StateAsync());
+    }
+
+    [PostgreSqlOnlyFact]
+    public async Task ReportsUnhealthyGivenARowThatAnotherSessionKeepsLockedOnPostgreSql()
+    {
+        using var portal = Probing(_portal);
+        var client = portal.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        await using (var writer = await _portal.OpenRawConnectionAsync())
+        {
+            await using var transaction = await writer.BeginTransactionAsync();
+            await using var command = writer.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT * FROM \"__EFMigrationsHistory\" FOR UPDATE";
+            await command.ExecuteNonQueryAsync();
+
+            await AssertUnhealthyAsync(client);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [PostgreSqlOnlyFact]
+    public async Task ReportsUnhealthyGivenADatabaseSetReadOnlyOnPostgreSql()
+    {
+        using var portal = Probing(_portal);
+        var client = portal.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(_portal.PostgreSqlConnectionString).Database;
+
+        await SetReadOnlyAsync(database!, true);
+        try
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools(); // new sessions take the database's setting
+            await AssertUnhealthyAsync(client);
+            Assert.True(await _portal.WithDbAsync(db => db.Plans.AnyAsync()), "Reads should still work: only the write probe can see this.");
+        }
+        finally
+        {
+            await SetReadOnlyAsync(database!, false);
+            Npgsql.NpgsqlConnection.ClearAllPools();
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    private static async Task SetReadOnlyAsync(string database, bool readOnly)
+    {
+        await using var server = new Npgsql.NpgsqlConnection(TestDatabaseServer.PostgreSqlServer);
+        await server.OpenAsync();
+        await using var command = server.CreateCommand();
+        command.CommandText = $"ALTER DATABASE \"{database}\" SET default_transaction_read_only = {(readOnly ? "on" : "off")}";
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>The portal with a one-second lock wait and no cached answer, optionally over another connection string.</summary>

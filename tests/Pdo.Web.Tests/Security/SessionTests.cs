@@ -38,7 +38,7 @@ public sealed class SessionTests(ClockFactory factory) : IClassFixture<ClockFact
         await browser.SignInAsync("disattivato.altrove@pdo.local");
         var token = await PdoWebFactory.AntiforgeryTokenAsync(browser.Client, "/piani/nuovo");
 
-        await factory.ChangeUserElsewhereAsync(user.Id, "IsDisabled = 1");
+        await factory.ChangeUserElsewhereAsync(user.Id, "\"IsDisabled\" = TRUE");
 
         await AssertRefusedNewPlanAsync(browser, 2032, token);
     }
@@ -51,7 +51,7 @@ public sealed class SessionTests(ClockFactory factory) : IClassFixture<ClockFact
         await browser.SignInAsync("letture.altrove@pdo.local");
         Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("/piani")).StatusCode);
 
-        await factory.ChangeUserElsewhereAsync(user.Id, "IsDisabled = 1");
+        await factory.ChangeUserElsewhereAsync(user.Id, "\"IsDisabled\" = TRUE");
         var soon = await browser.Client.GetAsync("/piani");
         factory.Clock.Advance(factory.Services.GetRequiredService<SessionStampCache>().Interval);
         var later = await browser.Client.GetAsync("/piani");
@@ -71,9 +71,9 @@ public sealed class SessionTests(ClockFactory factory) : IClassFixture<ClockFact
 
         // What user administration does on another instance: new roles and a new stamp.
         await factory.ExecuteElsewhereAsync(
-            $"DELETE FROM AspNetUserRoles WHERE UserId = '{user.Id}';" +
-            $"INSERT INTO AspNetUserRoles (UserId, RoleId) SELECT '{user.Id}', Id FROM AspNetRoles WHERE Name = '{Roles.Executive}';");
-        await factory.ChangeUserElsewhereAsync(user.Id, "SecurityStamp = 'nuovo-timbro'");
+            $"DELETE FROM \"AspNetUserRoles\" WHERE \"UserId\" = '{user.Id}';" +
+            $"INSERT INTO \"AspNetUserRoles\" (\"UserId\", \"RoleId\") SELECT '{user.Id}', \"Id\" FROM \"AspNetRoles\" WHERE \"Name\" = '{Roles.Executive}';");
+        await factory.ChangeUserElsewhereAsync(user.Id, "\"ConcurrencyStamp\" = 'nuovo-timbro'");
         factory.Clock.Advance(factory.Services.GetRequiredService<SessionStampCache>().Interval);
 
         AssertSentToSignIn(await browser.Client.GetAsync("/piani/nuovo"));

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,13 +13,12 @@ public sealed class ClockFactory : PdoWebFactory
 
     /// <summary>Updates the user's row as another instance would: straight in the database, no signal to this process.</summary>
     public Task ChangeUserElsewhereAsync(string userId, string assignment) =>
-        ExecuteElsewhereAsync($"UPDATE AspNetUsers SET {assignment}, SecurityStamp = 'altro-' || SecurityStamp WHERE Id = '{userId}';");
+        ExecuteElsewhereAsync($"UPDATE \"AspNetUsers\" SET {assignment}, \"SecurityStamp\" = 'altro-' || \"SecurityStamp\" WHERE \"Id\" = '{userId}';");
 
+    /// <summary>Runs SQL over a connection of its own, as another instance would (quote identifiers: it runs on PostgreSQL too).</summary>
     public async Task ExecuteElsewhereAsync(string sql)
     {
-        var connectionString = await WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenRawConnectionAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();

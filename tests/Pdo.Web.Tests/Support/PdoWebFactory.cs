@@ -15,8 +15,10 @@ using Pdo.Infrastructure.Identity;
 namespace Pdo.Web.Tests.Support;
 
 /// <summary>
-/// The whole portal over a real SQLite file of its own (migrations applied and the 2019 plan seeded at start-up,
-/// as in production), in the Testing environment, with a test authentication scheme beside the real cookie.
+/// The whole portal over a real SQLite file of its own, or a PostgreSQL database of its own when
+/// <c>PDO_TEST_POSTGRES</c> is set (<see cref="TestDatabaseServer"/>; dropped at dispose), with migrations applied and the
+/// 2019 plan seeded at start-up, as in production, in the Testing environment, with a test authentication scheme
+/// beside the real cookie.
 /// </summary>
 public partial class PdoWebFactory : WebApplicationFactory<Program>
 {
@@ -24,8 +26,51 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "pdo-tests", Guid.NewGuid().ToString("N"));
 
+    private readonly string? _postgreSql = TestDatabaseServer.IsPostgreSql ? TestDatabaseServer.CreatePostgreSqlDatabase() : null;
+
     /// <summary>This portal's own data folder (database, logs).</summary>
     public string DataDirectory => _dataDirectory;
+
+    /// <summary>The connection string of this portal's PostgreSQL database, or null on SQLite.</summary>
+    public string? PostgreSqlConnectionString => _postgreSql;
+
+    /// <summary>
+    /// The settings that put a portal (this one, another process, another factory) on this portal's database:
+    /// its PostgreSQL database with the migrations applied at start-up, or else nothing (the SQLite file of the data
+    /// folder, <see cref="DataDirectory"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> DatabaseSettings => _postgreSql is null
+        ? new Dictionary<string, string>()
+        : new Dictionary<string, string>
+        {
+            ["Database:Provider"] = nameof(DatabaseProvider.PostgreSql),
+            ["ConnectionStrings:PostgreSql"] = _postgreSql,
+            ["Database:MigrateAtStartup"] = "true",
+        };
+
+    /// <summary>Adds EF Core options (an interceptor…) to the context of whichever provider the tests run on.</summary>
+    public static void ConfigureDbContext(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+    {
+        if (TestDatabaseServer.IsPostgreSql)
+        {
+            services.ConfigureDbContext<PostgreSqlAppDbContext>(configure);
+        }
+        else
+        {
+            services.ConfigureDbContext<SqliteAppDbContext>(configure);
+        }
+    }
+
+    /// <summary>A raw connection (no EF Core, no interceptor, no change signal) to this portal's database, unopened.</summary>
+    public async Task<System.Data.Common.DbConnection> OpenRawConnectionAsync()
+    {
+        var connectionString = await WithDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
+        System.Data.Common.DbConnection connection = _postgreSql is null
+            ? new Microsoft.Data.Sqlite.SqliteConnection(connectionString)
+            : new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
 
     /// <summary>A client over https (the cookies are Secure) that does not follow redirects.</summary>
     public HttpClient CreateHttpsClient(bool followRedirects = false) =>
@@ -135,6 +180,15 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
+
+        // The tests' log files go into the data folder. On SQLite the database registration creates the folder first
+        // (mode 0700); on PostgreSQL the setup-link store would, but the log sink comes before it: created here alike.
+        DatabaseSetup.CreatePrivateDirectory(_dataDirectory);
+        foreach (var (key, value) in DatabaseSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(
             [new("Serilog:WriteTo:1:Args:path", Path.Combine(_dataDirectory, "logs", "pdo-.log"))]));
         builder.UseSetting("Pdo:PublicBaseAddress", "https://localhost");
@@ -166,6 +220,11 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (_postgreSql is not null)
+            {
+                TestDatabaseServer.DropPostgreSqlDatabase(_postgreSql);
+            }
+
             try
             {
                 Directory.Delete(_dataDirectory, recursive: true);

@@ -45,7 +45,7 @@ public sealed class ResultPlausibilityTests(MonitoringPlanFactory factory) : ICl
     public async Task SavesAValueMoreThanTenTimesTheTargetOnlyGivenConfermoIlValore()
     {
         var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
-        (string, string?)[] values = [("100%", null), ("2.646.000.000.000", null), ("2.646", null)];
+        (string, string?)[] values = [("100%", null), ("2.646.000.000", null), ("2.646", null)];
 
         var preview = await ResultForm.PostAsync(factory, office, 2020, "DIR-CASA-01", "INT", "anteprima", [], values);
         var previewHtml = await preview.Content.ReadAsStringAsync();
