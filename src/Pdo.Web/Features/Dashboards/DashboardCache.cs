@@ -296,7 +296,7 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
 
     private static async Task<PlanSnapshot?> LoadAsync(AppDbContext db, int year, CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas)
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas).Include(p => p.Validations)
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
         if (plan is null)
         {
@@ -331,6 +331,7 @@ public sealed class DashboardCache(DataChangeSignal signal, TimeProvider clock, 
         {
             RequireFourEyesReview = plan.RequireFourEyesReview,
             Introduction = plan.Introduction,
+            ValidationText = Oversight.OversightLabels.ValidationText(plan.Status, plan.CurrentValidation),
         };
     }
 

@@ -473,7 +473,7 @@ public sealed class PlanEditingService(
     private Task<PerformancePlan?> LoadAsync(int year, bool tracked, CancellationToken cancellationToken)
     {
         var query = db.Plans.AsSplitQuery()
-            .Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas)
+            .Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas).Include(p => p.Validations)
             .Include(p => p.Objectives).ThenInclude(o => o.Directorate)
             .Include(p => p.Objectives).ThenInclude(o => o.Kpis).ThenInclude(k => k.Results);
         return (tracked ? query : query.AsNoTrackingWithIdentityResolution()).FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
