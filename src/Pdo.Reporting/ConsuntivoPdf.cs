@@ -15,4 +15,13 @@ public static class ConsuntivoPdf
         PdfRenderer.Render(layout, output, options ?? new RenderOptions());
         return layout.Pages.Count;
     }
+
+    /// <summary>Writes the OIV's validation document to <paramref name="output"/>, tagged like the consuntivo; returns the page count.</summary>
+    public static int WriteValidation(ValidationReport report, Stream output, RenderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var layout = ValidationDocument.Lay(report);
+        PdfRenderer.Render(layout, output, options ?? new RenderOptions());
+        return layout.Pages.Count;
+    }
 }

@@ -132,6 +132,12 @@ builder.Services.AddScoped<Pdo.Web.Features.Transparency.TransparencyService>();
 builder.Services.AddSingleton<Pdo.Web.Features.Transparency.PublicPageStore>();
 builder.Services.AddScoped<Pdo.Web.Features.Transparency.PublicPageCache>();
 
+// The OIV (issue #15): observations, validation of the Relazione, checks page, Relazione and validation PDFs.
+builder.Services.AddScoped<Pdo.Web.Features.Oversight.ObservationService>();
+builder.Services.AddScoped<Pdo.Web.Features.Oversight.ValidationService>();
+builder.Services.AddScoped<Pdo.Web.Features.Oversight.ChecksService>();
+builder.Services.AddScoped<Pdo.Web.Features.Oversight.RelazioneService>();
+
 // Cookies are Secure and __Host- (HTTPS only) unless a deployment on plain HTTP loopback says otherwise (Development,
 // the browser tests). Behind a TLS-terminating proxy, enable ForwardedHeaders so that requests are seen as HTTPS.
 var cookies = HostingCookies.From(builder.Configuration);

@@ -1,4 +1,5 @@
 using Pdo.Domain.Attainment;
+using Pdo.Domain.Oversight;
 using Pdo.Domain.Values;
 
 namespace Pdo.Domain.Plans;
@@ -16,6 +17,7 @@ public sealed class PerformancePlan
     private readonly List<StrategicArea> _areas = [];
     private readonly List<MonitoringPeriod> _periods = [];
     private readonly List<Objective> _objectives = [];
+    private readonly List<PlanValidation> _validations = [];
 
     // The codes of _objectives (case-insensitive), so that adding an objective checks uniqueness in O(1), not by a scan
     // (importing 40,000 objectives was quadratic). Not mapped: rebuilt whenever EF Core filled or changed the list.
@@ -67,6 +69,9 @@ public sealed class PerformancePlan
     /// <summary>The closing note of the consuntivo (format: <see cref="NarrativeText"/>), printed at its end.</summary>
     public string? ClosingNote { get; private set; }
 
+    /// <summary>«Contesto e risorse» of the Relazione sulla Performance (format: <see cref="NarrativeText"/>), section 2.</summary>
+    public string? Context { get; private set; }
+
     /// <summary>Concurrency token: a new value on every change.</summary>
     public Guid Version { get; private set; }
 
@@ -77,6 +82,12 @@ public sealed class PerformancePlan
     public IReadOnlyList<MonitoringPeriod> Periods => _periods;
 
     public IReadOnlyList<Objective> Objectives => _objectives;
+
+    /// <summary>The OIV's validations of the Relazione, every one kept; at most one is current.</summary>
+    public IReadOnlyList<PlanValidation> Validations => _validations;
+
+    /// <summary>The current validation of the Relazione (needs <see cref="Validations"/> loaded); null when none or superseded.</summary>
+    public PlanValidation? CurrentValidation => _validations.LastOrDefault(v => v.IsCurrent);
 
     public bool IsStructureEditable => Status == PlanStatus.Draft;
 
@@ -115,20 +126,61 @@ public sealed class PerformancePlan
         Touch();
     }
 
-    /// <summary>Writes the introduction and the closing note of the consuntivo; like the objectives' narratives, until approval.</summary>
-    public void WriteTexts(string? introduction, string? closingNote)
+    /// <summary>
+    /// Writes the introduction and the closing note of the consuntivo and the «Contesto e risorse» of the Relazione;
+    /// like the objectives' narratives, until approval.
+    /// </summary>
+    public void WriteTexts(string? introduction, string? closingNote, string? context)
     {
         EnsureTextsEditable();
         var newIntroduction = NarrativeText.Normalize(introduction, "L'introduzione del piano", TextMaxLength);
         var newClosingNote = NarrativeText.Normalize(closingNote, "La nota conclusiva del piano", TextMaxLength);
-        if (newIntroduction == Introduction && newClosingNote == ClosingNote)
+        var newContext = NarrativeText.Normalize(context, "Il contesto e le risorse", TextMaxLength);
+        if (newIntroduction == Introduction && newClosingNote == ClosingNote && newContext == Context)
         {
             return;
         }
 
         Introduction = newIntroduction;
         ClosingNote = newClosingNote;
+        Context = newContext;
         Touch();
+    }
+
+    /// <summary>
+    /// Records the OIV's validation of the Relazione (approved plans only; needs <see cref="Validations"/> loaded): the
+    /// current validation, if any, is superseded by the new one, and kept.
+    /// </summary>
+    public PlanValidation Validate(
+        DateOnly date,
+        ValidationOutcome outcome,
+        string? reasoning,
+        string? reservations,
+        string signedByUserId,
+        string signedByName,
+        DateTimeOffset recordedAt,
+        DateOnly today)
+    {
+        if (Status != PlanStatus.Approved || ApprovalAct is null)
+        {
+            throw new DomainRuleException("La Relazione si valida solo su un piano approvato.");
+        }
+
+        if (date < ApprovalAct.Date)
+        {
+            throw new DomainRuleException(
+                $"La data della validazione ({ItalianValues.FormatDate(date)}) non può essere anteriore all'approvazione del piano ({ItalianValues.FormatDate(ApprovalAct.Date)}).");
+        }
+
+        if (date > today)
+        {
+            throw new DomainRuleException($"La data della validazione ({ItalianValues.FormatDate(date)}) è nel futuro.");
+        }
+
+        var validation = new PlanValidation(this, date, outcome, reasoning, reservations, signedByUserId, signedByName, recordedAt);
+        CurrentValidation?.Supersede($"Sostituita dalla validazione del {ItalianValues.FormatDate(date)}.");
+        _validations.Add(validation);
+        return validation;
     }
 
     public ObjectiveCategory AddCategory(string code, string name)
@@ -452,6 +504,7 @@ public sealed class PerformancePlan
 
         ApprovalAct = null;
         Status = PlanStatus.Monitoring;
+        CurrentValidation?.Supersede("Piano riaperto: " + reason.Trim());
         Touch();
     }
 
@@ -508,6 +561,7 @@ public sealed class PerformancePlan
         {
             plan.Introduction = source.Introduction;
             plan.ClosingNote = source.ClosingNote;
+            plan.Context = source.Context;
         }
 
         foreach (var period in source._periods.OrderBy(p => p.SortOrder))

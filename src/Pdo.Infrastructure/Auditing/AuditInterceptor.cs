@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Pdo.Domain.Oversight;
 using Pdo.Domain.Plans;
 
 namespace Pdo.Infrastructure.Auditing;
@@ -23,7 +24,7 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
     // Bookkeeping that the audit row itself already says (who, when) or that means nothing to a reader.
     private static readonly HashSet<string> Skipped =
     [
-        "Id", "Version", "SortOrder", "PlanId", "ObjectiveId", "KpiId", "PeriodId",
+        "Id", "Version", "SortOrder", "PlanId", "ObjectiveId", "KpiId", "PeriodId", "ObservationId",
         nameof(KpiResult.RecordedAt), nameof(KpiResult.RecordedBy), nameof(KpiResult.ReviewedAt), nameof(KpiResult.ReviewedBy),
         nameof(Kpi.UnmeasurableDeclaredAt), nameof(Kpi.UnmeasurableDeclaredBy),
         nameof(ScoreOverride.ProposedById), nameof(ScoreOverride.DecidedById),
@@ -238,10 +239,31 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
                     overrideKpi?.Code);
             case Directorate directorate:
                 return new Subject(nameof(Directorate), directorate.Code, null, null, null);
+            case Observation observation:
+                return await ObservationSubjectAsync(context, entry, observation, ct);
+            case ObservationMessage message:
+                var thread = await ParentAsync<Observation>(entry, nameof(ObservationMessage.Observation), ct);
+                var threadSubject = thread is null ? null : await ObservationSubjectAsync(context, context.Entry(thread), thread, ct);
+                return threadSubject is null ? null : threadSubject with { Type = nameof(ObservationMessage), Key = $"{threadSubject.Key}/{Stamp(message.WrittenAt)}" };
+            case PlanValidation validation:
+                var validationPlan = await ParentAsync<PerformancePlan>(entry, nameof(PlanValidation.Plan), ct);
+                return new Subject(nameof(PlanValidation), $"{validationPlan?.Year}/validazione/{Stamp(validation.RecordedAt)}", validationPlan?.Year, null, null);
             default:
                 return null;
         }
     }
+
+    /// <summary>An observation is named by its objective (and KPI) and the time it was opened: «2019/OBJ/KPI/osservazione/…».</summary>
+    private static async Task<Subject?> ObservationSubjectAsync(DbContext context, EntityEntry entry, Observation observation, CancellationToken ct)
+    {
+        var objective = await ParentAsync<Objective>(entry, nameof(Observation.Objective), ct);
+        var plan = objective is null ? null : await ParentAsync<PerformancePlan>(context.Entry(objective), nameof(Objective.Plan), ct);
+        var kpi = observation.KpiId is null && observation.Kpi is null ? null : await ParentAsync<Kpi>(entry, nameof(Observation.Kpi), ct);
+        var path = kpi is null ? $"{plan?.Year}/{objective?.Code}" : $"{plan?.Year}/{objective?.Code}/{kpi.Code}";
+        return new Subject(nameof(Observation), $"{path}/osservazione/{Stamp(observation.OpenedAt)}", plan?.Year, objective?.Code, kpi?.Code);
+    }
+
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>The parent an entity's key is made of (its plan, objective, KPI or period), loading it when needed.</summary>
     private static async Task<T?> ParentAsync<T>(EntityEntry entry, string navigation, CancellationToken ct)

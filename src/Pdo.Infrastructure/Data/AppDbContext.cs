@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Pdo.Domain.Oversight;
 using Pdo.Domain.Plans;
 using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Identity;
@@ -31,6 +32,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<KpiResult> KpiResults => Set<KpiResult>();
 
     public DbSet<ScoreOverride> ScoreOverrides => Set<ScoreOverride>();
+    public DbSet<Observation> Observations => Set<Observation>();
+
+    public DbSet<ObservationMessage> ObservationMessages => Set<ObservationMessage>();
+
+    public DbSet<PlanValidation> PlanValidations => Set<PlanValidation>();
 
     public DbSet<UserDirectorate> UserDirectorates => Set<UserDirectorate>();
 

@@ -159,7 +159,7 @@ public sealed class PlanImporter(AppDbContext db, TimeProvider clock, ILogger<Pl
 
             if (_doc.Introduction is not null || _doc.ClosingNote is not null)
             {
-                Try("$.introduction", () => plan.WriteTexts(_doc.Introduction, _doc.ClosingNote));
+                Try("$.introduction", () => plan.WriteTexts(_doc.Introduction, _doc.ClosingNote, plan.Context));
             }
 
             var periods = new Dictionary<string, MonitoringPeriod>(StringComparer.OrdinalIgnoreCase);

@@ -21,6 +21,10 @@ internal sealed class ConsuntivoDocument
     private readonly int _overridesAnchor;
     private readonly Dictionary<object, int> _anchors = new(ReferenceEqualityComparer.Instance);
 
+    // The Relazione's seven sections (LG 3/2018), reserved only for a Relazione; its objectives sit one level deeper, under section 3.
+    private readonly int[] _sections = [];
+    private readonly int _depth;
+
     private ConsuntivoDocument(ConsuntivoReport report)
     {
         _report = report;
@@ -30,6 +34,12 @@ internal sealed class ConsuntivoDocument
         _introductionAnchor = _flow.ReserveAnchor();
         _closingNoteAnchor = _flow.ReserveAnchor();
         _overridesAnchor = _flow.ReserveAnchor();
+        if (report.Relazione is not null)
+        {
+            _sections = Enumerable.Range(0, RelazioneSections.Length).Select(_ => _flow.ReserveAnchor()).ToArray();
+            _depth = 1;
+        }
+
         foreach (var chapter in report.Chapters)
         {
             _anchors[chapter] = _flow.ReserveAnchor();
@@ -51,25 +61,43 @@ internal sealed class ConsuntivoDocument
         return document.Compose();
     }
 
+    private static readonly string[] RelazioneSections =
+    [
+        "1. Sintesi",
+        "2. Contesto e risorse",
+        "3. Obiettivi e risultati",
+        "4. Performance organizzativa complessiva",
+        "5. Punteggi modificati e osservazioni aperte",
+        "6. Il processo di misurazione",
+        "7. Validazione",
+    ];
+
     private ReportLayout Compose()
     {
         Cover();
         Contents();
-        Introduction();
-        Summary();
-        foreach (var chapter in _report.Chapters)
+        if (_report.Relazione is { } relazione)
         {
-            Chapter(chapter);
+            Relazione(relazione);
         }
-
-        Methodology();
-        if (_report.OverriddenScores.Count > 0)
+        else
         {
-            OverriddenScoresBlock.Write(_flow, _report.OverriddenScores, _overridesAnchor);
-        }
+            Introduction();
+            Summary();
+            foreach (var chapter in _report.Chapters)
+            {
+                Chapter(chapter);
+            }
 
-        Approval();
-        ClosingNote();
+            Methodology();
+            if (_report.OverriddenScores.Count > 0)
+            {
+                OverriddenScoresBlock.Write(_flow, _report.OverriddenScores, _overridesAnchor);
+            }
+
+            Approval();
+            ClosingNote();
+        }
 
         var r = _report;
         var furniture = new PageFurniture(
@@ -83,7 +111,9 @@ internal sealed class ConsuntivoDocument
         var info = new DocumentInfo(
             r.Scope is null ? r.DocumentTitle : $"{r.DocumentTitle} — {r.Scope}",
             r.Organisation,
-            $"Consuntivo del {r.PlanTitle}: grado di raggiungimento degli obiettivi e dei KPI ({r.PeriodName})",
+            r.Relazione is null
+                ? $"Consuntivo del {r.PlanTitle}: grado di raggiungimento degli obiettivi e dei KPI ({r.PeriodName})"
+                : $"Relazione sulla Performance del {r.PlanTitle} (D.Lgs. 150/2009 art. 10; LG 3/2018): risultati, osservazioni dell'OIV, validazione",
             $"PDO; Piano degli Obiettivi; consuntivo; {r.Year}; {r.Organisation}")
         {
             CreatedAt = r.GeneratedAt,
@@ -113,6 +143,10 @@ internal sealed class ConsuntivoDocument
         f.Fact("Stato:", r.StatusLabel, BodyStrong, Body);
         f.Fact("Periodo di monitoraggio:", $"{r.PeriodName} — {r.PeriodNote}", BodyStrong, Body);
         f.Fact("Atto di approvazione:", r.ApprovalText is null ? "non ancora approvato" : ApprovalSentence(r), BodyStrong, Body);
+        if (r.ValidationText is not null)
+        {
+            f.Fact("Validazione OIV:", r.ValidationText, BodyStrong, Body);
+        }
         f.Space(18);
         f.Callout(
             [
@@ -139,6 +173,12 @@ internal sealed class ConsuntivoDocument
         var f = _flow;
         f.NewPage();
         f.Heading("Indice", 1, H1, outlineLevel: 1, spaceAfter: 10);
+        if (_report.Relazione is not null)
+        {
+            f.TableOfContents(RelazioneContents(), Toc, TocChapter);
+            return;
+        }
+
         var entries = new List<TocEntry>();
         if (_report.Introduction.Count > 0)
         {
@@ -192,11 +232,16 @@ internal sealed class ConsuntivoDocument
             Body,
             TextAlign.Justify,
             spaceAfter: 10);
-        foreach (var summary in r.Summaries)
+        SummaryGroups();
+        f.EndGroup();
+    }
+
+    private void SummaryGroups()
+    {
+        foreach (var summary in _report.Summaries)
         {
             SummaryGroup(summary.Title, summary.FirstColumn, summary.Rows);
         }
-        f.EndGroup();
     }
 
     private void SummaryGroup(string title, string firstColumn, IReadOnlyList<ReportGroupSummary> groups)
@@ -239,14 +284,14 @@ internal sealed class ConsuntivoDocument
         var f = _flow;
         f.NewPage();
         f.BeginGroup("Sect");
-        f.Heading(chapter.Title, 1, H1, outlineLevel: 1, anchor: _anchors[chapter], spaceAfter: 4);
+        f.Heading(chapter.Title, 1 + _depth, _depth == 0 ? H1 : H2, outlineLevel: 1 + _depth, anchor: _anchors[chapter], spaceAfter: 4);
         f.Paragraph($"Grado di raggiungimento della sezione: {chapter.Score.Display} — {chapter.Score.StatusWithCoverage}", BodyStrong, spaceAfter: 10);
         foreach (var part in chapter.Parts)
         {
             if (part.Title is not null)
             {
                 f.BeginGroup("Sect");
-                f.Heading(part.Title, 2, H2, outlineLevel: 2, anchor: _anchors[part], spaceBefore: 10, spaceAfter: 2, keepWithNext: 120);
+                f.Heading(part.Title, 2 + _depth, H2, outlineLevel: 2 + _depth, anchor: _anchors[part], spaceBefore: 10, spaceAfter: 2, keepWithNext: 120);
                 if (part.Score is { } score)
                 {
                     f.Paragraph($"Grado di raggiungimento: {score.Display} — {score.StatusWithCoverage}", Small, spaceAfter: 6);
@@ -259,7 +304,7 @@ internal sealed class ConsuntivoDocument
 
             foreach (var objective in part.Objectives)
             {
-                Objective(objective, part.Title is null ? 2 : 3);
+                Objective(objective, (part.Title is null ? 2 : 3) + _depth);
             }
 
             if (part.Title is not null)
@@ -292,17 +337,20 @@ internal sealed class ConsuntivoDocument
     }
 
     /// <summary>Narrative blocks as tagged paragraphs (P) and lists (L, LI, Lbl, LBody), the same on every narrative of the document.</summary>
-    private void Narrative(IReadOnlyList<ReportNarrativeBlock> blocks)
+    private void Narrative(IReadOnlyList<ReportNarrativeBlock> blocks) => LayNarrative(_flow, blocks);
+
+    /// <summary>The one layout of narrative blocks, also used by the validation document.</summary>
+    internal static void LayNarrative(FlowLayout flow, IReadOnlyList<ReportNarrativeBlock> blocks)
     {
         foreach (var block in blocks)
         {
             if (block.Paragraph is not null)
             {
-                _flow.Paragraph(block.Paragraph, Body, TextAlign.Justify, spaceAfter: 5);
+                flow.Paragraph(block.Paragraph, Body, TextAlign.Justify, spaceAfter: 5);
             }
             else
             {
-                _flow.Bullets(block.Items, Body, TextAlign.Justify, spaceAfter: 5, numbered: block.Numbered);
+                flow.Bullets(block.Items, Body, TextAlign.Justify, spaceAfter: 5, numbered: block.Numbered);
             }
         }
     }
@@ -408,11 +456,19 @@ internal sealed class ConsuntivoDocument
 
     private void Methodology()
     {
-        var r = _report;
         var f = _flow;
         f.NewPage();
         f.BeginGroup("Sect");
         f.Heading("Metodologia", 1, H1, outlineLevel: 1, anchor: _methodologyAnchor, spaceAfter: 8);
+        MethodologyBody();
+        f.EndGroup();
+    }
+
+    /// <summary>The rule book in words and how every score of the document is computed (the consuntivo's annex, section 6 of the Relazione).</summary>
+    private void MethodologyBody()
+    {
+        var r = _report;
+        var f = _flow;
         foreach (var paragraph in MethodologyText.Paragraphs(r.Methodology))
         {
             f.Paragraph(paragraph, Body, TextAlign.Justify, spaceAfter: 5);
@@ -442,7 +498,6 @@ internal sealed class ConsuntivoDocument
             ],
             rows,
             TableHeader) { HeaderBackground = Primary, Border = Border });
-        f.EndGroup();
     }
 
     private void Approval()
@@ -467,9 +522,150 @@ internal sealed class ConsuntivoDocument
                 f.Paragraph("Il testo dell'atto è pubblicato all'indirizzo (se il collegamento non si apre, copiarlo nella barra degli indirizzi del browser):", Body);
                 f.WebLink(r.ApprovalLink, r.ApprovalLink, Body with { Color = Primary });
             }
+
+            if (r.ValidationText is not null)
+            {
+                f.Paragraph($"{r.ValidationText}.", Body, TextAlign.Justify);
+            }
         }
 
         f.EndGroup();
+    }
+
+    private IReadOnlyList<TocEntry> RelazioneContents()
+    {
+        var entries = new List<TocEntry>();
+        for (var i = 0; i < RelazioneSections.Length; i++)
+        {
+            entries.Add(new TocEntry(RelazioneSections[i], 1, _sections[i]));
+            if (i != 2)
+            {
+                continue;
+            }
+
+            foreach (var chapter in _report.Chapters)
+            {
+                entries.Add(new TocEntry(chapter.Title, 2, _anchors[chapter]));
+                foreach (var objective in chapter.Parts.SelectMany(p => p.Objectives))
+                {
+                    entries.Add(new TocEntry(objective.Title, 3, _anchors[objective]));
+                }
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>The Relazione sulla Performance: the seven sections of LG 3/2018, on the consuntivo's blocks.</summary>
+    private void Relazione(RelazioneParts relazione)
+    {
+        var r = _report;
+        var f = _flow;
+        Section(0, newPage: true);
+        foreach (var sentence in relazione.Headline)
+        {
+            f.Paragraph(sentence, Body, TextAlign.Justify, spaceAfter: 5);
+        }
+
+        f.EndGroup();
+
+        Section(1, newPage: false);
+        if (relazione.Context.Count == 0)
+        {
+            f.Paragraph("L'Ufficio Pianificazione e Controllo non ha scritto il contesto e le risorse di questo piano.", Body);
+        }
+
+        Narrative(relazione.Context);
+        f.EndGroup();
+
+        Section(2, newPage: true);
+        f.Paragraph($"I risultati di ogni obiettivo e dei suoi KPI nel periodo «{r.PeriodName}», sezione per sezione, come nel consuntivo.", Body, TextAlign.Justify);
+        f.EndGroup();
+        foreach (var chapter in r.Chapters)
+        {
+            Chapter(chapter);
+        }
+
+        Section(3, newPage: true);
+        f.Paragraph(
+            $"Il grado di raggiungimento complessivo del piano è {r.Overall.Display} ({r.Overall.StatusWithCoverage}). Qui sotto i punteggi per sezione, area strategica e Direzione.",
+            Body,
+            TextAlign.Justify,
+            spaceAfter: 8);
+        SummaryGroups();
+        f.EndGroup();
+
+        Section(4, newPage: true);
+        OverriddenScoresBlock.Write(f, r.OverriddenScores, anchor: null, level: 2);
+        f.Heading("Osservazioni aperte", 2, H2, outlineLevel: 2, spaceBefore: 16, spaceAfter: 8);
+        if (relazione.OpenObservations.Count == 0)
+        {
+            f.Paragraph("Nessuna osservazione dell'OIV è aperta.", Body);
+        }
+
+        foreach (var o in relazione.OpenObservations)
+        {
+            f.BeginGroup("Sect");
+            f.Heading(o.Subject, 2, H3, outlineLevel: 0, spaceBefore: 8, spaceAfter: 2, keepWithNext: 60);
+            f.Paragraph($"{o.Status} · {o.OpenedBy}", Small, spaceAfter: 3);
+            Narrative(o.Text);
+            foreach (var answer in o.Answers)
+            {
+                f.Paragraph($"Risposta di {answer.Author}:", BodyStrong, spaceAfter: 2);
+                Narrative(answer.Text);
+            }
+
+            f.EndGroup();
+        }
+
+        f.EndGroup();
+
+        Section(5, newPage: true);
+        foreach (var paragraph in relazione.MeasurementProcess)
+        {
+            f.Paragraph(paragraph, Body, TextAlign.Justify, spaceAfter: 5);
+        }
+
+        MethodologyBody();
+        f.EndGroup();
+
+        Section(6, newPage: true);
+        if (relazione.Validation is { } v)
+        {
+            f.Fact("Esito:", v.Outcome, BodyStrong, Body);
+            f.Fact("Data:", v.Date, BodyStrong, Body);
+            f.Fact("Firmata da:", v.SignedBy, BodyStrong, Body, spaceAfter: 8);
+            f.Paragraph("Motivazione", BodyStrong, spaceAfter: 2);
+            Narrative(v.Reasoning);
+            if (v.Reservations.Count > 0)
+            {
+                f.Paragraph("Riserve", BodyStrong, spaceAfter: 2);
+                Narrative(v.Reservations);
+            }
+        }
+        else
+        {
+            f.Paragraph("La Relazione non è ancora validata dall'OIV / Nucleo di Valutazione.", Body);
+        }
+
+        f.EndGroup();
+    }
+
+    /// <summary>Opens section <paramref name="index"/> of the Relazione: a tagged Sect with its H1, bookmark and anchor.</summary>
+    private void Section(int index, bool newPage)
+    {
+        var f = _flow;
+        if (newPage)
+        {
+            f.NewPage();
+        }
+        else
+        {
+            f.EnsureSpace(120);
+        }
+
+        f.BeginGroup("Sect");
+        f.Heading(RelazioneSections[index], 1, H1, outlineLevel: 1, anchor: _sections[index], spaceBefore: newPage ? 0 : 16, spaceAfter: 8);
     }
 
     private static string ApprovalSentence(ConsuntivoReport r) =>

@@ -126,6 +126,9 @@ public sealed record ConsuntivoReport
 
     public string? ApprovalDescription { get; init; }
 
+    /// <summary>The OIV's validation of the Relazione, e.g. «Relazione validata dall'OIV il 30/06/2020»; null for a plan not approved.</summary>
+    public string? ValidationText { get; init; }
+
     /// <summary>"26/11/2026".</summary>
     public required string GeneratedOn { get; init; }
 
@@ -151,7 +154,10 @@ public sealed record ConsuntivoReport
     public IReadOnlyList<ReportNarrativeBlock> ClosingNote { get; init; } = [];
 
     /// <summary>"Piano degli Obiettivi 2019 — Consuntivo".</summary>
-    public string DocumentTitle => $"{PlanTitle} — Consuntivo";
+    /// <summary>When set, the document is the Relazione sulla Performance (LG 3/2018) built on this consuntivo.</summary>
+    public RelazioneParts? Relazione { get; init; }
+
+    public string DocumentTitle => Relazione is null ? $"{PlanTitle} — Consuntivo" : $"{PlanTitle} — Relazione sulla Performance";
 
     public IEnumerable<ReportObjective> Objectives => Chapters.SelectMany(c => c.Parts).SelectMany(p => p.Objectives);
 
@@ -161,3 +167,24 @@ public sealed record ConsuntivoReport
             .Select(k => new ReportOverriddenScore(o.Code, k.Code, k.Name, k.Override!)))
         .ToList();
 }
+
+/// <summary>An answer in the thread of an observation: «Nome Cognome (Ufficio Pianificazione e Controllo), 10/07/2020 11:30».</summary>
+public sealed record RelazioneAnswer(string Author, IReadOnlyList<ReportNarrativeBlock> Text);
+
+/// <summary>An observation of the OIV not yet closed, with its answers.</summary>
+public sealed record RelazioneObservation(string Subject, string Status, string OpenedBy, IReadOnlyList<ReportNarrativeBlock> Text, IReadOnlyList<RelazioneAnswer> Answers);
+
+/// <summary>The OIV's current validation of the Relazione.</summary>
+public sealed record RelazioneValidation(string Outcome, string Date, string SignedBy, IReadOnlyList<ReportNarrativeBlock> Reasoning, IReadOnlyList<ReportNarrativeBlock> Reservations);
+
+/// <summary>
+/// What the Relazione sulla Performance adds to the consuntivo (LG 3/2018): the headline of the synthesis, the
+/// context and resources written by the planning office, the open observations, the measurement process (rule book
+/// and its version), the validation (none while the OIV has not validated).
+/// </summary>
+public sealed record RelazioneParts(
+    IReadOnlyList<string> Headline,
+    IReadOnlyList<ReportNarrativeBlock> Context,
+    IReadOnlyList<RelazioneObservation> OpenObservations,
+    IReadOnlyList<string> MeasurementProcess,
+    RelazioneValidation? Validation);

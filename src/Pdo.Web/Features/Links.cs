@@ -69,6 +69,22 @@ public static class Links
     /// <summary>The planning office's proposal of a score override for a KPI.</summary>
     public static string ProposeOverride(int year, string objectiveCode, string kpiCode) =>
         $"{Overrides(year)}/nuova?obiettivo={Uri.EscapeDataString(objectiveCode)}&kpi={Uri.EscapeDataString(kpiCode)}";
+    /// <summary>The OIV's observations of a plan, optionally of one state (<c>stato</c>: aperte, con-risposta, chiuse).</summary>
+    public static string Observations(int year, string? status = null) =>
+        string.IsNullOrEmpty(status) ? $"/piani/{year}/osservazioni" : $"/piani/{year}/osservazioni?stato={Uri.EscapeDataString(status)}";
+
+    /// <summary>An action on one observation (<c>risposta</c>, <c>chiudi</c>, <c>riapri</c>).</summary>
+    public static string Observation(int year, int id, string action) => $"/piani/{year}/osservazioni/{id}/{action}";
+
+    /// <summary>The OIV's checks page of a plan (LG 3/2018).</summary>
+    public static string Checks(int year) => $"/piani/{year}/verifiche";
+
+    /// <summary>The OIV's validation of the Relazione: form and history.</summary>
+    public static string Validation(int year) => $"/piani/{year}/validazione";
+
+    public static string ValidationPdf(int year) => $"/piani/{year}/validazione.pdf";
+
+    public static string Relazione(int year) => $"/piani/{year}/relazione.pdf";
 
     private static string WithPeriod(string path, string? period) =>
         string.IsNullOrEmpty(period) ? path : $"{path}?periodo={Uri.EscapeDataString(period)}";

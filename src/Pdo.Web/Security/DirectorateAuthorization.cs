@@ -30,6 +30,7 @@ public static class Operations
     public static readonly OperationAuthorizationRequirement ExportReport = new() { Name = nameof(ExportReport) };
     public static readonly OperationAuthorizationRequirement EditPlan = new() { Name = nameof(EditPlan) };
     public static readonly OperationAuthorizationRequirement WriteNarrative = new() { Name = nameof(WriteNarrative) };
+    public static readonly OperationAuthorizationRequirement AnswerObservation = new() { Name = nameof(AnswerObservation) };
 }
 
 /// <summary>
@@ -55,7 +56,8 @@ public sealed class DirectorateAuthorizationHandler : AuthorizationHandler<Opera
             nameof(Operations.EditPlan) => user.IsInRole(Roles.PlanningOffice),
 
             // An objective's description: the planning office for all, a Direttore for their own (none for objectives of the whole Ente).
-            nameof(Operations.WriteNarrative) => user.IsInRole(Roles.PlanningOffice) || (user.IsInRole(Roles.DirectorateManager) && own),
+            // An OIV observation is answered by the same users, on the same objectives.
+            nameof(Operations.WriteNarrative) or nameof(Operations.AnswerObservation) => user.IsInRole(Roles.PlanningOffice) || (user.IsInRole(Roles.DirectorateManager) && own),
             _ => false,
         };
         if (allowed)

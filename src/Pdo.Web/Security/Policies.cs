@@ -26,6 +26,20 @@ public static class Policies
 
     /// <summary>Approves or rejects score overrides («forzature»): the OIV / Nucleo di Valutazione.</summary>
     public const string OverrideDecision = nameof(OverrideDecision);
+    /// <summary>The OIV's own acts: raising, closing and reopening observations, validating the Relazione.</summary>
+    public const string Evaluation = nameof(Evaluation);
+
+    /// <summary>May answer observations at all (which objectives is decided per resource, as for narratives).</summary>
+    public const string ObservationAnswer = nameof(ObservationAnswer);
+
+    /// <summary>The list of observations of a plan: the OIV, the planning office, a Direttore (their Direzioni only).</summary>
+    public const string ObservationList = nameof(ObservationList);
+
+    /// <summary>The checks page of a plan: the OIV and the planning office.</summary>
+    public const string PlanChecks = nameof(PlanChecks);
+
+    /// <summary>The Relazione sulla Performance and the validation document: Giunta, OIV, planning office, Amministratore.</summary>
+    public const string RelazioneExport = nameof(RelazioneExport);
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -37,6 +51,11 @@ public static class Policies
         options.AddPolicy(NarrativeEditing, p => p.RequireRole(Roles.PlanningOffice, Roles.DirectorateManager));
         options.AddPolicy(ResultReview, p => p.RequireRole(Roles.DirectorateManager, Roles.PlanningOffice));
         options.AddPolicy(OverrideDecision, p => p.RequireRole(Roles.Evaluator));
+        options.AddPolicy(Evaluation, p => p.RequireRole(Roles.Evaluator));
+        options.AddPolicy(ObservationAnswer, p => p.RequireRole(Roles.PlanningOffice, Roles.DirectorateManager));
+        options.AddPolicy(ObservationList, p => p.RequireRole(Roles.Evaluator, Roles.PlanningOffice, Roles.DirectorateManager));
+        options.AddPolicy(PlanChecks, p => p.RequireRole(Roles.Evaluator, Roles.PlanningOffice));
+        options.AddPolicy(RelazioneExport, p => p.RequireRole(Roles.Executive, Roles.Evaluator, Roles.PlanningOffice, Roles.Administrator));
         options.AddPolicy(ReportExport, p => p.RequireRole(Roles.Executive, Roles.PlanningOffice, Roles.Administrator, Roles.DirectorateManager, Roles.Evaluator));
     }
 }

@@ -179,13 +179,14 @@ public class CopyStructureTests
     [Fact]
     public void CopiesTheNarrativesAndThePlanTextsGivenCopyTexts()
     {
-        _source.WriteTexts("Introduzione del 2020.", "Nota conclusiva del 2020.");
+        _source.WriteTexts("Introduzione del 2020.", "Nota conclusiva del 2020.", "Contesto del 2020.");
 
         var copy = PerformancePlan.CopyStructure(_source, 2021, "Piano degli Obiettivi 2021", copyTargets: true, copyTexts: true);
 
         Assert.Equal(_source.Objective("SOL-01").Narrative, copy.Objective("SOL-01").Narrative);
         Assert.Equal("Introduzione del 2020.", copy.Introduction);
         Assert.Equal("Nota conclusiva del 2020.", copy.ClosingNote);
+        Assert.Equal("Contesto del 2020.", copy.Context);
         Assert.All(copy.Objectives.SelectMany(o => o.Kpis), k => Assert.Empty(k.Results));
     }
 

@@ -54,7 +54,7 @@ public class NarrativeTests
         var plan = (state == "Draft" ? PlanBuilder.Draft() : PlanBuilder.InMonitoring()).Build();
         var version = plan.Version;
 
-        plan.WriteTexts("Introduzione.\n\n1. primo", "Nota conclusiva.");
+        plan.WriteTexts("Introduzione.\n\n1. primo", "Nota conclusiva.", null);
 
         Assert.Equal("Introduzione.\n\n1. primo", plan.Introduction);
         Assert.Equal("Nota conclusiva.", plan.ClosingNote);
@@ -66,7 +66,7 @@ public class NarrativeTests
     {
         var plan = PlanBuilder.Approved().Build();
 
-        var error = Assert.Throws<DomainRuleException>(() => plan.WriteTexts("Introduzione.", null));
+        var error = Assert.Throws<DomainRuleException>(() => plan.WriteTexts("Introduzione.", null, null));
 
         Assert.Equal(Approved, error.Message);
         Assert.Null(plan.Introduction);
@@ -78,7 +78,7 @@ public class NarrativeTests
         var plan = PlanBuilder.Approved().Build();
         plan.Reopen("Correzione del consuntivo richiesta dalla Giunta.");
 
-        plan.WriteTexts(null, "Nota dopo la riapertura.");
+        plan.WriteTexts(null, "Nota dopo la riapertura.", null);
 
         Assert.Equal("Nota dopo la riapertura.", plan.ClosingNote);
     }

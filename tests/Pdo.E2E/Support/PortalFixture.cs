@@ -166,6 +166,7 @@ public static class People
     public const string Giunta = "giunta@pdo.local";
     public const string DirettoreCasa = "direttore.casa@pdo.local";
     public const string DirettoreCultura = "direttore.cultura@pdo.local";
+    public const string Oiv = "oiv@pdo.local";
 }
 
 [CollectionDefinition(Name)]

@@ -264,7 +264,7 @@ public sealed class DashboardQueryCountTests : IClassFixture<DashboardQueryCount
 
         Assert.Equal(smallCold, largeCold);
         // The stamp and the list of plan years, then the plan asked for only (of the three here: 2019, 2020 and 2040):
-        // the plan with periods, sections and areas, its objectives, KPIs, results and the Direzioni.
+        // the plan with periods, sections, areas and the OIV's validations, its objectives, KPIs, results and the Direzioni.
         Assert.Equal(2 + 8, largeCold);
         Assert.Equal(0, smallWarm);
         Assert.Equal(0, largeWarm);

@@ -164,6 +164,19 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         ["Transparency.Directorate GET"] = All(Outcome.Allowed),
         ["Transparency.Objective GET"] = All(Outcome.Allowed),
         ["Transparency.Consuntivo GET"] = All(Outcome.Allowed),
+
+        // The OIV (#15): its own acts (observations raised, closed, reopened; the validation) are the Evaluator's only;
+        // answers are the planning office's and the owning Direttore's (resource-based; observation 1 may not exist: 404).
+        ["Observations.List GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed],
+        ["Observations.Raise POST"] = EvaluatorOnly(),
+        ["Observations.Answer POST"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden],
+        ["Observations.Close POST"] = EvaluatorOnly(),
+        ["Observations.Reopen POST"] = EvaluatorOnly(),
+        ["Validation.Form GET"] = EvaluatorOnly(),
+        ["Validation.Form POST"] = EvaluatorOnly(),
+        ["Checks.Index GET"] = [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed],
+        ["Relazione.Relazione GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed],
+        ["Relazione.Validation GET"] = [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed],
     };
 
     /// <summary>Every action of every controller of the web assembly, by reflection: "Controller.Action VERB".</summary>
@@ -250,6 +263,7 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
             ["id"] = id,
             ["kpiCode"] = "DIR-CASA-01.1",
             ["directorate"] = "CASA",
+            ["observation:int"] = "1",
             ["part:regex(^(sezioni|aree)$)"] = "sezioni",
             ["code"] = descriptor.ControllerName == "Directorates" ? "CASA" : descriptor.ActionName switch
             {
@@ -303,6 +317,8 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
     private static Outcome[] SignedIn() => [Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed];
 
     private static Outcome[] PlanningOfficeOnly() => [Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden];
+
+    private static Outcome[] EvaluatorOnly() => [Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed];
 
     private static Outcome[] AdministratorOnly() => [Outcome.Login, Outcome.Allowed, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden, Outcome.Forbidden];
 }

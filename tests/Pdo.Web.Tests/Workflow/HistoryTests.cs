@@ -127,7 +127,8 @@ public sealed class HistoryTests(MonitoringPlanFactory factory) : IClassFixture<
     {
         // What AuditInterceptor leaves out: bookkeeping the row itself says, or internal keys.
         var skipped = AuditInterceptor.UnauditedProperties;
-        Type[] audited = [typeof(PerformancePlan), typeof(ObjectiveCategory), typeof(StrategicArea), typeof(MonitoringPeriod), typeof(Objective), typeof(Kpi), typeof(KpiResult), typeof(Directorate)];
+        Type[] audited = [typeof(PerformancePlan), typeof(ObjectiveCategory), typeof(StrategicArea), typeof(MonitoringPeriod), typeof(Objective), typeof(Kpi), typeof(KpiResult), typeof(Directorate),
+            typeof(Pdo.Domain.Oversight.Observation), typeof(Pdo.Domain.Oversight.ObservationMessage), typeof(Pdo.Domain.Oversight.PlanValidation)];
         var fields = await factory.WithDbAsync(db => Task.FromResult(audited.SelectMany(type =>
         {
             var entity = db.Model.FindEntityType(type)!;
@@ -147,6 +148,8 @@ public sealed class HistoryTests(MonitoringPlanFactory factory) : IClassFixture<
         Assert.All(Enum.GetNames<Direction>(), v => Assert.NotEqual(v, AuditLabels.Value(nameof(Kpi), nameof(Kpi.Direction), v)));
         Assert.All(Enum.GetNames<ScoringMethod>(), v => Assert.NotEqual(v, AuditLabels.Value(nameof(Kpi), nameof(Kpi.Method), v)));
         Assert.All(Enum.GetNames<LowerIsBetterFormula>(), v => Assert.NotEqual(v, AuditLabels.Value(nameof(PerformancePlan), nameof(PerformancePlan.LowerIsBetterFormula), v)));
+        Assert.All(Enum.GetNames<Pdo.Domain.Oversight.ObservationStatus>(), v => Assert.NotEqual(v, AuditLabels.Value("Observation", "Status", v)));
+        Assert.All(Enum.GetNames<Pdo.Domain.Oversight.ValidationOutcome>(), v => Assert.NotEqual(v, AuditLabels.Value("PlanValidation", "Outcome", v)));
         Assert.Equal("31/12/2019", AuditLabels.Value(nameof(Kpi), nameof(Kpi.Deadline), "2019-12-31"));
         Assert.Equal("14/04/2020", AuditLabels.Value(nameof(PerformancePlan), "ApprovalAct.Date", "2020-04-14"));
         Assert.Equal("sì", AuditLabels.Value(nameof(MonitoringPeriod), nameof(MonitoringPeriod.IsOpen), "true"));

@@ -13,6 +13,7 @@ internal sealed class PerformancePlanConfiguration : IEntityTypeConfiguration<Pe
         builder.Property(p => p.Title).HasMaxLength(200).IsRequired();
         builder.Property(p => p.Introduction).HasMaxLength(PerformancePlan.TextMaxLength);
         builder.Property(p => p.ClosingNote).HasMaxLength(PerformancePlan.TextMaxLength);
+        builder.Property(p => p.Context).HasMaxLength(PerformancePlan.TextMaxLength);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.OwnsOne(p => p.ApprovalAct, act =>
         {
@@ -26,6 +27,8 @@ internal sealed class PerformancePlanConfiguration : IEntityTypeConfiguration<Pe
         builder.HasMany(p => p.Areas).WithOne(a => a.Plan).HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Periods).WithOne(m => m.Plan).HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Objectives).WithOne(o => o.Plan).HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Validations).WithOne(v => v.Plan).HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(p => p.CurrentValidation);
         builder.Ignore(p => p.Methodology);
         builder.Ignore(p => p.FinalPeriod);
         builder.Ignore(p => p.IsStructureEditable);

@@ -413,7 +413,7 @@ public sealed class DashboardCache(
 
     private static async Task<PlanSnapshot?> LoadAsync(AppDbContext db, int year, CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.AsNoTracking().Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas)
+        var plan = await db.Plans.AsNoTracking().Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas).Include(p => p.Validations)
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
         if (plan is null)
         {
@@ -453,6 +453,7 @@ public sealed class DashboardCache(
             Overrides = approved.GroupBy(o => (o.KpiId, o.PeriodId))
                 .Select(g => new SnapshotOverride(g.Key.KpiId, g.Key.PeriodId, Kpi.EffectiveOverride(g)!.ToApproved()))
                 .ToList(),
+            ValidationText = Oversight.OversightLabels.ValidationText(plan.Status, plan.CurrentValidation),
         };
     }
 

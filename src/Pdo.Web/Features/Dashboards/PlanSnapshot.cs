@@ -87,6 +87,7 @@ public sealed class PlanSnapshot
         ApprovalLink = source.ApprovalLink;
         RequireFourEyesReview = source.RequireFourEyesReview;
         Introduction = source.Introduction;
+        ValidationText = source.ValidationText;
         Methodology = source.Methodology;
         Periods = source.Periods;
         Categories = source.Categories;
@@ -119,6 +120,9 @@ public sealed class PlanSnapshot
 
     /// <summary>The plan's four-eyes review setting (shown with the plan's actions in Bozza).</summary>
     public bool RequireFourEyesReview { get; init; } = true;
+
+    /// <summary>The OIV's validation of the Relazione, as shown next to the approval (<see cref="Oversight.OversightLabels.ValidationText"/>).</summary>
+    public string? ValidationText { get; init; }
 
     /// <summary>The plan's introduction (shown on the plan page), as stored.</summary>
     public string? Introduction { get; init; }

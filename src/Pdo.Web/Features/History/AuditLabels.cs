@@ -1,9 +1,11 @@
 using System.Globalization;
 using Pdo.Domain.Attainment;
+using Pdo.Domain.Oversight;
 using Pdo.Domain.Plans;
 using Pdo.Domain.Values;
 using Pdo.Infrastructure.Auditing;
 using Pdo.Infrastructure.Identity;
+using Pdo.Web.Features.Oversight;
 using Pdo.Web.Features.PlanEditing;
 using Pdo.Web.Features.Plans;
 using Pdo.Web.Features.Reports;
@@ -31,6 +33,9 @@ public static class AuditLabels
         ["KpiResult"] = "Risultato",
         ["Directorate"] = "Direzione",
         ["ScoreOverride"] = "Forzatura",
+        ["Observation"] = "Osservazione dell'OIV",
+        ["ObservationMessage"] = "Risposta a un'osservazione",
+        ["PlanValidation"] = "Validazione della Relazione",
         [PeopleAudit.EntityType] = "Utente",
         [SecurityAuditLog.EntityType] = "Sicurezza",
     };
@@ -54,6 +59,7 @@ public static class AuditLabels
             [nameof(PerformancePlan.RequireFourEyesReview)] = new("Conferma da un secondo utente", YesNo),
             [nameof(PerformancePlan.Introduction)] = new("Introduzione del consuntivo"),
             [nameof(PerformancePlan.ClosingNote)] = new("Nota conclusiva del consuntivo"),
+            [nameof(PerformancePlan.Context)] = new("Contesto e risorse della Relazione"),
             [Act(nameof(ApprovalAct.Number))] = new("Numero della delibera"),
             [Act(nameof(ApprovalAct.Date))] = new("Data della delibera", Date),
             [Act(nameof(ApprovalAct.Link))] = new("Link alla delibera"),
@@ -137,6 +143,35 @@ public static class AuditLabels
             [nameof(Directorate.Name)] = new("Nome"),
             [nameof(Directorate.ActiveFrom)] = new("Attiva dal", Date),
             [nameof(Directorate.ActiveTo)] = new("Attiva fino al", Date),
+        },
+        [nameof(Observation)] = new()
+        {
+            [nameof(Observation.Text)] = new("Testo dell'osservazione"),
+            [nameof(Observation.Status)] = new("Stato", EnumValue<ObservationStatus>(OversightLabels.Status)),
+            [nameof(Observation.OpenedAt)] = new("Formulata il", Time),
+            [nameof(Observation.OpenedBy)] = new("Formulata da (utente)"),
+            [nameof(Observation.OpenedByName)] = new("Formulata da"),
+            [nameof(Observation.ClosedAt)] = new("Chiusa il", Time),
+            [nameof(Observation.ClosedByName)] = new("Chiusa da"),
+        },
+        [nameof(ObservationMessage)] = new()
+        {
+            [nameof(ObservationMessage.Text)] = new("Testo della risposta"),
+            [nameof(ObservationMessage.AuthorRole)] = new("Ruolo di chi risponde", EnumValue<OversightRole>(OversightLabels.Role)),
+            [nameof(ObservationMessage.AuthorUserName)] = new("Risposta di (utente)"),
+            [nameof(ObservationMessage.AuthorName)] = new("Risposta di"),
+            [nameof(ObservationMessage.WrittenAt)] = new("Scritta il", Time),
+        },
+        [nameof(PlanValidation)] = new()
+        {
+            [nameof(PlanValidation.Date)] = new("Data della validazione", Date),
+            [nameof(PlanValidation.Outcome)] = new("Esito", EnumValue<ValidationOutcome>(OversightLabels.Outcome)),
+            [nameof(PlanValidation.Reasoning)] = new("Motivazione"),
+            [nameof(PlanValidation.Reservations)] = new("Riserve"),
+            [nameof(PlanValidation.SignedByUserId)] = new("Firmata da (identificativo)"),
+            [nameof(PlanValidation.SignedByName)] = new("Firmata da"),
+            [nameof(PlanValidation.RecordedAt)] = new("Registrata il", Time),
+            [nameof(PlanValidation.SupersededReason)] = new("Non più corrente"),
         },
         [PeopleAudit.EntityType] = new()
         {

@@ -15,7 +15,7 @@ public sealed class ObjectiveNarrativeForm
     public Guid Version { get; set; }
 }
 
-/// <summary>The plan's introduction and closing note of the consuntivo, with the plan's version.</summary>
+/// <summary>The plan's introduction and closing note of the consuntivo and the context of the Relazione, with the plan's version.</summary>
 public sealed class PlanTextsForm
 {
     [StringLength(PerformancePlan.TextMaxLength, ErrorMessage = "L'introduzione: al massimo 20.000 caratteri.")]
@@ -23,6 +23,10 @@ public sealed class PlanTextsForm
 
     [StringLength(PerformancePlan.TextMaxLength, ErrorMessage = "La nota conclusiva: al massimo 20.000 caratteri.")]
     public string? ClosingNote { get; set; }
+
+    /// <summary>«Contesto e risorse» of the Relazione sulla Performance.</summary>
+    [StringLength(PerformancePlan.TextMaxLength, ErrorMessage = "Il contesto e le risorse: al massimo 20.000 caratteri.")]
+    public string? Context { get; set; }
 
     public Guid Version { get; set; }
 }

@@ -79,7 +79,7 @@ public sealed class NarrativeService(AppDbContext db, ILogger<NarrativeService> 
         StoredTexts? stored = null;
         if (conflict && form is not null)
         {
-            var last = await LastChangeAsync(year, null, [nameof(PerformancePlan.Introduction), nameof(PerformancePlan.ClosingNote)], cancellationToken);
+            var last = await LastChangeAsync(year, null, [nameof(PerformancePlan.Introduction), nameof(PerformancePlan.ClosingNote), nameof(PerformancePlan.Context)], cancellationToken);
             stored = new StoredTexts(plan.Introduction, plan.ClosingNote, last.By, last.At);
             form.Version = plan.Version;
         }
@@ -87,7 +87,7 @@ public sealed class NarrativeService(AppDbContext db, ILogger<NarrativeService> 
         return new PlanTextsViewModel(
             year,
             plan.Title,
-            form ?? new PlanTextsForm { Introduction = plan.Introduction, ClosingNote = plan.ClosingNote, Version = plan.Version },
+            form ?? new PlanTextsForm { Introduction = plan.Introduction, ClosingNote = plan.ClosingNote, Context = plan.Context, Version = plan.Version },
             plan.AreTextsEditable ? null : ApprovedReason,
             stored);
     }
@@ -102,7 +102,7 @@ public sealed class NarrativeService(AppDbContext db, ILogger<NarrativeService> 
             }
 
             db.Entry(plan).Property(p => p.Version).OriginalValue = form.Version;
-            plan.WriteTexts(form.Introduction, form.ClosingNote);
+            plan.WriteTexts(form.Introduction, form.ClosingNote, form.Context);
             return Links.Plan(year);
         }, cancellationToken);
 

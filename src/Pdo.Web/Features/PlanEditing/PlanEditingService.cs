@@ -476,7 +476,7 @@ public sealed class PlanEditingService(
     private Task<PerformancePlan?> LoadAsync(int year, bool tracked, CancellationToken cancellationToken)
     {
         var query = db.Plans.AsSplitQuery()
-            .Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas)
+            .Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas).Include(p => p.Validations)
             .Include(p => p.Objectives).ThenInclude(o => o.Directorate)
             .Include(p => p.Objectives).ThenInclude(o => o.Kpis).ThenInclude(k => k.Results)
             .Include(p => p.Objectives).ThenInclude(o => o.Kpis).ThenInclude(k => k.Overrides);

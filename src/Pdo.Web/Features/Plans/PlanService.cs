@@ -21,7 +21,8 @@ public sealed class PlanService(AppDbContext db, DashboardCache cache)
             StatusLabel(s.Status),
             s.ApprovalText,
             s.DefaultPeriod is { } period ? ScoreViewModel.From(s.Overall(period.Id)) : ScoreViewModel.From(AttainmentRules.Aggregate(s.Title, [], s.Methodology)),
-            Links.Plan(s.Year)));
+            Links.Plan(s.Year),
+            s.ValidationText));
 
         // After a restart: the plans not loaded yet (in the background) are listed without their score meanwhile.
         var pending = loading.Count == 0 ? [] : await db.Plans.AsNoTracking().Where(p => loading.Contains(p.Year))
@@ -75,7 +76,8 @@ public sealed class PlanService(AppDbContext db, DashboardCache cache)
         snapshot.ApprovalLink,
         period is null ? null : (period.Code, period.Name, period.EndDate),
         snapshot.Periods.Select(p => new PeriodOption(p.Code, PeriodLabel(p.Name, p.EndDate), p.Id == period?.Id, p.IsOpen)),
-        snapshot.RequireFourEyesReview);
+        snapshot.RequireFourEyesReview,
+        snapshot.ValidationText);
 
     public static PlanHeaderViewModel Header(PerformancePlan plan, MonitoringPeriod? period) => Header(
         plan.Status,
@@ -85,7 +87,8 @@ public sealed class PlanService(AppDbContext db, DashboardCache cache)
         plan.ApprovalAct?.Link,
         period is null ? null : (period.Code, period.Name, period.EndDate),
         plan.Periods.OrderBy(p => p.EndDate).Select(p => new PeriodOption(p.Code, PeriodLabel(p.Name, p.EndDate), p.Id == period?.Id, p.IsOpen)),
-        plan.RequireFourEyesReview);
+        plan.RequireFourEyesReview,
+        Oversight.OversightLabels.ValidationText(plan.Status, plan.CurrentValidation));
 
     /// <summary>A period as pages name it: «Consuntivo (31/12/2019)».</summary>
     public static string PeriodLabel(string name, DateOnly endDate) => $"{name} ({ItalianValues.FormatDate(endDate)})";
@@ -98,7 +101,8 @@ public sealed class PlanService(AppDbContext db, DashboardCache cache)
         string? approvalLink,
         (string Code, string Name, DateOnly EndDate)? period,
         IEnumerable<PeriodOption> periods,
-        bool requireFourEyesReview) => new(
+        bool requireFourEyesReview,
+        string? validationText) => new(
         status,
         year,
         title,
@@ -109,7 +113,8 @@ public sealed class PlanService(AppDbContext db, DashboardCache cache)
         period?.Code,
         period is { } p ? PeriodLabel(p.Name, p.EndDate) : "Nessun periodo di monitoraggio",
         periods.ToList(),
-        requireFourEyesReview);
+        requireFourEyesReview,
+        validationText);
 
     public static string StatusLabel(PlanStatus status) => status switch
     {

@@ -3,13 +3,13 @@ using Pdo.Web.Features.Scoring;
 namespace Pdo.Web.Features.Plans;
 
 /// <summary>A plan of the list; its score is null while the plan is still being loaded after a restart.</summary>
-public sealed record PlanListItem(int Year, string Title, string StatusLabel, string? ApprovalText, ScoreViewModel? Score, string Url);
+public sealed record PlanListItem(int Year, string Title, string StatusLabel, string? ApprovalText, ScoreViewModel? Score, string Url, string? ValidationText = null);
 
 public sealed record PlanListViewModel(IReadOnlyList<PlanListItem> Plans);
 
 public sealed record PeriodOption(string Code, string Name, bool Selected, bool IsOpen = false);
 
-/// <summary>What every page of a plan shows in its heading: plan, status, approval act and the period shown.</summary>
+/// <summary>What every page of a plan shows in its heading: plan, status, approval act, the OIV's validation and the period shown.</summary>
 public sealed record PlanHeaderViewModel(
     Pdo.Domain.Plans.PlanStatus Status,
     int Year,
@@ -21,7 +21,8 @@ public sealed record PlanHeaderViewModel(
     string? PeriodCode,
     string PeriodName,
     IReadOnlyList<PeriodOption> Periods,
-    bool RequireFourEyesReview = true);
+    bool RequireFourEyesReview = true,
+    string? ValidationText = null);
 
 public sealed record GroupRow(string Code, string Name, int ObjectiveCount, ScoreViewModel Score, string Url);
 

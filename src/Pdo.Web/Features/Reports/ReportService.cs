@@ -139,6 +139,7 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
             ApprovalText = header.ApprovalText,
             ApprovalLink = header.ApprovalLink,
             ApprovalDescription = plan.ApprovalAct?.Description,
+            ValidationText = header.ValidationText,
             GeneratedOn = ItalianValues.FormatDate(DateOnly.FromDateTime(now.DateTime)),
             GeneratedAt = now,
             Overall = Score(ScoreViewModel.From(scope.Score)),
@@ -309,8 +310,11 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
     }
 
     /// <summary>The narrative as the pages read it (<see cref="NarrativeText"/>), as blocks of the report.</summary>
-    private static List<ReportNarrativeBlock> Narrative(string? text) =>
-        NarrativeText.Parse(text).Select(b => new ReportNarrativeBlock(b.Text, b.Items, b.Kind == NarrativeBlockKind.NumberedList)).ToList();
+    public static List<ReportNarrativeBlock> Narrative(string? text) => Narrative(NarrativeText.Parse(text));
+
+    /// <summary>Narrative blocks already read (<see cref="NarrativeText.Parse"/>) as blocks of the report.</summary>
+    public static List<ReportNarrativeBlock> Narrative(IReadOnlyList<NarrativeBlock> blocks) =>
+        blocks.Select(b => new ReportNarrativeBlock(b.Text, b.Items, b.Kind == NarrativeBlockKind.NumberedList)).ToList();
 
     private static ReportKpi Kpi(KpiScore k) => new(
         k.Kpi.Code,

@@ -80,7 +80,7 @@ public sealed class ScorecardService(AppDbContext db)
             ?? plan.FinalPeriod ?? plan.Periods.OrderByDescending(p => p.EndDate).FirstOrDefault();
     }
 
-    /// <summary>Plans read-only, with their sections, areas and periods (one query each).</summary>
+    /// <summary>Plans read-only, with their sections, areas, periods and the OIV's validations (one query each).</summary>
     private IQueryable<PerformancePlan> PlansWithStructure() =>
-        db.Plans.AsNoTrackingWithIdentityResolution().AsSplitQuery().Include(p => p.Categories).Include(p => p.Areas).Include(p => p.Periods);
+        db.Plans.AsNoTrackingWithIdentityResolution().AsSplitQuery().Include(p => p.Categories).Include(p => p.Areas).Include(p => p.Periods).Include(p => p.Validations);
 }

@@ -1,0 +1,144 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Pdo.Infrastructure.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OivOversight : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Context",
+                table: "Plans",
+                type: "TEXT",
+                maxLength: 20000,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Observations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ObjectiveId = table.Column<int>(type: "INTEGER", nullable: false),
+                    KpiId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    OpenedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Observations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Observations_Kpis_KpiId",
+                        column: x => x.KpiId,
+                        principalTable: "Kpis",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Observations_Objectives_ObjectiveId",
+                        column: x => x.ObjectiveId,
+                        principalTable: "Objectives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanValidations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Reasoning = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Reservations = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    SignedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    SignedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SupersededReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanValidations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanValidations_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ObservationMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ObservationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AuthorRole = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AuthorUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WrittenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ObservationMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ObservationMessages_Observations_ObservationId",
+                        column: x => x.ObservationId,
+                        principalTable: "Observations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ObservationMessages_ObservationId",
+                table: "ObservationMessages",
+                column: "ObservationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Observations_KpiId",
+                table: "Observations",
+                column: "KpiId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Observations_ObjectiveId_Status",
+                table: "Observations",
+                columns: new[] { "ObjectiveId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanValidations_PlanId",
+                table: "PlanValidations",
+                column: "PlanId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ObservationMessages");
+
+            migrationBuilder.DropTable(
+                name: "PlanValidations");
+
+            migrationBuilder.DropTable(
+                name: "Observations");
+
+            migrationBuilder.DropColumn(
+                name: "Context",
+                table: "Plans");
+        }
+    }
+}
