@@ -8,6 +8,8 @@ using Pdo.Reporting;
 // --validate [objectives…] reads and validates a generated plan file of each size (best of 3), as the import does
 // --import [objectives…]   imports a generated plan file of each size into a fresh SQLite file, timed in phases
 // --write N FILE          writes the synthetic consuntivo with N objectives to FILE
+// --xlsx [KPIs…] [--export-only|--upload-only|--generate-only]  Excel export of generated plans and validation + preview of filled
+//                          templates (docs/benchmarks.md, "Excel in and out"), each against raw OpenXml
 // anything else           BenchmarkDotNet (e.g. --filter '*')
 if (args.Length > 0 && args[0] == "--quick")
 {
@@ -21,6 +23,12 @@ if (args.Length > 0 && args[0] is "--import" or "--validate")
     var validate = args[0] == "--validate";
     var sizes = args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : validate ? [2_500, 10_000, 40_000] : [2_500, 10_000];
     await PlanImportRun.RunAsync(sizes, validate);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--xlsx")
+{
+    await XlsxRun.RunAsync(args[1..]);
     return;
 }
 

@@ -128,13 +128,17 @@ public sealed class XlsxReader : IDisposable
             return false;
         }
 
+        // The merged ranges follow the sheet data: the rows are skipped over, not read element by element.
         using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        var more = reader.Read();
+        while (more)
         {
             if (reader.ElementType == typeof(MergeCell))
             {
                 return true;
             }
+
+            more = reader.ElementType == typeof(SheetData) && reader.IsStartElement ? reader.ReadNextSibling() || reader.Read() : reader.Read();
         }
 
         return false;
@@ -204,15 +208,21 @@ public sealed class XlsxReader : IDisposable
         return strings;
     }
 
+    /// <summary>
+    /// The rows, read node by node from the part's XML: a row's cells (reference, type, value, inline text, formula)
+    /// are taken from the reader as it passes them, with no <see cref="Row"/> or <see cref="Cell"/> objects built.
+    /// </summary>
     private IEnumerable<XlsxRow> Stream(WorksheetPart part)
     {
         using var reader = OpenXmlReader.Create(part);
         var next = 1;
         var count = 0;
-        while (reader.Read())
+        var more = reader.Read();
+        while (more)
         {
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
             {
+                more = reader.Read();
                 continue;
             }
 
@@ -221,60 +231,124 @@ public sealed class XlsxReader : IDisposable
                 throw new XlsxFileException($"Il foglio ha più di {Pdo.Domain.Values.ItalianValues.FormatNumber(MaxRows)} righe: non viene letto.");
             }
 
-            var row = (Row)reader.LoadCurrentElement()!;
-            var index = row.RowIndex?.Value is uint value ? (int)value : next;
+            var index = uint.TryParse(Attribute(reader, "r"), NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? (int)value : next;
             next = index + 1;
             var cells = new Dictionary<string, XlsxReadCell>(StringComparer.Ordinal);
+            var rowDepth = reader.Depth;
             var column = 0;
-            foreach (var cell in row.Elements<Cell>())
+            CellReading? cell = null;
+            while ((more = reader.Read()) && reader.Depth > rowDepth)
             {
-                column++;
-                var reference = cell.CellReference?.Value ?? $"{ColumnName(column)}{index}";
-                var letters = ColumnOf(reference);
-                column = ColumnNumber(letters);
-                if (Read(cell, reference, letters) is { } read)
+                if (!reader.IsStartElement)
                 {
-                    cells[letters] = read;
+                    continue;
+                }
+
+                if (reader.ElementType == typeof(Cell) && reader.Depth == rowDepth + 1)
+                {
+                    Add(cell, cells);
+                    column++;
+                    var reference = Attribute(reader, "r") ?? $"{ColumnName(column)}{index}";
+                    var letters = ColumnOf(reference);
+                    column = ColumnNumber(letters);
+                    cell = new CellReading(reference, letters, Attribute(reader, "t"));
+                }
+                else if (cell is null)
+                {
+                    continue;
+                }
+                else if (reader.ElementType == typeof(CellFormula))
+                {
+                    cell.HasFormula = true;
+                }
+                else if (reader.ElementType == typeof(CellValue))
+                {
+                    cell.Value = reader.GetText();
+                }
+                else if (reader.ElementType == typeof(Text))
+                {
+                    cell.InlineText = string.Concat(cell.InlineText, reader.GetText());
                 }
             }
 
+            Add(cell, cells);
             yield return new XlsxRow(index, cells);
+
+            // Positioned on the row's end tag, or already on what follows an empty row.
+            if (more && reader.ElementType == typeof(Row) && reader.IsEndElement)
+            {
+                more = reader.Read();
+            }
         }
     }
 
-    private XlsxReadCell? Read(Cell cell, string reference, string column)
+    private static string? Attribute(OpenXmlReader reader, string name)
     {
-        var formula = cell.CellFormula is not null;
-        var raw = cell.CellValue?.Text;
-        var type = cell.DataType?.Value;
-        string text;
-        decimal? number = null;
-        if (type == CellValues.InlineString)
+        foreach (var attribute in reader.Attributes)
         {
-            text = cell.InlineString?.InnerText ?? string.Empty;
-        }
-        else if (type == CellValues.SharedString)
-        {
-            text = int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _sharedStrings.Count ? _sharedStrings[i] : string.Empty;
-        }
-        else if (type == CellValues.Boolean)
-        {
-            text = raw == "1" ? "SI" : "NO";
-        }
-        else if (type is null || type == CellValues.Number)
-        {
-            text = raw ?? string.Empty;
-            if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+            if (attribute.LocalName == name && string.IsNullOrEmpty(attribute.NamespaceUri))
             {
-                number = n;
+                return attribute.Value;
             }
         }
-        else
+
+        return null;
+    }
+
+    private void Add(CellReading? cell, Dictionary<string, XlsxReadCell> cells)
+    {
+        if (cell is not null && Read(cell) is { } read)
         {
-            text = raw ?? string.Empty;
+            cells[cell.Column] = read;
+        }
+    }
+
+    /// <summary>What the reader has seen of one cell so far.</summary>
+    private sealed class CellReading(string reference, string column, string? type)
+    {
+        public string Reference { get; } = reference;
+
+        public string Column { get; } = column;
+
+        public string? Type { get; } = type;
+
+        public bool HasFormula { get; set; }
+
+        public string? Value { get; set; }
+
+        public string? InlineText { get; set; }
+    }
+
+    private XlsxReadCell? Read(CellReading cell)
+    {
+        var raw = cell.Value;
+        string text;
+        decimal? number = null;
+        switch (cell.Type)
+        {
+            case "inlineStr":
+                text = cell.InlineText ?? string.Empty;
+                break;
+            case "s":
+                text = int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < _sharedStrings.Count ? _sharedStrings[i] : string.Empty;
+                break;
+            case "b":
+                text = raw == "1" ? "SI" : "NO";
+                break;
+            case null or "n":
+                text = raw ?? string.Empty;
+                if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+                {
+                    number = n;
+                }
+
+                break;
+            default:
+                text = raw ?? string.Empty;
+                break;
         }
 
-        return text.Length == 0 && !formula ? null : new XlsxReadCell(reference, column, text, number, formula);
+        return text.Length == 0 && !cell.HasFormula ? null : new XlsxReadCell(cell.Reference, cell.Column, text, number, cell.HasFormula);
     }
 
     private static int ColumnNumber(string letters) => letters.Aggregate(0, (n, c) => (n * 26) + (char.ToUpperInvariant(c) - 'A' + 1));

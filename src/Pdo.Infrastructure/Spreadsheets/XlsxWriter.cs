@@ -96,17 +96,12 @@ public sealed class XlsxWriter : IDisposable
             }
 
             writer.WriteStartElement(new SheetData());
+            var cells = new CellWriter(writer);
             foreach (var row in rows)
             {
                 rowIndex++;
                 widest = Math.Max(widest, row.Count);
-                writer.WriteStartElement(new Row { RowIndex = rowIndex });
-                for (var i = 0; i < row.Count; i++)
-                {
-                    writer.WriteElement(Cell(ColumnName(i) + rowIndex.ToString(CultureInfo.InvariantCulture), row[i]));
-                }
-
-                writer.WriteEndElement();
+                cells.WriteRow(rowIndex, row);
             }
 
             writer.WriteEndElement();
@@ -208,27 +203,93 @@ public sealed class XlsxWriter : IDisposable
         return name;
     }
 
-    private static Cell Cell(string reference, XlsxCell value)
-    {
-        var cell = new Cell { CellReference = reference, StyleIndex = value.Style == XlsxStyle.Default ? null : (uint)value.Style };
-        if (value.Number is double number)
-        {
-            cell.CellValue = new CellValue(number);
-        }
-        else
-        {
-            cell.DataType = CellValues.InlineString;
-            cell.InlineString = new InlineString(new Text(XmlSafe(value.Text ?? string.Empty)) { Space = SpaceProcessingModeValues.Preserve });
-        }
-
-        return cell;
-    }
+    /// <summary>Control characters that XML 1.0 cannot hold (all below space but tab, line feed and carriage return).</summary>
+    private static readonly System.Buffers.SearchValues<char> NotXml = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 32).Select(c => (char)c).Where(c => c is not ('\t' or '\n' or '\r'))]);
 
     /// <summary>XML 1.0 has no place for control characters other than tab and line breaks: they are dropped.</summary>
     private static string XmlSafe(string text) =>
-        text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r'))
+        text.AsSpan().ContainsAny(NotXml)
             ? new string([.. text.Where(c => c >= ' ' || c is '\t' or '\n' or '\r')])
             : text;
+
+    /// <summary>
+    /// Writes rows of cells as the elements they are (<c>&lt;c r s t&gt;&lt;v/&gt;</c> or <c>&lt;is&gt;&lt;t/&gt;</c>) straight to
+    /// the part's XML, with no <see cref="Cell"/> objects built per cell: the same markup the SDK writes for a cell
+    /// element, at the cost of the text alone. The element objects only name the tags and are shared.
+    /// </summary>
+    private sealed class CellWriter(OpenXmlWriter writer)
+    {
+        private static readonly Row RowTag = new();
+        private static readonly Cell CellTag = new();
+        private static readonly CellValue ValueTag = new();
+        private static readonly InlineString InlineTag = new();
+        private static readonly Text TextTag = new();
+        private static readonly OpenXmlAttribute[] Preserve = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
+        private static readonly string[] StyleText = [.. Enum.GetValues<XlsxStyle>().Select(s => ((uint)s).ToString(CultureInfo.InvariantCulture))];
+
+        private readonly OpenXmlAttribute[] rowAttributes = new OpenXmlAttribute[1];
+        private readonly OpenXmlAttribute[][] cellAttributes = [new OpenXmlAttribute[1], new OpenXmlAttribute[2], new OpenXmlAttribute[3]];
+        private readonly List<string> columns = [];
+
+        public void WriteRow(uint rowIndex, IReadOnlyList<XlsxCell> row)
+        {
+            var number = rowIndex.ToString(CultureInfo.InvariantCulture);
+            rowAttributes[0] = new OpenXmlAttribute("r", string.Empty, number);
+            writer.WriteStartElement(RowTag, rowAttributes);
+            for (var i = 0; i < row.Count; i++)
+            {
+                Write(string.Concat(Column(i), number), row[i]);
+            }
+
+            writer.WriteEndElement();
+        }
+
+        private void Write(string reference, XlsxCell value)
+        {
+            var text = value.Number is null;
+            var styled = value.Style != XlsxStyle.Default;
+            var attributes = cellAttributes[(styled ? 1 : 0) + (text ? 1 : 0)];
+            var a = 0;
+            attributes[a++] = new OpenXmlAttribute("r", string.Empty, reference);
+            if (styled)
+            {
+                attributes[a++] = new OpenXmlAttribute("s", string.Empty, StyleText[(int)value.Style]);
+            }
+
+            if (text)
+            {
+                attributes[a] = new OpenXmlAttribute("t", string.Empty, "inlineStr");
+            }
+
+            writer.WriteStartElement(CellTag, attributes);
+            if (value.Number is double n)
+            {
+                writer.WriteStartElement(ValueTag);
+                writer.WriteString(new CellValue(n).Text);
+            }
+            else
+            {
+                writer.WriteStartElement(InlineTag);
+                writer.WriteStartElement(TextTag, Preserve);
+                writer.WriteString(XmlSafe(value.Text ?? string.Empty));
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        private string Column(int index)
+        {
+            while (columns.Count <= index)
+            {
+                columns.Add(ColumnName(columns.Count));
+            }
+
+            return columns[index];
+        }
+    }
 
     private static Stylesheet Styles() => new(
         new NumberingFormats(

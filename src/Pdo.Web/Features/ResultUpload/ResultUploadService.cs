@@ -74,7 +74,7 @@ public sealed class ResultUploadService(
             id = await store.SaveAsync(content, user.AuditName(), name, cancellationToken);
         }
 
-        var validation = await ValidateAsync(year, store.FindAsync(id, user.AuditName(), cancellationToken), user, confirmFar: false, cancellationToken);
+        var validation = await ValidateAsync(year, store.FindAsync(id, user.AuditName(), cancellationToken), user, confirmFar: false, forSaving: false, cancellationToken);
         if (validation.Errors.Count > 0)
         {
             store.Delete(id);
@@ -100,7 +100,7 @@ public sealed class ResultUploadService(
         }
 
         var (_, fileName) = found.Value;
-        var validation = await ValidateAsync(year, Task.FromResult(found), user, confirmFar, cancellationToken);
+        var validation = await ValidateAsync(year, Task.FromResult(found), user, confirmFar, forSaving: true, cancellationToken);
         if (validation.Errors.Count > 0)
         {
             store.Delete(id!);
@@ -185,7 +185,7 @@ public sealed class ResultUploadService(
             r.IsConflict)).ToList(), errors);
 
     private async Task<Validation> ValidateAsync(
-        int year, Task<(string Path, string FileName)?> pending, ClaimsPrincipal user, bool confirmFar, CancellationToken cancellationToken)
+        int year, Task<(string Path, string FileName)?> pending, ClaimsPrincipal user, bool confirmFar, bool forSaving, CancellationToken cancellationToken)
     {
         var found = await pending;
         if (found is null)
@@ -197,7 +197,7 @@ public sealed class ResultUploadService(
         try
         {
             using var reader = XlsxReader.Open(stream);
-            return await ValidateAsync(year, reader, user, confirmFar, cancellationToken);
+            return await ValidateAsync(year, reader, user, confirmFar, forSaving, cancellationToken);
         }
         catch (XlsxFileException ex)
         {
@@ -209,7 +209,11 @@ public sealed class ResultUploadService(
         }
     }
 
-    private async Task<Validation> ValidateAsync(int year, XlsxReader reader, ClaimsPrincipal user, bool confirmFar, CancellationToken cancellationToken)
+    /// <param name="forSaving">
+    /// Whether the rows' KPIs are loaded to be changed (tracked, bound to the plan loaded here); a preview only reads them,
+    /// without change tracking (with their objectives' plan, which scoring needs), at a fraction of the cost for thousands of rows.
+    /// </param>
+    private async Task<Validation> ValidateAsync(int year, XlsxReader reader, ClaimsPrincipal user, bool confirmFar, bool forSaving, CancellationToken cancellationToken)
     {
         // The template's own sheet says which plan, period and Direzione it was made for.
         var state = reader.Rows(StateSheet)?.Where(r => r["A"] is not null)
@@ -254,7 +258,8 @@ public sealed class ResultUploadService(
             return Validation.Fail($"Il file è della Direzione «{directorateName}»: non si possono inserire i suoi risultati con questo utente.");
         }
 
-        var objectives = await db.Objectives.Where(o => o.PlanId == plan.Id && o.DirectorateId == directorateId)
+        var owned = db.Objectives.Where(o => o.PlanId == plan.Id && o.DirectorateId == directorateId);
+        var objectives = await (forSaving ? owned : owned.AsNoTrackingWithIdentityResolution().Include(o => o.Plan))
             .Include(o => o.Kpis).ThenInclude(k => k.Results)
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
