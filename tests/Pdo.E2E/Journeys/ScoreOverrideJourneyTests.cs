@@ -7,8 +7,9 @@ namespace Pdo.E2E.Journeys;
 /// <summary>
 /// A score override («forzatura») through its life in the browser: the Ufficio Pianificazione proposes it on the KPI,
 /// the OIV approves it with its note, the objective page shows both scores, the reason and who approved. It runs on a
-/// plan of its own (2022, a copy of 2019 in monitoring with interim results of DIR-CASA-01), so the shared 2021 plan
-/// keeps its scores.
+/// plan of its own (2022, a copy of 2019 in monitoring with interim results of DIR-CASA-01) on the later portal, so the
+/// shared 2021 plan keeps its scores and stays the most recent plan in monitoring of the main portal (where the other
+/// journeys land); at the end the Direttore of Casa confirms what is pending, so Casa's inbox is empty again.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class ScoreOverrideJourneyTests(PortalFixture portal)
@@ -19,7 +20,7 @@ public sealed class ScoreOverrideJourneyTests(PortalFixture portal)
 
     [Fact]
     public Task ShowsBothScoresOnTheObjectivePageGivenTheOivApprovesTheOverrideProposedByThePlanningOffice() =>
-        portal.RunJourneyAsync(nameof(ShowsBothScoresOnTheObjectivePageGivenTheOivApprovesTheOverrideProposedByThePlanningOffice), async journey =>
+        portal.RunLaterJourneyAsync(nameof(ShowsBothScoresOnTheObjectivePageGivenTheOivApprovesTheOverrideProposedByThePlanningOffice), async journey =>
         {
             await PreparePlanAsync();
             var office = await journey.OpenBrowserAsync("pianificazione");
@@ -63,12 +64,27 @@ public sealed class ScoreOverrideJourneyTests(PortalFixture portal)
             await row.GetByText("Come è calcolato").ClickAsync();
             await Expect(row).ToContainTextAsync("forzatura approvata: 85,0 %");
             await office.CheckPageAsync();
+
+            // The Direttore of Casa confirms the three results of this plan, leaving the inbox empty for the other journeys.
+            var direttore = await journey.OpenBrowserAsync("direttore");
+            await direttore.SignInAsync(People.DirettoreCasa);
+            await direttore.MenuAsync("Da confermare");
+            await Expect(direttore.Page.GetByRole(AriaRole.Heading, new() { Name = "Da confermare (", Exact = false })).ToBeVisibleAsync();
+            // bootstrap-italia draws checkboxes on their label: a person clicks the label.
+            foreach (var label in await direttore.Page.Locator("label.form-check-label").Filter(new() { HasText = "Seleziona per la conferma" }).AllAsync())
+            {
+                await label.ClickAsync();
+            }
+
+            await direttore.ClickAsync(AriaRole.Button, "Conferma i selezionati");
+            await Expect(direttore.Page.GetByRole(AriaRole.Heading, new() { Name = "Da confermare (0)" })).ToBeVisibleAsync();
         });
 
     /// <summary>The 2022 plan: a copy of 2019 with its targets, in monitoring, interim results of DIR-CASA-01 (100 %, 720, 2.646).</summary>
     private async Task PreparePlanAsync()
     {
-        using var office = await portal.SignedInApiAsync(People.PlanningOffice);
+        var server = await portal.LaterPortalAsync();
+        using var office = await PortalApi.SignInAsync(server.BaseAddress, People.PlanningOffice, PortalFixture.DemoPassword);
         var year = Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await office.PostExpectingRedirectAsync("/piani/nuovo", "/piani/nuovo",
             [new("Year", year), new("Title", $"Piano degli Obiettivi {year}"), new("CopyFromYear", "2019"), new("CopyTargets", "true")]);

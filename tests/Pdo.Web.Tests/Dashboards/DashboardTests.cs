@@ -264,8 +264,9 @@ public sealed class DashboardQueryCountTests : IClassFixture<DashboardQueryCount
 
         Assert.Equal(smallCold, largeCold);
         // The stamp and the list of plan years, then the plan asked for only (of the three here: 2019, 2020 and 2040):
-        // the plan with periods, sections, areas and the OIV's validations, its objectives, KPIs, results and the Direzioni.
-        Assert.Equal(2 + 8, largeCold);
+        // the plan with periods, sections, areas and the OIV's validations, its objectives, KPIs, results, approved score
+        // overrides and the Direzioni.
+        Assert.Equal(2 + 10, largeCold);
         Assert.Equal(0, smallWarm);
         Assert.Equal(0, largeWarm);
     }
@@ -332,8 +333,9 @@ public sealed class DashboardQueryCountTests : IClassFixture<DashboardQueryCount
         var plan2019 = plans.Single(p => p.Year == 2019).Id;
         var others = plans.Where(p => p.Year != 2019).Select(p => p.Id).ToList();
 
-        // The stamp, the plan years, then 2019's plan (with periods, sections, areas), objectives, KPIs, results, Direzioni.
-        Assert.Equal(2 + 8, queries.Count);
+        // The stamp, the plan years, then 2019's plan (with periods, sections, areas, validations), objectives, KPIs,
+        // results, approved score overrides, Direzioni.
+        Assert.Equal(2 + 10, queries.Count);
         // Every query that reads objectives or KPIs (and their results) asks for 2019's plan id; none names another plan.
         Assert.All(queries.Where(q => q.Text.Contains("\"Objectives\"", StringComparison.Ordinal) || q.Text.Contains("\"Kpis\"", StringComparison.Ordinal)),
             q => Assert.Equal([plan2019], q.IntParameters));

@@ -15,7 +15,7 @@ public sealed class ChecksTests(PdoWebFactory factory) : IClassFixture<PdoWebFac
     /// 2021 in monitoring with the 2019 results as Inserito, SOL-01.1 at 50 % of 70 % without justification, SOL-03 without KPIs, GES-01
     /// with weight 0, FUN-01.1 with weight 0, a target of SOL-02.1 changed after the start and the
     /// justification of SOL-01.1 removed (both past the entities, which refuse them, as a change by SQL would be; the
-    /// audit trail still records them), an open observation on FUN-02.
+    /// audit trail still records them), an open observation on FUN-02, a score override of SOL-04.2 waiting for the OIV.
     /// </summary>
     private async Task BuildFailingPlanAsync()
     {
@@ -57,6 +57,10 @@ public sealed class ChecksTests(PdoWebFactory factory) : IClassFixture<PdoWebFac
                 db.Kpis.RemoveRange(await db.Kpis.Where(k => k.Objective!.Code == "SOL-03" && k.Objective.Plan!.Year == 2021).ToListAsync());
                 await db.SaveChangesAsync();
             });
+            var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+            var proposed = await PdoWebFactory.PostFormAsync(office, "/piani/2021/forzature/nuova?obiettivo=SOL-04&kpi=SOL-04.2", "/piani/2021/forzature/nuova",
+                [new("Objective", "SOL-04"), new("Kpi", "SOL-04.2"), new("Period", "FIN"), new("Score", "100"), new("Reason", "Causa esterna alla Direzione.")]);
+            Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
             var oiv = await factory.CreateClientAsAsync(Roles.Evaluator);
             var raised = await PdoWebFactory.PostFormAsync(oiv, "/piani/2021/obiettivi/FUN-02", "/piani/2021/obiettivi/FUN-02/osservazioni", [new("Kpi", ""), new("Text", "Verificare i dati di funzionamento.")]);
             Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
@@ -100,6 +104,10 @@ public sealed class ChecksTests(PdoWebFactory factory) : IClassFixture<PdoWebFac
         Assert.Contains("Obiettivo FUN-02", observations);
         Assert.Contains("Aperta · formulata il", observations);
         Assert.Contains("(1)", Section(page, "senza-kpi"));
+        var pending = Section(page, "forzature-in-attesa");
+        Assert.Contains("KPI SOL-04.2", pending);
+        Assert.Contains("Proposto 100,0 % · motivo: Causa esterna alla Direzione.", pending);
+        Assert.Contains("/piani/2021/forzature", pending);
     }
 
     [Fact]
@@ -113,5 +121,6 @@ public sealed class ChecksTests(PdoWebFactory factory) : IClassFixture<PdoWebFac
         Assert.Contains("Ogni obiettivo ha almeno un KPI.", page);
         Assert.Contains("Nessun risultato in attesa di conferma.", page);
         Assert.Contains("Nessuna osservazione aperta.", page);
+        Assert.Contains("Nessuna forzatura in attesa di decisione.", page);
     }
 }

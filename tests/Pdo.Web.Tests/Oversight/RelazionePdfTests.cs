@@ -44,7 +44,7 @@ public sealed class RelazionePdfTests(PdoWebFactory factory) : IClassFixture<Pdo
         Assert.Contains("Relazione validata dall'OIV il 30/06/2020.", text);
         Assert.Contains("Indicare la fonte del dato del Piano Quartieri.", text);
         Assert.Contains("Fonte: Direzione Casa.", text);
-        Assert.Contains("versione 2 del regolamento dei punteggi", text);
+        Assert.Contains($"versione {Pdo.Domain.Attainment.AttainmentRules.RuleBookVersion} del regolamento dei punteggi", text);
         Assert.Contains("Relazione comprensibile, conforme e attendibile.", text);
         Assert.True(document.TryGetBookmarks(out var bookmarks));
         Assert.Equal(Sections, bookmarks.Roots.Select(b => b.Title).Where(t => Sections.Contains(t)));

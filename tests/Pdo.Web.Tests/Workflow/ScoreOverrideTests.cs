@@ -194,6 +194,13 @@ public sealed class ScoreOverrideTests(PdoWebFactory factory) : IClassFixture<Pd
         Assert.Contains("Punteggi modificati", pdf);
         Assert.Contains("Il grado di raggiungimento di 1 KPI non è quello calcolato dalle regole", pdf);
 
+        // The Relazione sulla Performance lists it in its section 5, with the reason and who decided.
+        var relazione = Reports.ConsuntivoPdfTests.Text(await executive.GetByteArrayAsync($"/piani/{year}/relazione.pdf"));
+        var section5 = relazione[relazione.IndexOf("5. Punteggi modificati e osservazioni aperte", relazione.IndexOf("5. Punteggi modificati e osservazioni aperte", StringComparison.Ordinal) + 1, StringComparison.Ordinal)..];
+        Assert.Contains("Il grado di raggiungimento di 1 KPI non è quello calcolato dalle regole", section5);
+        Assert.Contains(Reason, section5);
+        Assert.Contains("Approvata da OIV / Nucleo di Valutazione", section5);
+
         var csv = Csv.Parse(await factory.CreateClient().GetStringAsync($"/opendata/pdo-{year}.csv"));
         var row = csv.Single(r => r[6] == KpiCode);
         var decidedAt = (await OverrideAsync(year)).DecidedAt!.Value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);

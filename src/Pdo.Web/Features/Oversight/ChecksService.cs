@@ -11,7 +11,8 @@ namespace Pdo.Web.Features.Oversight;
 /// <summary>
 /// What the OIV checks on a plan (LG 3/2018), computed on every request from the scorecard, the structure, the audit
 /// trail and the observations: KPIs below 100 without justification, results not confirmed, targets changed after
-/// monitoring started, objectives without KPIs, objectives or KPIs without weight, observations not closed.
+/// monitoring started, objectives without KPIs, objectives or KPIs without weight, score overrides waiting for the OIV's
+/// decision, observations not closed.
 /// </summary>
 public sealed class ChecksService(ScorecardService scorecards, ObservationService observations, AppDbContext db)
 {
@@ -52,6 +53,11 @@ public sealed class ChecksService(ScorecardService scorecards, ObservationServic
                     (o.Weight == 0 ? [new CheckItem($"Obiettivo {o.Code} – {o.Title}", Links.Objective(year, o.Code), "Peso 0")] : Enumerable.Empty<CheckItem>())
                     .Concat(o.Kpis.OrderBy(k => k.SortOrder).Where(k => k.Weight == 0)
                         .Select(k => new CheckItem($"KPI {k.Code} – {k.Name}", KpiUrl(year, o.Code, k.Code), "Peso 0")))).ToList()),
+            new("forzature-in-attesa", "Forzature dei punteggi in attesa della decisione dell'OIV", "Nessuna forzatura in attesa di decisione.",
+                kpis.SelectMany(k => k.Kpi.Overrides.Where(o => o.IsPending).Select(o => new CheckItem(
+                    $"KPI {k.Kpi.Code} – {k.Kpi.Name}",
+                    Links.Overrides(year),
+                    $"Proposto {ItalianValues.FormatScore(o.ProposedScore)} · motivo: {o.Reason}"))).ToList()),
             new("osservazioni-aperte", "Osservazioni dell'OIV non chiuse", "Nessuna osservazione aperta.",
                 open.Select(o => new CheckItem(o.Subject, o.Url, $"{o.StatusLabel} · formulata il {o.OpenedAt}")).ToList()),
         ];
