@@ -115,11 +115,11 @@ public sealed class PublicApiService(AppDbContext db, OpenDataService openData, 
         Score(k.Attainment),
         k.Attainment.Override is { } applied
             ? new ApiOverride(
-                k.Attainment.ComputedScore is decimal computed ? AttainmentRules.RoundForDisplay(computed) : null,
+                OpenDataService.ComputedScore(k.Attainment),
                 applied.Score,
                 applied.Reason,
                 Roles.Label(Roles.Evaluator),
-                applied.ApprovedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))
+                OpenDataService.IsoUtc(applied.ApprovedAt))
             : null);
 
     private static List<ApiObjectiveSummary> Objectives(PlanScorecard card)

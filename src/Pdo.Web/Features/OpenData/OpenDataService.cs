@@ -116,7 +116,7 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
             k.Kpi.Weight,
             k.Unmeasurable)
         {
-            ComputedScore = k.Attainment.ComputedScore is decimal computed ? AttainmentRules.RoundForDisplay(computed) : null,
+            ComputedScore = ComputedScore(k.Attainment),
             OverrideScore = k.Attainment.Override?.Score,
             OverrideReason = k.Attainment.Override?.Reason,
             OverrideDecidedByRole = k.Attainment.Override is null ? null : Roles.Label(Roles.Evaluator),
@@ -165,7 +165,7 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
             r.KpiGroup, r.Unit, r.Comparator, d.Measure(r.Target), d.Measure(r.Actual), r.Score is decimal s ? d.Measure(Invariant(s)) : null,
             r.Status, d.Measure(Invariant(r.Weight)), r.UnmeasurableReason,
             r.ComputedScore is decimal c ? d.Measure(Invariant(c)) : null, r.OverrideScore is decimal o ? d.Measure(Invariant(o)) : null,
-            r.OverrideReason, r.OverrideDecidedByRole, r.OverrideDecidedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            r.OverrideReason, r.OverrideDecidedByRole, r.OverrideDecidedAt is { } decidedAt ? IsoUtc(decidedAt) : null,
         }), d);
     }
 
@@ -249,6 +249,13 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
     };
 
     /// <summary>The target as open data writes it: a dot-decimal number, an ISO date or SI.</summary>
+    /// <summary>The rule book's own score of a KPI (also when an override replaced it), rounded as the pages show it; null when not measured.</summary>
+    public static decimal? ComputedScore(KpiAttainment attainment) =>
+        attainment.ComputedScore is decimal computed ? AttainmentRules.RoundForDisplay(computed) : null;
+
+    /// <summary>A moment as open data and the API write it: ISO 8601 in UTC, to the second (<c>2020-04-10T09:30:00Z</c>).</summary>
+    public static string IsoUtc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     public static string Target(Kpi kpi) => kpi.Kind switch
     {
         KpiKind.Boolean => "SI",
