@@ -99,7 +99,8 @@ public sealed class SystemAuditContext : IAuditContext
 
     /// <summary>
     /// Only for the synthetic-data generator run from the command line (benchmarks): generated plans are not user
-    /// changes and would write millions of audit rows. Never set in the web application.
+    /// changes (their rows bypass SaveChanges, ADR 015), and neither are the Direzioni and the seed that the command
+    /// saves around them. Never set in the web application.
     /// </summary>
     public bool SuppressedForSyntheticData { get; init; }
 }
