@@ -124,6 +124,21 @@ public sealed class PdfCacheTests(PdoWebFactory factory) : IClassFixture<PdoWebF
     }
 
     [Fact]
+    public async Task KeepsTheFileGivenAChangeToAnotherYearsPlan()
+    {
+        var client = await factory.CreateClientAsAsync(Roles.Executive);
+        var before = await client.GetAsync("/piani/2019/consuntivo.pdf?periodo=INT");
+        var auditRows = await factory.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+        await factory.ImportPlanAsync(SeedPlanJson.AsYear(2022, "Draft"));
+        var after = await client.GetAsync("/piani/2019/consuntivo.pdf?periodo=INT");
+
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.CountAsync()) > auditRows, "The import was expected to write audit rows.");
+        Assert.Equal(before.Headers.ETag, after.Headers.ETag);
+        Assert.Equal(await before.Content.ReadAsByteArrayAsync(), await after.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task KeepsNoFileAndSendsNoETagGivenAPlanInMonitoring()
     {
         await factory.ImportPlanAsync(SeedPlanJson.AsYear(2021, "Monitoring", openPeriod: "INT", keepResults: true));
