@@ -68,6 +68,10 @@ public sealed class PdfCacheTests(PdoWebFactory factory) : IClassFixture<PdoWebF
         }
 
         Assert.Equal(4, tags.Distinct().Count()); // the public consuntivo is the signed-in one's file
+        var anonymous = factory.CreateHttpsClient();
+        var published = await anonymous.GetAsync("/trasparenza/2019/consuntivo.pdf");
+        Assert.Equal((true, TimeSpan.FromMinutes(5)), (published.Headers.CacheControl?.Public == true, published.Headers.CacheControl?.MaxAge));
+        Assert.Null((await anonymous.GetAsync("/trasparenza/2031/consuntivo.pdf")).Headers.CacheControl?.Public);
         Assert.Equal(tags[0], tags[4]);
         Assert.All(tags, tag => Assert.Single(KeptFiles(2019), f => f.Contains(tag.Trim('"'), StringComparison.Ordinal)));
     }

@@ -73,8 +73,17 @@ public sealed class PublicPageCache(DashboardCache cache, PublicPageStore store,
 
         if (context.ActionDescriptor.EndpointMetadata.OfType<KeptOnDiskAttribute>().Any())
         {
-            // A large file kept elsewhere with its own ETag and Last-Modified: only the caching header is added here.
-            http.Response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = MaxAge };
+            // A large file kept elsewhere with its own ETag and Last-Modified: only the caching header is added here,
+            // to the file or its 304 (never to a 404, which must not be kept by a proxy).
+            http.Response.OnStarting(() =>
+            {
+                if (http.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
+                {
+                    http.Response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = MaxAge };
+                }
+
+                return Task.CompletedTask;
+            });
             await next();
             return;
         }
