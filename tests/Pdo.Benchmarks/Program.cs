@@ -10,11 +10,18 @@ using Pdo.Reporting;
 // --write N FILE          writes the synthetic consuntivo with N objectives to FILE
 // --xlsx [KPIs…] [--export-only|--upload-only|--generate-only]  Excel export of generated plans and validation + preview of filled
 //                          templates (docs/benchmarks.md, "Excel in and out"), each against raw OpenXml
+// --per-page [objectives…] the portal's PDF against raw PDFsharp writing the same tagged pages (RawPdfReference)
 // anything else           BenchmarkDotNet (e.g. --filter '*')
 if (args.Length > 0 && args[0] == "--quick")
 {
     var sizes = args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [ConsuntivoBenchmarks.ObjectivesFor300Pages, ConsuntivoBenchmarks.ObjectivesFor1000Pages];
     QuickRun.Run(sizes);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--per-page")
+{
+    PerPageRun.Run(args.Length > 1 ? args[1..].Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [ConsuntivoBenchmarks.ObjectivesFor1000Pages]);
     return;
 }
 

@@ -74,6 +74,13 @@ internal sealed class PdfRenderer
             // A drawn page's operations are no longer needed: release them before the next page (memory stays flat).
             page.Ops.Clear();
             page.Ops.Capacity = 0;
+
+            // Its content stream is final too: compressed now, it is held until the save at about a fifth of its size
+            // (the save compresses only streams without a filter, so it is not compressed twice).
+            foreach (var content in pdfPage.Contents)
+            {
+                content.Compressed = true;
+            }
         }
 
         structure.Finish();

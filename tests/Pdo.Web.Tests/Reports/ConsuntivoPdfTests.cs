@@ -228,7 +228,10 @@ public sealed partial class ConsuntivoPdfTests(PdoWebFactory factory) : IClassFi
     public async Task ServesPageViewsWhileTwoExportsAreRenderingGivenABlockedRenderer()
     {
         var renderer = new GatedRenderer();
-        using var gated = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ConsuntivoRenderer>(renderer)));
+        // A cache folder of its own: the 2019 PDFs kept by the other tests would be sent without rendering.
+        using var gated = factory.WithWebHostBuilder(b => b
+            .UseSetting("Reports:CacheFolder", Path.Combine(factory.DataDirectory, "pdf-gated"))
+            .ConfigureTestServices(s => s.AddSingleton<ConsuntivoRenderer>(renderer)));
         var exporter = CreateClient(gated, Roles.Executive);
         var reader = CreateClient(gated, Roles.Executive);
 

@@ -12,37 +12,23 @@ namespace Pdo.Web.Features.Oversight;
 /// </summary>
 [Authorize(Policy = Policies.RelazioneExport)]
 [Route("piani/{year:int}")]
-public sealed class RelazioneController(RelazioneService relazioni, ConsuntivoRenderer renderer) : Controller
+public sealed class RelazioneController(PdfDownloadService pdfs) : Controller
 {
     [HttpGet("relazione.pdf")]
     public async Task<IActionResult> Relazione([FromRoute] int year, CancellationToken cancellationToken)
     {
-        var (export, refusal) = await relazioni.RelazioneAsync(year, cancellationToken);
-        if (export is null)
-        {
-            return Missing(refusal);
-        }
-
-        var pdf = await renderer.RenderAsync(export.Report, new Pdo.Reporting.Layout.RenderOptions(), cancellationToken);
-        return File(pdf, "application/pdf", export.FileName);
+        var outcome = await pdfs.RelazioneAsync(year, cancellationToken);
+        return outcome.Pdf is { } pdf ? pdf.Result() : Missing(outcome.Refusal);
     }
 
     [HttpGet("validazione.pdf")]
     public async Task<IActionResult> Validation([FromRoute] int year, CancellationToken cancellationToken)
     {
-        var (report, refusal) = await relazioni.ValidationDocumentAsync(year, cancellationToken);
-        if (report is null)
-        {
-            return Missing(refusal);
-        }
-
-        var pdf = new MemoryStream();
-        Pdo.Reporting.ConsuntivoPdf.WriteValidation(report, pdf);
-        pdf.Position = 0;
-        return File(pdf, "application/pdf", $"PDO-{year}-validazione-relazione.pdf");
+        var outcome = await pdfs.ValidationAsync(year, cancellationToken);
+        return outcome.Pdf is { } pdf ? pdf.Result() : Missing(outcome.Refusal);
     }
 
-    private NotFoundResult Missing(string? refusal)
+    private IActionResult Missing(string? refusal)
     {
         if (refusal is not null)
         {

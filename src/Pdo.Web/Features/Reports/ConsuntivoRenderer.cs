@@ -5,10 +5,11 @@ using Pdo.Reporting.Model;
 namespace Pdo.Web.Features.Reports;
 
 /// <summary>
-/// Renders consuntivi off the request thread pool: each PDF is laid out and written on a dedicated (long-running)
-/// thread into a temporary file deleted on close, which the response then streams. At most
-/// <see cref="MaxConcurrentRenders"/> PDFs are rendered at once (further exports wait, asynchronously, without
-/// holding a thread), so simultaneous exports never starve page views of pool threads or of CPU.
+/// Renders consuntivi (and the OIV's validation document) off the request thread pool: each PDF is laid out and
+/// written on a dedicated (long-running) thread into the stream it is given — a file of <see cref="PdfFileCache"/>, or
+/// a temporary file deleted on close — which the response then streams. At most <see cref="MaxConcurrentRenders"/>
+/// PDFs are rendered at once (further exports wait, asynchronously, without holding a thread), so simultaneous exports
+/// never starve page views of pool threads or of CPU.
 /// </summary>
 public class ConsuntivoRenderer(ILogger<ConsuntivoRenderer> logger)
 {
@@ -17,15 +18,50 @@ public class ConsuntivoRenderer(ILogger<ConsuntivoRenderer> logger)
     /// <summary>Half the cores, at least one: the other half stays for the pages.</summary>
     public static int MaxConcurrentRenders { get; } = Math.Max(1, Environment.ProcessorCount / 2);
 
-    /// <summary>The PDF as a readable stream positioned at 0; the caller disposes it (the file goes with it).</summary>
-    public async Task<Stream> RenderAsync(ConsuntivoReport report, RenderOptions options, CancellationToken cancellationToken)
+    /// <summary>A temporary file for one PDF, deleted when the stream is disposed.</summary>
+    public static FileStream TemporaryFile() => new(
+        Path.Combine(Path.GetTempPath(), $"pdo-consuntivo-{Guid.NewGuid():N}.pdf"),
+        FileMode.CreateNew,
+        FileAccess.ReadWrite,
+        FileShare.None,
+        64 * 1024,
+        FileOptions.DeleteOnClose);
+
+    /// <summary>Writes the consuntivo (or the Relazione) of <paramref name="report"/> to <paramref name="output"/>.</summary>
+    public Task RenderAsync(ConsuntivoReport report, RenderOptions options, Stream output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return RunAsync(() => Write(report, output, options), output, report.Year, report.Scope ?? (report.Relazione is null ? "piano" : "relazione"), cancellationToken);
+    }
+
+    /// <summary>Writes the OIV's validation document to <paramref name="output"/>.</summary>
+    public Task RenderAsync(ValidationReport report, Stream output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return RunAsync(() => ConsuntivoPdf.WriteValidation(report, output), output, report.Year, "validazione", cancellationToken);
+    }
+
+    /// <summary>Writes the PDF; runs on the rendering thread.</summary>
+    protected virtual int Write(ConsuntivoReport report, Stream output, RenderOptions options) => ConsuntivoPdf.Write(report, output, options);
+
+    private async Task RunAsync(Func<int> write, Stream output, int year, string what, CancellationToken cancellationToken)
+    {
         await _slots.WaitAsync(cancellationToken);
         try
         {
-            return await Task.Factory.StartNew(
-                () => RenderToTempFile(report, options),
+            await Task.Factory.StartNew(
+                () =>
+                {
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var pages = write();
+                    logger.LogInformation(
+                        "Consuntivo {Year} {Scope} rendered: {Pages} pages, {Bytes} bytes in {Elapsed} ms",
+                        year,
+                        what,
+                        pages,
+                        output.Length,
+                        (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                },
                 cancellationToken,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
@@ -33,34 +69,6 @@ public class ConsuntivoRenderer(ILogger<ConsuntivoRenderer> logger)
         finally
         {
             _slots.Release();
-        }
-    }
-
-    /// <summary>Writes the PDF; runs on the rendering thread.</summary>
-    protected virtual int Write(ConsuntivoReport report, Stream output, RenderOptions options) => ConsuntivoPdf.Write(report, output, options);
-
-    private Stream RenderToTempFile(ConsuntivoReport report, RenderOptions options)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"pdo-consuntivo-{Guid.NewGuid():N}.pdf");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-        try
-        {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var pages = Write(report, file, options);
-            file.Position = 0;
-            logger.LogInformation(
-                "Consuntivo {Year} {Scope} rendered: {Pages} pages, {Bytes} bytes in {Elapsed} ms",
-                report.Year,
-                report.Scope ?? "piano",
-                pages,
-                file.Length,
-                (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return file;
-        }
-        catch
-        {
-            file.Dispose();
-            throw;
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Pdo.Web.Features.Reports;
 /// </summary>
 [Authorize(Policy = Policies.ReportExport)]
 [Route("piani/{year:int}")]
-public sealed class ReportsController(ReportService reports, PlanWorkbookExport workbooks, ConsuntivoRenderer renderer, IAuthorizationService authorization) : Controller
+public sealed class ReportsController(ReportService reports, PlanWorkbookExport workbooks, PdfDownloadService pdfs, IAuthorizationService authorization) : Controller
 {
     [HttpGet("consuntivo.pdf")]
     public Task<IActionResult> Plan(int year, [FromQuery(Name = "periodo")] string? period, [FromQuery(Name = "formato")] string? format, CancellationToken cancellationToken) =>
@@ -68,14 +68,8 @@ public sealed class ReportsController(ReportService reports, PlanWorkbookExport 
             return denied;
         }
 
-        var export = await reports.BuildAsync(target!, period, cancellationToken);
-        if (export is null)
-        {
-            return NotFound();
-        }
-
-        var pdf = await renderer.RenderAsync(export.Report, new Pdo.Reporting.Layout.RenderOptions { PdfA = pdfA }, cancellationToken);
-        return File(pdf, "application/pdf", export.FileName);
+        // An approved plan's PDF is kept on disk and sent with its ETag (304 when the client has it); see PdfDownloadService.
+        return (await pdfs.ConsuntivoAsync(target!, period, pdfA, cancellationToken)).Pdf is { } pdf ? pdf.Result() : NotFound();
     }
 
     /// <summary>The export's target when the user may export it; otherwise 404 (no such target) or 403.</summary>

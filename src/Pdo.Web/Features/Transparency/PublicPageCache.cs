@@ -47,10 +47,18 @@ public sealed class PublicPageStore
 /// Changes to plans in Bozza or monitoring keep it. Every response carries <c>ETag</c> (a hash of the body, the same on
 /// every instance), <c>Last-Modified</c> (the time of the latest audit row when it was rendered: no content change is
 /// later), <c>Cache-Control: public, max-age=300</c>, so that a municipal reverse proxy may keep it, and a conditional
-/// request that still matches is answered <c>304 Not Modified</c>. Only 200 responses with a body are kept.
+/// request that still matches is answered <c>304 Not Modified</c>. Only 200 responses with a body are kept; the consuntivo PDF
+/// is not (<see cref="KeptOnDiskAttribute"/>): its file is kept on disk and sent with its own validators.
 /// </summary>
 public sealed class PublicPageCache(DashboardCache cache, PublicPageStore store, AppDbContext db, TimeProvider clock) : IAsyncResourceFilter
 {
+    /// <summary>
+    /// An action whose response (a PDF of tens of MB) is kept on disk and sent with its own validators: not held in
+    /// memory here, only given <c>Cache-Control: public</c>.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Method)]
+    public sealed class KeptOnDiskAttribute : Attribute;
+
     /// <summary>How long a browser or proxy may reuse a public response without asking again.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
 
@@ -59,6 +67,23 @@ public sealed class PublicPageCache(DashboardCache cache, PublicPageStore store,
         var http = context.HttpContext;
         if (!HttpMethods.IsGet(http.Request.Method))
         {
+            await next();
+            return;
+        }
+
+        if (context.ActionDescriptor.EndpointMetadata.OfType<KeptOnDiskAttribute>().Any())
+        {
+            // A large file kept elsewhere with its own ETag and Last-Modified: only the caching header is added here,
+            // to the file or its 304 (never to a 404, which must not be kept by a proxy).
+            http.Response.OnStarting(() =>
+            {
+                if (http.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
+                {
+                    http.Response.GetTypedHeaders().CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = MaxAge };
+                }
+
+                return Task.CompletedTask;
+            });
             await next();
             return;
         }

@@ -42,7 +42,9 @@ public sealed class TransparencyController(TransparencyService transparency) : C
     public async Task<IActionResult> Objective(int year, string code, CancellationToken cancellationToken) =>
         await transparency.ObjectiveAsync(year, code, cancellationToken) is { } model ? View(model) : NotFound();
 
+    /// <summary>Sent from the file kept on disk with its own validators (<see cref="Reports.PdfDownloadService"/>), not held in memory.</summary>
     [HttpGet("{year:int}/consuntivo.pdf")]
+    [PublicPageCache.KeptOnDisk]
     public async Task<IActionResult> Consuntivo(int year, CancellationToken cancellationToken) =>
-        await transparency.ConsuntivoAsync(year, cancellationToken) is { } pdf ? File(pdf.Content, "application/pdf", pdf.FileName) : NotFound();
+        await transparency.ConsuntivoAsync(year, cancellationToken) is { } pdf ? pdf.Result() : NotFound();
 }

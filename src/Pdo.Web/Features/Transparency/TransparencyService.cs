@@ -22,7 +22,7 @@ public sealed class TransparencyService(
     PlanService plans,
     ObjectiveService objectives,
     ReportService reports,
-    ConsuntivoRenderer renderer,
+    PdfDownloadService pdfs,
     IOptions<EnteSettings> ente)
 {
     public PublicEnte Ente => new(ente.Value.Name, ente.Value.IpaCode, ente.Value.TransparencyUrl, ente.Value.WebsiteUrl);
@@ -87,19 +87,11 @@ public sealed class TransparencyService(
         return new TrendViewModel(Ente, sections.Select(s => s.Name).ToList(), years, chartData);
     }
 
-    /// <summary>The consuntivo PDF of an approved plan: the signed-in export's report service and renderer, nothing else.</summary>
-    public async Task<PublicConsuntivo?> ConsuntivoAsync(int year, CancellationToken cancellationToken)
-    {
-        if (!await IsApprovedAsync(year, cancellationToken)
-            || await reports.ResolveAsync(year, ReportScope.Plan, null, cancellationToken) is not { } target
-            || await reports.BuildAsync(target, null, cancellationToken) is not { } export)
-        {
-            return null;
-        }
-
-        var pdf = await renderer.RenderAsync(export.Report, new Pdo.Reporting.Layout.RenderOptions(), cancellationToken);
-        return new PublicConsuntivo(pdf, export.FileName);
-    }
+    /// <summary>The consuntivo PDF of an approved plan: the signed-in export's service (the same kept file), nothing else.</summary>
+    public async Task<PdfDownload?> ConsuntivoAsync(int year, CancellationToken cancellationToken) =>
+        await IsApprovedAsync(year, cancellationToken) && await reports.ResolveAsync(year, ReportScope.Plan, null, cancellationToken) is { } target
+            ? (await pdfs.ConsuntivoAsync(target, null, pdfA: false, cancellationToken)).Pdf
+            : null;
 
     private static decimal? Rounded(ScoreViewModel? score) => score?.Value is decimal v ? AttainmentRules.RoundForDisplay(v) : null;
 

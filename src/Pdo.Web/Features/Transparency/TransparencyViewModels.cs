@@ -15,5 +15,3 @@ public sealed record TrendYear(int Year, string Title, ScoreViewModel Overall, I
 /// <summary>The multi-year trend of the approved plans: overall and per-section scores by year, with its chart data.</summary>
 public sealed record TrendViewModel(PublicEnte Ente, IReadOnlyList<string> SectionNames, IReadOnlyList<TrendYear> Years, object ChartData);
 
-/// <summary>The consuntivo PDF of an approved plan, rendered by the same report service as the signed-in one.</summary>
-public sealed record PublicConsuntivo(Stream Content, string FileName);
