@@ -10,6 +10,8 @@ using Pdo.Reporting;
 // --write N FILE          writes the synthetic consuntivo with N objectives to FILE
 // --xlsx [KPIs…] [--export-only|--upload-only|--generate-only]  Excel export of generated plans and validation + preview of filled
 //                          templates (docs/benchmarks.md, "Excel in and out"), each against raw OpenXml
+// --writes [URL] [year] [writers] [seconds] [period]  result POSTs of N writers on distinct KPIs of a running portal,
+//                          against raw SQLite in the same run (docs/benchmarks.md, "Writes")
 // anything else           BenchmarkDotNet (e.g. --filter '*')
 if (args.Length > 0 && args[0] == "--quick")
 {
@@ -29,6 +31,12 @@ if (args.Length > 0 && args[0] is "--import" or "--validate")
 if (args.Length > 0 && args[0] == "--xlsx")
 {
     await XlsxRun.RunAsync(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--writes")
+{
+    await WriteRun.RunAsync(args[1..]);
     return;
 }
 

@@ -62,6 +62,7 @@ public static class DatabaseSetup
 
                 var sqlite = SqliteConnectionString(configuration, dataDirectory);
                 AddProviderContext<SqliteAppDbContext>(services, o => o.UseSqlite(sqlite, ConfigureSqlite)
+                    .AddInterceptors(SqliteConnectionSettingsInterceptor.Instance)
                     // A table rebuild runs outside the migration's transaction: the initializer copies an existing file
                     // first (DatabaseInitializer.BackUpBeforeMigratingAsync), so EF Core's warning is only information.
                     .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Information))));
