@@ -11,6 +11,8 @@ using Pdo.Reporting;
 // --xlsx [KPIs…] [--export-only|--upload-only|--generate-only]  Excel export of generated plans and validation + preview of filled
 //                          templates (docs/benchmarks.md, "Excel in and out"), each against raw OpenXml
 // --per-page [objectives…] the portal's PDF against raw PDFsharp writing the same tagged pages (RawPdfReference)
+// --writes [URL] [year] [writers] [seconds] [period]  result POSTs of N writers on distinct KPIs of a running portal,
+//                          against raw SQLite in the same run (docs/benchmarks.md, "Writes")
 // anything else           BenchmarkDotNet (e.g. --filter '*')
 if (args.Length > 0 && args[0] == "--quick")
 {
@@ -36,6 +38,12 @@ if (args.Length > 0 && args[0] is "--import" or "--validate")
 if (args.Length > 0 && args[0] == "--xlsx")
 {
     await XlsxRun.RunAsync(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--writes")
+{
+    await WriteRun.RunAsync(args[1..]);
     return;
 }
 

@@ -62,6 +62,7 @@ public static class DatabaseSetup
 
                 var sqlite = SqliteConnectionString(configuration, dataDirectory);
                 AddProviderContext<SqliteAppDbContext>(services, o => o.UseSqlite(sqlite, ConfigureSqlite)
+                    .AddInterceptors(SqliteConnectionSettingsInterceptor.Instance)
                     // A table rebuild runs outside the migration's transaction: the initializer copies an existing file
                     // first (DatabaseInitializer.BackUpBeforeMigratingAsync), so EF Core's warning is only information.
                     .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Information))));
@@ -79,6 +80,14 @@ public static class DatabaseSetup
         {
             useProvider(o);
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeSignalInterceptor>());
+
+            // A failed save is logged once, by whoever handles it: an expected conflict (a version that moved, a first
+            // result inserted by someone else a moment before) as one warning line (ExpectedConflicts), anything else
+            // by the error handler with its stack trace. EF Core's own events for the failed command and save would log
+            // the conflict again, with the SQL and the stack trace: they stay available at Debug level.
+            o.ConfigureWarnings(w => w.Log(
+                (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Debug),
+                (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Debug)));
         });
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<TContext>());
     }

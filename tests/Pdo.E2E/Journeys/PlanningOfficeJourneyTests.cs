@@ -22,6 +22,16 @@ public sealed class PlanningOfficeJourneyTests(PortalFixture portal)
             await office.SignInAsync(People.PlanningOffice);
             await office.ExpectPathAsync($"/piani/{PortalFixture.MonitoringYear}/monitoraggio");
 
+            // The board counts per Direzione and lists what to chase of one Direzione at a time, chosen in the table
+            // (the Ente's objectives: other journeys confirm the Direzioni's results of this plan).
+            var board = page.GetByRole(AriaRole.Table, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Stato dei risultati per Direzione") });
+            await Expect(board.GetByRole(AriaRole.Row)).ToHaveCountAsync(1 + 5); // 4 Direzioni and the Ente
+            await office.FollowAsync(() => board.GetByRole(AriaRole.Link, new() { Name = "Ente (obiettivi trasversali)", Exact = true }).ClickAsync());
+            await Expect(board.GetByRole(AriaRole.Link, new() { Name = "Ente (obiettivi trasversali)", Exact = true })).ToHaveAttributeAsync("aria-current", "true");
+            var chase = page.GetByRole(AriaRole.Region, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Ente \\(obiettivi trasversali\\): da sollecitare") });
+            await Expect(chase.GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"^/piani/{PortalFixture.MonitoringYear}/obiettivi/[A-Z]+-[0-9]+/risultati\\?periodo="));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex("da sollecitare") })).ToHaveCountAsync(1);
+
             // The 2019 plan is approved: it reads as such and offers nothing to change.
             await office.MenuAsync("Piani");
             await office.ClickAsync(AriaRole.Link, "Piano degli Obiettivi 2019");

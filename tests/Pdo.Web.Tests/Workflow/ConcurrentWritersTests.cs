@@ -56,4 +56,85 @@ public sealed class ConcurrentWritersTests(MonitoringPlanFactory factory) : ICla
         var third = results.Single(r => r.Code.EndsWith(".3", StringComparison.Ordinal)).Code;
         Assert.Equal(saved, actualRows.Count(a => a.KpiCode == third));
     }
+
+    [Fact]
+    public async Task SavesEveryWriteAndLosesNoUpdateGivenEightWritersOnDistinctKpisAtOnce()
+    {
+        // Eight KPIs of two objectives (five of DIR-ECON-01, three of DIR-CASA-01), one writer each, three saves each:
+        // a writer reads the form, posts its KPI alone with the version it saw, and does it again.
+        (string Objective, int Index, decimal Base, string Unit)[] kpis =
+        [
+            ("DIR-ECON-01", 0, 451m, ""), ("DIR-ECON-01", 1, 105m, ""), ("DIR-ECON-01", 2, 353m, ""), ("DIR-ECON-01", 3, 60m, "%"),
+            ("DIR-ECON-01", 4, 116m, ""), ("DIR-CASA-01", 0, 100m, "%"), ("DIR-CASA-01", 1, 720m, ""), ("DIR-CASA-01", 2, 2_646m, ""),
+        ];
+        const int Rounds = 3;
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < Writers; i++)
+        {
+            clients.Add(await factory.CreateClientAsUserAsync($"scrittore.distinto{i}@pdo.local", Roles.PlanningOffice));
+        }
+
+        var statuses = await Task.WhenAll(kpis.Select(async (kpi, i) =>
+        {
+            var codes = new List<HttpStatusCode>();
+            for (var round = 0; round < Rounds; round++)
+            {
+                codes.Add(await PostOneAsync(clients[i], kpi.Objective, kpi.Index, Value(kpi.Base - round, kpi.Unit)));
+            }
+
+            return codes;
+        }));
+
+        Assert.All(statuses.SelectMany(s => s), s => Assert.Equal(HttpStatusCode.Redirect, s));
+        var stored = await factory.WithDbAsync(db => db.KpiResults.AsNoTracking()
+            .Where(r => r.Kpi!.Objective!.Plan!.Year == 2020 && (r.Kpi.Objective.Code == "DIR-ECON-01" || r.Kpi.Objective.Code == "DIR-CASA-01") && r.Period!.Code == "INT")
+            .Select(r => new { r.Kpi!.Code, r.ActualText })
+            .ToDictionaryAsync(r => r.Code, r => r.ActualText));
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.PlanYear == 2020 && (a.ObjectiveCode == "DIR-ECON-01" || a.ObjectiveCode == "DIR-CASA-01") && a.Field == "ActualText")
+            .GroupBy(a => a.KpiCode!)
+            .Select(g => new { Kpi = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Kpi, g => g.Count));
+        foreach (var kpi in kpis)
+        {
+            var code = $"{kpi.Objective}.{kpi.Index + 1}";
+            Assert.Equal(Value(kpi.Base - (Rounds - 1), kpi.Unit), stored[code]);
+            Assert.Equal(Rounds, audit[code]);
+        }
+    }
+
+    [SqliteOnlyFact]
+    public async Task WaitsForTheWriteLockInSqliteGivenAConnectionOpenedByEfCore()
+    {
+        // Without busy_timeout Microsoft.Data.Sqlite retries a busy statement every 150 ms (docs/benchmarks.md, "Writes").
+        var timeout = await factory.WithDbAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout";
+            return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        });
+
+        Assert.Equal(Pdo.Infrastructure.Data.SqliteConnectionSettings.BusyTimeoutMilliseconds, timeout);
+    }
+
+    private static string Value(decimal number, string unit) => number.ToString(System.Globalization.CultureInfo.InvariantCulture) + unit;
+
+    private async Task<HttpStatusCode> PostOneAsync(HttpClient client, string objective, int index, string actual)
+    {
+        var url = $"/piani/2020/obiettivi/{objective}/risultati";
+        var form = await client.GetStringAsync($"{url}?periodo=INT");
+        var kpiId = System.Text.RegularExpressions.Regex.Match(form, $"name=\"Lines\\[{index}\\].KpiId\" value=\"(\\d+)\"").Groups[1].Value;
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Period", "INT"), new("Command", "salva"), new("Lines[0].KpiId", kpiId), new("Lines[0].Actual", actual),
+            new("Lines[0].Justification", "Rilevazione aggiornata."),
+        };
+        if (ResultForm.Version(form, index) is { } version)
+        {
+            fields.Add(new("Lines[0].Version", version));
+        }
+
+        return (await PdoWebFactory.PostFormAsync(client, url, url, fields)).StatusCode;
+    }
 }

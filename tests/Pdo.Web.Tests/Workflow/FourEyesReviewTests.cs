@@ -45,7 +45,7 @@ public sealed class FourEyesReviewTests(MonitoringPlanFactory factory) : IClassF
     {
         var author = await factory.CreateClientAsUserAsync(Author, Roles.PlanningOffice);
         await ResultForm.SaveAsync(factory, author, 2020, "GES-01", "INT", ("80%", null), ("31", null));
-        var board = await author.GetStringAsync("/piani/2020/monitoraggio?periodo=INT");
+        var board = await author.GetStringAsync("/piani/2020/monitoraggio?periodo=INT&direzione=ENTE");
         Assert.Contains($"la conferma spetta a un altro utente dell&#x27;Ufficio Pianificazione (non a {Author}, che l&#x27;ha inserito)", board);
         var colleague = await factory.CreateClientAsUserAsync(Colleague, Roles.PlanningOffice);
         var result = await ResultAsync("GES-01.2");

@@ -295,10 +295,9 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
     private async Task<(PerformancePlan Plan, Objective Objective, MonitoringPeriod Period)?> LoadAsync(
         int year, string code, string? periodCode, bool tracked, CancellationToken cancellationToken)
     {
+        // The plan's periods and the objective with its KPIs and results: what the form shows and the entities' rules read.
         var query = db.Plans.Where(p => p.Year == year)
             .Include(p => p.Periods)
-            .Include(p => p.Categories)
-            .Include(p => p.Areas)
             .Include(p => p.Objectives.Where(o => o.Code == code)).ThenInclude(o => o.Directorate)
             .Include(p => p.Objectives.Where(o => o.Code == code)).ThenInclude(o => o.Kpis).ThenInclude(k => k.Results)
             .AsSplitQuery();
