@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
 using Pdo.Domain.Values;
@@ -9,7 +8,7 @@ using Pdo.Web.Features.Scoring;
 namespace Pdo.Web.Features.Objectives;
 
 /// <summary>Builds the objective page: narrative, the KPI table of the report and the explanation of every score.</summary>
-public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastructure.Data.AppDbContext db)
+public sealed class ObjectiveService(ScorecardService scorecards)
 {
     /// <param name="approvedPlansOnly">the year-over-year rows from approved plans only (the public page)</param>
     public async Task<ObjectiveViewModel?> DetailsAsync(int year, string code, string? period, CancellationToken cancellationToken, bool approvedPlansOnly = false)
@@ -53,7 +52,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
                 var inPeriod = card.Score(k.Kpi, p);
                 return (p.Name, inPeriod.ActualDisplay, ScoreViewModel.From(inPeriod.Attainment));
             }).ToList())).ToList();
-        var yearRows = await YearsAsync(objective, approvedPlansOnly, cancellationToken);
+        var (yearRows, otherYearsLoading) = await YearsAsync(year, objective, approvedPlansOnly, cancellationToken);
 
         var chartData = new
         {
@@ -93,32 +92,25 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
             periods.Select(p => p.Name).ToList(),
             periodRows,
             yearRows,
-            chartData);
+            chartData)
+        {
+            OtherYearsLoading = otherYearsLoading,
+        };
     }
 
     private static decimal? Rounded(decimal? value) => value is decimal v ? AttainmentRules.RoundForDisplay(v) : null;
 
     /// <summary>
-    /// Year over year: the KPIs of this objective, linked by code to the same KPIs of every plan, scored on each plan's
-    /// default period by that plan's snapshot (a plan not held yet is loaded on demand, as its dashboard would be).
+    /// Year over year: the KPIs of this objective, linked by code to the same KPIs of every plan held in the snapshots
+    /// (<see cref="ScorecardService.HeldAsync"/>: this plan's, and the others' once loaded — after a restart they load
+    /// in the background, and the page says so), each scored on its plan's default period by that snapshot. No plan is
+    /// loaded for these rows: the page costs one objective whatever the number of years.
     /// </summary>
-    private async Task<IReadOnlyList<KpiYearRow>> YearsAsync(Objective objective, bool approvedPlansOnly, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<KpiYearRow> Rows, bool OthersLoading)> YearsAsync(int year, Objective objective, bool approvedPlansOnly, CancellationToken cancellationToken)
     {
-        var years = await db.Plans.AsNoTracking()
-            .Where(p => p.Objectives.Any(o => o.Code == objective.Code))
-            .Where(p => !approvedPlansOnly || p.Status == PlanStatus.Approved)
-            .OrderBy(p => p.Year).Select(p => p.Year)
-            .ToListAsync(cancellationToken);
-        var snapshots = new List<PlanSnapshot>(years.Count);
-        foreach (var year in years)
-        {
-            if (await scorecards.SnapshotAsync(year, cancellationToken) is { } snapshot)
-            {
-                snapshots.Add(snapshot);
-            }
-        }
-
-        return objective.Kpis.OrderBy(k => k.SortOrder).Select(k => new KpiYearRow(
+        var held = await scorecards.HeldAsync(year, cancellationToken);
+        var snapshots = held.Where(s => !approvedPlansOnly || s.Status == PlanStatus.Approved).ToList();
+        var rows = objective.Kpis.OrderBy(k => k.SortOrder).Select(k => new KpiYearRow(
             k.Code,
             k.Name,
             snapshots.SelectMany(s => YearKpis(s, objective.Code, k.Code).Select(x =>
@@ -126,6 +118,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
                 var periodId = s.DefaultPeriod?.Id ?? PlanSnapshot.NoPeriod;
                 return (s.Year, x.TargetText, s.Result(periodId, x.Id)?.ActualText ?? "—", ScoreViewModel.From(s.Attainment(periodId, x.Id)));
             })).ToList())).ToList();
+        return (rows, !held.Complete);
     }
 
     private static IEnumerable<SnapshotKpi> YearKpis(PlanSnapshot snapshot, string objectiveCode, string kpiCode) =>

@@ -46,7 +46,13 @@ public sealed class ScorecardService(AppDbContext db, DashboardCache cache)
 
     /// <summary>The snapshot of the plan of <paramref name="year"/>, current (<see cref="DashboardCache.WithPlanAsync"/>); null without such a plan.</summary>
     public async Task<PlanSnapshot?> SnapshotAsync(int year, CancellationToken cancellationToken) =>
-        (await cache.WithPlanAsync(db, year, cancellationToken)).FirstOrDefault(s => s.Year == year);
+        (await HeldAsync(year, cancellationToken)).FirstOrDefault(s => s.Year == year);
+
+    /// <summary>
+    /// Every snapshot held, current, with the plan of <paramref name="year"/>'s among them (the others load in the
+    /// background after a restart: <see cref="PlanSnapshots.Complete"/> says whether all are in).
+    /// </summary>
+    public Task<PlanSnapshots> HeldAsync(int year, CancellationToken cancellationToken) => cache.WithPlanAsync(db, year, cancellationToken);
 
     public static MonitoringPeriod? SelectPeriod(PerformancePlan plan, string? periodCode) =>
         SelectPeriod(plan, periodCode, p => plan.Objectives.Any(o => o.Kpis.Any(k => k.Results.Any(r => r.PeriodId == p.Id))));
