@@ -61,7 +61,9 @@ internal static class XlsxRun
             double? first = null;
             foreach (var size in sizes)
             {
-                // The first export of a plan loads its snapshot (as after a restart); the next ones find it held.
+                // The first export of a plan loads its snapshot (as after a restart); the next ones find it held. Only
+                // the plan measured is held: the smaller plans' snapshots are dropped first.
+                data.DropSnapshots();
                 var cold = data.ExportAsync(years[size]).GetAwaiter().GetResult();
                 var best = Best(() => data.ExportAsync(years[size]));
                 var reference = Best(() => RawWriter.WriteAsync(best.Shape));
@@ -381,6 +383,9 @@ internal sealed class XlsxDatabase : IDisposable
 
         return years;
     }
+
+    /// <summary>Drops the plans' snapshots held by the portal's <c>DashboardCache</c> (the next export loads its plan's again).</summary>
+    public void DropSnapshots() => _services.GetRequiredService<Pdo.Web.Features.Dashboards.DashboardCache>().Clear();
 
     /// <summary>The whole-plan export as the download does it, then the same three steps one by one for the phase times.</summary>
     public async Task<Measured> ExportAsync(int year)
