@@ -117,6 +117,7 @@ builder.Services.AddScoped<MonitoringService>();
 builder.Services.AddScoped<Pdo.Web.Features.Collection.CollectionService>();
 builder.Services.AddScoped<HistoryService>();
 builder.Services.AddSingleton<DashboardCache>();
+builder.Services.AddSingleton<Pdo.Web.Features.OpenData.OpenDataFiles>();
 builder.Services.AddScoped<DashboardService>();
 builder.Services.AddScoped<RenderedDashboardCache>();
 builder.Services.AddScoped<Pdo.Web.Features.Reports.ReportService>();

@@ -57,15 +57,19 @@ internal static class XlsxRun
         {
             await data.ExportAsync(years[sizes[0]]); // warm-up: JIT and tiered compilation settle
             Console.WriteLine($"\nworking set after the warm-up: {WorkingSetMegabytes()} MB");
-            Console.WriteLine("export | KPIs | cells | file MB | s (best of 3) | load s | score s | write s | allocated MB | peak working set MB | raw OpenXmlWriter s | ÷ raw | s ÷ first (KPIs ÷ first)");
+            Console.WriteLine("export | KPIs | cells | file MB | first run s (loads the snapshot) | s (best of 3) | load s | score s | write s | allocated MB | peak working set MB | raw OpenXmlWriter s | raw allocated MB | ÷ raw | s ÷ first (KPIs ÷ first)");
             double? first = null;
             foreach (var size in sizes)
             {
+                // The first export of a plan loads its snapshot (as after a restart); the next ones find it held. Only
+                // the plan measured is held: the smaller plans' snapshots are dropped first.
+                data.DropSnapshots();
+                var cold = data.ExportAsync(years[size]).GetAwaiter().GetResult();
                 var best = Best(() => data.ExportAsync(years[size]));
                 var reference = Best(() => RawWriter.WriteAsync(best.Shape));
                 first ??= best.Seconds;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"export | {size,6} | {best.Shape.Cells,7} | {best.FileBytes / 1024.0 / 1024.0,5:0.0} | {best.Seconds,6:0.000} | {best.Phases[0],6:0.000} | {best.Phases[1],6:0.000} | {best.Phases[2],6:0.000} | {best.Allocated / 1024.0 / 1024.0,6:0} | {best.PeakWorkingSet / 1024.0 / 1024.0,5:0} | {reference.Seconds,6:0.000} | {best.Seconds / reference.Seconds,5:0.0} | {best.Seconds / first.Value,5:0.0} ({size / (double)sizes[0]:0.0})"));
+                    $"export | {size,6} | {best.Shape.Cells,7} | {best.FileBytes / 1024.0 / 1024.0,5:0.0} | {cold.Seconds,6:0.000} | {best.Seconds,6:0.000} | {best.Phases[0],6:0.000} | {best.Phases[1],6:0.000} | {best.Phases[2],6:0.000} | {best.Allocated / 1024.0 / 1024.0,6:0} | {best.PeakWorkingSet / 1024.0 / 1024.0,5:0} | {reference.Seconds,6:0.000} | {reference.Allocated / 1024.0 / 1024.0,6:0} | {best.Seconds / reference.Seconds,5:0.0} | {best.Seconds / first.Value,5:0.0} ({size / (double)sizes[0]:0.0})"));
             }
         }
 
@@ -335,7 +339,11 @@ internal sealed class XlsxDatabase : IDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IAuditContext>(_ => new SystemAuditContext { UserName = "generatore", SuppressedForSyntheticData = true });
-        services.AddPdoInfrastructure(new ConfigurationBuilder().Build(), directory);
+        // The plan asked for only: no background load of the others during the measures.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Dashboards:LoadOtherPlansInBackground"] = "false" }).Build();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddPdoInfrastructure(configuration, directory);
+        services.AddSingleton<Pdo.Web.Features.Dashboards.DashboardCache>();
         services.AddScoped<ScorecardService>();
         services.AddScoped<ReportService>();
         services.AddScoped<CollectionService>();
@@ -376,6 +384,9 @@ internal sealed class XlsxDatabase : IDisposable
         return years;
     }
 
+    /// <summary>Drops the plans' snapshots held by the portal's <c>DashboardCache</c> (the next export loads its plan's again).</summary>
+    public void DropSnapshots() => _services.GetRequiredService<Pdo.Web.Features.Dashboards.DashboardCache>().Clear();
+
     /// <summary>The whole-plan export as the download does it, then the same three steps one by one for the phase times.</summary>
     public async Task<Measured> ExportAsync(int year)
     {
@@ -387,16 +398,20 @@ internal sealed class XlsxDatabase : IDisposable
         return new Measured(seconds, await PhasesAsync(year), WorkbookShape.Of(content), content.Length, 0) { Allocated = allocated, PeakWorkingSet = peak };
     }
 
+    /// <summary>The phases: read the display fields and the (held) snapshot, the snapshot's scores of every period, the writing.</summary>
     private async Task<double[]> PhasesAsync(int year)
     {
         await using var scope = _services.CreateAsyncScope();
         var watch = Stopwatch.StartNew();
-        var card = await scope.ServiceProvider.GetRequiredService<ScorecardService>().LoadAsync(year, null, CancellationToken.None);
+        var (source, _) = (await scope.ServiceProvider.GetRequiredService<ReportService>().WorkbookSourceAsync(new ReportTarget(year, ReportScope.Plan, null, null), CancellationToken.None))!.Value;
         var load = watch.Elapsed.TotalSeconds;
-        var plan = card!.Plan;
-        var cards = plan.Periods.OrderBy(p => p.EndDate).ThenBy(p => p.SortOrder).Select(p => PlanScorecard.Compute(plan, p)).ToList();
+        foreach (var period in source.Periods)
+        {
+            source.Snapshot.Rollups(period.Id);
+        }
+
         var score = watch.Elapsed.TotalSeconds - load;
-        using (XlsxWriter.WriteTemporaryFile(xlsx => PlanWorkbook.Write(xlsx, cards, null, "Tutto il piano", DateTimeOffset.UtcNow)))
+        using (XlsxWriter.WriteTemporaryFile(xlsx => PlanWorkbook.Write(xlsx, source, null, "Tutto il piano", DateTimeOffset.UtcNow)))
         {
         }
 

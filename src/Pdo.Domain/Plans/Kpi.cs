@@ -324,19 +324,8 @@ public sealed class Kpi
     /// <summary>The declared reason where it stands in for a result (the final period), else null.</summary>
     public string? UnmeasurableReasonIn(MonitoringPeriod period) => CountsIn(period) ? null : UnmeasurableReason;
 
-    /// <summary>The rule of <see cref="CountedResultFor"/> for readers that hold no entities (the dashboards' snapshot).</summary>
+    /// <summary>The rule of <see cref="CountedResultFor"/> for readers that hold no entities (the plan's snapshot, which scores every page).</summary>
     public static bool Counts(bool periodIsFinal, bool unmeasurable) => !(periodIsFinal && unmeasurable);
-
-    /// <summary>
-    /// The KPI's attainment in <paramref name="period"/> as every entity-holding reader shows it: the result that counts
-    /// (<see cref="CountedResultFor"/>) scored by the rule book, with the approved override in force
-    /// (<see cref="OverrideFor"/>) in place of the computed score. Needs results and overrides loaded.
-    /// </summary>
-    public KpiAttainment ScoreIn(MonitoringPeriod period, Methodology methodology)
-    {
-        ArgumentNullException.ThrowIfNull(period);
-        return AttainmentRules.ScoreKpi(ToSpec(), CountedResultFor(period)?.Measurement, methodology, OverrideFor(period)?.ToApproved());
-    }
 
     /// <summary>Scores a measurement of this KPI with its plan's methodology.</summary>
     public KpiAttainment Score(Measurement? measurement) =>

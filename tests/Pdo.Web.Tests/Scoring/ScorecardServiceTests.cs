@@ -4,7 +4,10 @@ using Pdo.Web.Tests.Support;
 
 namespace Pdo.Web.Tests.Scoring;
 
-/// <summary>The objective page loads one objective, not the plan: its scores must be those of the whole plan's scorecard.</summary>
+/// <summary>
+/// The objective page loads one objective's entities, not the plan's: its scores and roll-ups are still the whole plan's
+/// (the snapshot's), its KPIs and results those of the objective.
+/// </summary>
 public sealed class ScorecardServiceTests(MonitoringPlanFactory factory) : IClassFixture<MonitoringPlanFactory>, IAsyncLifetime
 {
     public Task InitializeAsync() => factory.EnsurePartialResults2020Async();
@@ -28,6 +31,8 @@ public sealed class ScorecardServiceTests(MonitoringPlanFactory factory) : IClas
 
             Assert.NotNull(card);
             Assert.Equal(whole.Period?.Code, card.Period?.Code);
+            Assert.Equal(whole.Overall, card.Overall);
+            Assert.Equal(whole.Categories.Select(c => c.Attainment), card.Categories.Select(c => c.Attainment));
             var actual = Assert.Single(card.Objectives);
             Assert.Equal(Summary(expected), Summary(actual));
         }

@@ -5,6 +5,7 @@ using Pdo.Domain.Plans;
 using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.Identity;
 using Pdo.Web.Features.Dashboards;
+using Pdo.Web.Features.Reports;
 using Pdo.Web.Features.Scoring;
 using Pdo.Web.Tests.Support;
 
@@ -24,7 +25,7 @@ public sealed class ScoreOverrideTests(PdoWebFactory factory) : IClassFixture<Pd
     private const string Note = "Verificato il verbale della Soprintendenza: forzatura accolta.";
 
     [Fact]
-    public async Task ReplacesTheScoreInTheScorecardAndTheDashboardEquallyGivenAnOverrideThroughItsWholeLife()
+    public async Task ReplacesTheScoreInTheSnapshotEveryPageReadsGivenAnOverrideThroughItsWholeLife()
     {
         const int year = 2031;
         await PlanAsync(year);
@@ -60,11 +61,8 @@ public sealed class ScoreOverrideTests(PdoWebFactory factory) : IClassFixture<Pd
         var final = snapshot.Periods.Single(p => p.IsFinal).Id;
         var index = snapshot.Kpis.Select((k, i) => (k, i)).Single(x => x.k.Code == KpiCode).i;
         Assert.Equal(new KpiScoreCell(60m, kpi.Attainment.Status, true), snapshot.Scores(final)[index]);
-        var objectiveIndex = snapshot.Objectives.Select((o, i) => (o, i)).Single(x => x.o.Code == Objective).i;
-        Assert.Equal(card.FindObjective(Objective)!.Attainment.Score, snapshot.ObjectiveScores(final)[objectiveIndex].Score);
-        Assert.Equal(card.Overall.Score, snapshot.Rollups(final).Overall.Score);
+        Assert.Same(snapshot, card.Snapshot);
         Assert.NotEqual(cardBefore.Overall.Score, card.Overall.Score);
-        Assert.Equal(card.Directorates.Single(d => d.Code == "CASA").Attainment.Score, snapshot.Rollups(final).Directorates.Single(d => d.Code == "CASA").Attainment.Score);
 
         var page = WebUtility.HtmlDecode(await office.GetStringAsync($"/piani/{year}/obiettivi/{Objective}?periodo=FIN"));
         Assert.Contains("<span class=\"score-value\">60,0 %</span>", page);
@@ -221,6 +219,61 @@ public sealed class ScoreOverrideTests(PdoWebFactory factory) : IClassFixture<Pd
         Assert.Equal(Reason, kpiRow[header.IndexOf("FIN motivo della forzatura")]);
         Assert.StartsWith("Test Evaluator (OIV / Nucleo di Valutazione) il ", kpiRow[header.IndexOf("FIN forzatura approvata da")]);
         Assert.Equal(string.Empty, kpiRow[header.IndexOf("INT punteggio forzato")]);
+    }
+
+    /// <summary>
+    /// One read model: after a result changes, and again after an override of it is approved, the objective page, the
+    /// dashboard, the consuntivo's report model and (once the plan is approved) open data all show the score the snapshot
+    /// holds — 720 against a target of 900 is 80,0 %, the objective (100 + 80 + 100) / 3 = 93,3 %; forced to 85, 95,0 %.
+    /// </summary>
+    [Fact]
+    public async Task ShowsOneScoreOnEveryPageExportAndPdfGivenAResultChangedThenOverridden()
+    {
+        const int year = 2022;
+        const string changed = "DIR-CASA-01.2";
+        await PlanAsync(year);
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        var oiv = await factory.CreateClientAsAsync(Roles.Evaluator);
+        await office.GetStringAsync($"/piani/{year}/cruscotto?periodo=FIN");
+
+        await ResultForm.SaveAsync(factory, office, year, Objective, "FIN", ("100%", null), ("720", "Cantiere sospeso"), ("2.646", null));
+
+        await AssertEverywhereAsync(office, year, changed, "80,0 %", "93,3 %");
+        var proposed = await PdoWebFactory.PostFormAsync(office, $"/piani/{year}/forzature/nuova?obiettivo={Objective}&kpi={changed}", $"/piani/{year}/forzature/nuova",
+            [new("Objective", Objective), new("Kpi", changed), new("Period", "FIN"), new("Score", "85"), new("Reason", Reason)]);
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        var pending = await OverrideAsync(year);
+        await PdoWebFactory.PostFormAsync(oiv, $"/piani/{year}/forzature", $"/piani/{year}/forzature/{pending.Id}/approva", [new("Note", Note), new("Version", pending.Version.ToString())]);
+        var report = await AssertEverywhereAsync(office, year, changed, "85,0 %", "95,0 %");
+        Assert.Equal("80,0 %", report.Override!.ComputedScore);
+
+        await ConfirmFinalResultsAsync(year);
+        var approved = await ApprovePlanAsync(office, year);
+        Assert.True(approved.StatusCode == HttpStatusCode.Redirect, WebUtility.HtmlDecode(await approved.Content.ReadAsStringAsync()));
+
+        await AssertEverywhereAsync(office, year, changed, "85,0 %", "95,0 %");
+        var row = Csv.Parse(await factory.CreateClient().GetStringAsync($"/opendata/pdo-{year}.csv")).Single(r => r[6] == changed);
+        Assert.Equal(("720", "85", "80", "85"), (row[12], row[13], row[17], row[18]));
+    }
+
+    /// <summary>The KPI's and its objective's score on the objective page, the dashboard and the PDF's model; returns the PDF's KPI.</summary>
+    private async Task<Pdo.Reporting.Model.ReportKpi> AssertEverywhereAsync(HttpClient client, int year, string kpiCode, string kpiScore, string objectiveScore)
+    {
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/piani/{year}/obiettivi/{Objective}?periodo=FIN"));
+        Assert.Contains($"<span class=\"score-value\">{kpiScore}</span>", page);
+        Assert.Contains($"<span class=\"score-value\">{objectiveScore}</span>", page);
+        var dashboard = WebUtility.HtmlDecode(await client.GetStringAsync($"/piani/{year}/cruscotto?periodo=FIN&direzione=CASA"));
+        var kpiRow = dashboard[dashboard.IndexOf($"#kpi-{kpiCode}\"", StringComparison.Ordinal)..];
+        Assert.Contains($"<span class=\"score-value\">{kpiScore}</span>", kpiRow[..kpiRow.IndexOf("</tr>", StringComparison.Ordinal)]);
+        var objectiveRow = dashboard[dashboard.IndexOf($"/obiettivi/{Objective}?periodo=FIN\"", StringComparison.Ordinal)..];
+        Assert.Contains($"<span class=\"score-value\">{objectiveScore}</span>", objectiveRow[..objectiveRow.IndexOf("</tr>", StringComparison.Ordinal)]);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var export = await scope.ServiceProvider.GetRequiredService<ReportService>().BuildAsync(new ReportTarget(year, ReportScope.Plan, null, null), "FIN", CancellationToken.None);
+        var objective = export!.Report.Chapters.SelectMany(c => c.Parts).SelectMany(p => p.Objectives).Single(o => o.Code == Objective);
+        var kpi = objective.KpiGroups.SelectMany(g => g.Kpis).Single(k => k.Code == kpiCode);
+        Assert.Equal((kpiScore, "720", objectiveScore), (kpi.Score.Display, kpi.Actual, objective.Score.Display));
+        return kpi;
     }
 
     private async Task<HttpResponseMessage> ApprovePlanAsync(HttpClient office, int year)

@@ -77,7 +77,7 @@ public sealed class PublicApiService(AppDbContext db, OpenDataService openData, 
 
         var plan = card.Plan;
         var periods = plan.Periods.OrderBy(p => p.EndDate).ToList();
-        var byPeriod = periods.Select(p => (Period: p, Score: PlanScorecard.Compute(plan, p).FindObjective(code)!)).ToList();
+        var byPeriod = periods.Select(p => (Period: p, Score: card.In(p).FindObjective(code)!)).ToList();
         var consuntivo = byPeriod.Single(p => p.Period.Id == final.Id).Score;
         var o = consuntivo.Objective;
         return new ApiObjective(
@@ -94,9 +94,9 @@ public sealed class PublicApiService(AppDbContext db, OpenDataService openData, 
                 k.Kpi.Code,
                 k.Kpi.Name,
                 k.Kpi.Group,
-                OpenDataService.Unit(k.Kpi),
-                OpenDataService.Comparator(k.Kpi),
-                OpenDataService.Target(k.Kpi),
+                OpenDataService.Unit(k.Kpi.ToSpec()),
+                OpenDataService.Comparator(k.Kpi.ToSpec()),
+                OpenDataService.Target(k.Kpi.ToSpec()),
                 k.Kpi.TargetText,
                 k.Kpi.Weight,
                 byPeriod.Select(p => Result(p.Period, p.Score.Kpis[i])).ToList())).ToList());
@@ -108,7 +108,7 @@ public sealed class PublicApiService(AppDbContext db, OpenDataService openData, 
 
     private static ApiResult Result(MonitoringPeriod period, KpiScore k) => new(
         period.Code,
-        OpenDataService.Actual(k.Result),
+        OpenDataService.Actual(k.Counted?.Measurement),
         k.ActualDisplay,
         k.Result?.Justification,
         k.Unmeasurable,

@@ -116,7 +116,7 @@ public sealed class CollectionService(ScorecardService scorecards, TimeProvider 
                     XlsxCell.Of(objective.Title),
                     XlsxCell.Of(kpi.Code),
                     XlsxCell.Of(kpi.Name),
-                    XlsxCell.Of(OpenDataService.Unit(kpi)),
+                    XlsxCell.Of(OpenDataService.Unit(kpi.ToSpec())),
                     XlsxCell.Of(kpi.TargetText),
                     XlsxCell.Of(result?.ActualText),
                     XlsxCell.Of(string.Empty, XlsxStyle.Text),

@@ -141,7 +141,7 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
         {
             var kpi = snapshot.Kpis[i];
             var objective = objectivesById[kpi.ObjectiveId];
-            var attainment = AttainmentRules.ScoreKpi(kpi.Spec, snapshot.Result(period.Id, kpi.Id)?.Measurement, methodology, snapshot.Override(period.Id, kpi.Id));
+            var attainment = snapshot.Attainment(period.Id, kpi.Id);
             return new DashboardKpi(
                 objective.Code,
                 objective.Title,

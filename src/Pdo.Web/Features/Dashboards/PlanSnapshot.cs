@@ -19,15 +19,17 @@ public sealed record SnapshotOverride(int KpiId, int PeriodId, ApprovedOverride 
 /// <summary>A section, area or Direzione with its objectives (indexes into <see cref="PlanSnapshot.Objectives"/>, in the plan's order) and its roll-up.</summary>
 public sealed record SnapshotRollup(string Code, string Name, IReadOnlyList<int> Objectives, AggregateAttainment Attainment);
 
-/// <summary>A plan's roll-ups in one period, aggregated exactly as <c>PlanScorecard</c> does (same order, same scopes).</summary>
+/// <summary>A plan's roll-ups in one period: the plan, its sections, areas and Direzioni (the only roll-ups any page, export or PDF shows).</summary>
 public sealed record PlanRollups(AggregateAttainment Overall, IReadOnlyList<SnapshotRollup> Categories, IReadOnlyList<SnapshotRollup> Areas, IReadOnlyList<SnapshotRollup> Directorates);
 
 /// <summary>A KPI's score in one period (unrounded; null when not measured); <paramref name="Overridden"/> when an approved override gave it.</summary>
 public readonly record struct KpiScoreCell(decimal? Score, AttainmentStatus Status, bool Overridden = false);
 
 /// <summary>
-/// An immutable, compact copy of one plan for the dashboards: structure, KPI specs, results and the rule book's
-/// KPI scores per period (computed once, on first use of a period). Replaced, never mutated, when data changes.
+/// An immutable, compact copy of one plan: structure, KPI specs, results and the rule book's KPI scores per period
+/// (computed once, on first use of a period). The one read model of scores: dashboards read it directly, every other
+/// page, export and the PDF through <see cref="Scoring.PlanScorecard"/>, a view over it. Replaced, never mutated, when
+/// data changes.
 /// </summary>
 public sealed class PlanSnapshot
 {
@@ -98,6 +100,7 @@ public sealed class PlanSnapshot
         KpiIndex = source.KpiIndex;
         KpisByObjective = source.KpisByObjective;
         _objectiveIndex = source._objectiveIndex;
+        _objectiveOrder = source._objectiveOrder;
         _finalPeriodId = source._finalPeriodId;
         _overrides = source._overrides;
         ResultsByPeriod = resultsByPeriod;
@@ -146,6 +149,22 @@ public sealed class PlanSnapshot
     public IReadOnlyDictionary<int, int[]> KpisByObjective { get; }
 
     public IReadOnlyDictionary<int, Dictionary<int, SnapshotResult>> ResultsByPeriod { get; }
+
+    /// <summary>
+    /// The objectives in the plan's order, as indexes into <see cref="Objectives"/>: by section, then their own order (as
+    /// the plan page, the consuntivo, the export and open data list them).
+    /// </summary>
+    public IReadOnlyList<int> ObjectiveOrder => _objectiveOrder ??= OrderObjectives();
+
+    private IReadOnlyList<int>? _objectiveOrder;
+
+    private int[] OrderObjectives()
+    {
+        var sectionOrder = Categories.ToDictionary(c => c.Id, c => c.SortOrder);
+        return [.. Objectives.Select((o, i) => (Objective: o, Index: i))
+            .OrderBy(x => sectionOrder.GetValueOrDefault(x.Objective.CategoryId)).ThenBy(x => x.Objective.SortOrder)
+            .Select(x => x.Index)];
+    }
 
     /// <summary>The period shown by default: the latest one with results, else the final one.</summary>
     public SnapshotPeriod? DefaultPeriod =>
@@ -265,10 +284,7 @@ public sealed class PlanSnapshot
         }
 
         var scores = ObjectiveScores(periodId);
-        var sectionOrder = Categories.ToDictionary(c => c.Id, c => c.SortOrder);
-        var ordered = Objectives.Select((o, i) => (Index: i, Objective: o, Score: scores[i]))
-            .OrderBy(x => sectionOrder.GetValueOrDefault(x.Objective.CategoryId)).ThenBy(x => x.Objective.SortOrder)
-            .ToList();
+        var ordered = ObjectiveOrder.Select(i => (Index: i, Objective: Objectives[i], Score: scores[i])).ToList();
 
         AggregateAttainment Roll(string scope, IEnumerable<(int Index, SnapshotObjective Objective, AggregateAttainment Score)> items) =>
             Aggregate(scope, items.Select(x => (x.Objective, x.Score)));
@@ -365,9 +381,26 @@ public sealed class PlanSnapshot
         KpisByObjective.GetValueOrDefault(objective.Id, []).Select(i => new WeightedScore(Kpis[i].Name, scores[i].Score, Kpis[i].Weight, scores[i].Score is null ? 0 : 1, 1)).ToList(),
         Methodology);
 
+    /// <summary>
+    /// A KPI's full attainment in the period, with its explanation, computed on demand (only the compact cells of
+    /// <see cref="Scores"/> are kept): the result that counts scored by the rule book, with the approved override in
+    /// force. The cells are made by this same function, so a page's explanation and the cached score cannot differ.
+    /// </summary>
+    public KpiAttainment Attainment(int periodId, int kpiId) => Attainment(periodId, Kpis[KpiIndex[kpiId]]);
+
+    /// <summary>The objective with this code (case-insensitive), or null.</summary>
+    public SnapshotObjective? FindObjective(string code) =>
+        Objectives.FirstOrDefault(o => string.Equals(o.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The objective's roll-up in the period (<see cref="ObjectiveScores"/>).</summary>
+    public AggregateAttainment ObjectiveScore(int periodId, int objectiveId) => ObjectiveScores(periodId)[_objectiveIndex[objectiveId]];
+
+    private KpiAttainment Attainment(int periodId, SnapshotKpi kpi) =>
+        AttainmentRules.ScoreKpi(kpi.Spec, Result(periodId, kpi.Id)?.Measurement, Methodology, Override(periodId, kpi.Id));
+
     private KpiScoreCell Score(int periodId, SnapshotKpi kpi)
     {
-        var attainment = AttainmentRules.ScoreKpi(kpi.Spec, Result(periodId, kpi.Id)?.Measurement, Methodology, Override(periodId, kpi.Id));
+        var attainment = Attainment(periodId, kpi);
         return new KpiScoreCell(attainment.Score, attainment.Status, attainment.IsOverridden);
     }
 }

@@ -1,14 +1,14 @@
-using Microsoft.EntityFrameworkCore;
 using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
 using Pdo.Domain.Values;
+using Pdo.Web.Features.Dashboards;
 using Pdo.Web.Features.Plans;
 using Pdo.Web.Features.Scoring;
 
 namespace Pdo.Web.Features.Objectives;
 
 /// <summary>Builds the objective page: narrative, the KPI table of the report and the explanation of every score.</summary>
-public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastructure.Data.AppDbContext db)
+public sealed class ObjectiveService(ScorecardService scorecards)
 {
     /// <param name="approvedPlansOnly">the year-over-year rows from approved plans only (the public page)</param>
     public async Task<ObjectiveViewModel?> DetailsAsync(int year, string code, string? period, CancellationToken cancellationToken, bool approvedPlansOnly = false)
@@ -49,12 +49,10 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
             k.Kpi.Baseline is decimal baseline ? ItalianValues.Format(baseline, k.Kpi.ValueKind, k.Kpi.Unit) : null,
             periods.Select(p =>
             {
-                var result = k.Kpi.CountedResultFor(p);
-                var actual = result?.ActualText
-                    ?? (k.Kpi.UnmeasurableReasonIn(p) is { } reason ? ResultText.Unmeasurable(reason) : "—");
-                return (p.Name, actual, ScoreViewModel.From(k.Kpi.ScoreIn(p, plan.Methodology)));
+                var inPeriod = card.Score(k.Kpi, p);
+                return (p.Name, inPeriod.ActualDisplay, ScoreViewModel.From(inPeriod.Attainment));
             }).ToList())).ToList();
-        var yearRows = await YearsAsync(objective, approvedPlansOnly, cancellationToken);
+        var (yearRows, otherYearsLoading) = await YearsAsync(year, objective, approvedPlansOnly, cancellationToken);
 
         var chartData = new
         {
@@ -94,39 +92,45 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
             periods.Select(p => p.Name).ToList(),
             periodRows,
             yearRows,
-            chartData);
+            chartData)
+        {
+            OtherYearsLoading = otherYearsLoading,
+        };
     }
 
     private static decimal? Rounded(decimal? value) => value is decimal v ? AttainmentRules.RoundForDisplay(v) : null;
 
-    /// <summary>Year over year: the KPIs of this objective, linked by code to the same KPIs of every plan, scored on each plan's default period.</summary>
-    private async Task<IReadOnlyList<KpiYearRow>> YearsAsync(Objective objective, bool approvedPlansOnly, CancellationToken cancellationToken)
+    /// <summary>
+    /// Year over year: the KPIs of this objective, linked by code to the same KPIs of every plan held in the snapshots
+    /// (<see cref="ScorecardService.HeldAsync"/>: this plan's, and the others' once loaded — after a restart they load
+    /// in the background, and the page says so), each scored on its plan's default period by that snapshot. No plan is
+    /// loaded for these rows: the page costs one objective whatever the number of years.
+    /// </summary>
+    private async Task<(IReadOnlyList<KpiYearRow> Rows, bool OthersLoading)> YearsAsync(int year, Objective objective, bool approvedPlansOnly, CancellationToken cancellationToken)
     {
-        var codes = objective.Kpis.Select(k => k.Code).ToList();
-        var plans = await db.Plans.AsNoTrackingWithIdentityResolution().AsSplitQuery()
-            .Include(p => p.Periods)
-            .Include(p => p.Objectives.Where(o => o.Code == objective.Code)).ThenInclude(o => o.Kpis.Where(k => codes.Contains(k.Code))).ThenInclude(k => k.Results)
-            .Include(p => p.Objectives.Where(o => o.Code == objective.Code)).ThenInclude(o => o.Kpis.Where(k => codes.Contains(k.Code))).ThenInclude(k => k.Overrides)
-            .Where(p => p.Objectives.Any(o => o.Code == objective.Code))
-            .Where(p => !approvedPlansOnly || p.Status == PlanStatus.Approved)
-            .OrderBy(p => p.Year)
-            .ToListAsync(cancellationToken);
-        return objective.Kpis.OrderBy(k => k.SortOrder).Select(k => new KpiYearRow(
+        var held = await scorecards.HeldAsync(year, cancellationToken);
+        var snapshots = held.Where(s => !approvedPlansOnly || s.Status == PlanStatus.Approved).ToList();
+        var rows = objective.Kpis.OrderBy(k => k.SortOrder).Select(k => new KpiYearRow(
             k.Code,
             k.Name,
-            plans.SelectMany(p => p.Objectives.SelectMany(o => o.Kpis).Where(x => x.Code == k.Code).Select(x =>
+            snapshots.SelectMany(s => YearKpis(s, objective.Code, k.Code).Select(x =>
             {
-                var period = ScorecardService.SelectPeriod(p, null);
-                var result = period is null ? null : x.CountedResultFor(period);
-                return (p.Year, x.TargetText, result?.ActualText ?? "—", ScoreViewModel.From(period is null ? AttainmentRules.ScoreKpi(x.ToSpec(), null, p.Methodology) : x.ScoreIn(period, p.Methodology)));
+                var periodId = s.DefaultPeriod?.Id ?? PlanSnapshot.NoPeriod;
+                return (s.Year, x.TargetText, s.Result(periodId, x.Id)?.ActualText ?? "—", ScoreViewModel.From(s.Attainment(periodId, x.Id)));
             })).ToList())).ToList();
+        return (rows, !held.Complete);
     }
+
+    private static IEnumerable<SnapshotKpi> YearKpis(PlanSnapshot snapshot, string objectiveCode, string kpiCode) =>
+        snapshot.Objectives.Where(o => o.Code == objectiveCode)
+            .SelectMany(o => snapshot.KpisByObjective.GetValueOrDefault(o.Id, []).Select(i => snapshot.Kpis[i]))
+            .Where(x => x.Code == kpiCode);
 
     /// <summary>
     /// The actual as the rule book read it, only when the text as written does not say it by itself
     /// (e.g. "1,16’" read as 1'16"): a value typed in the usual way needs no second reading.
     /// </summary>
-    public static string? ParsedActual(Kpi kpi, KpiResult? result)
+    public static string? ParsedActual(Kpi kpi, SnapshotResult? result)
     {
         if (result is null)
         {
@@ -147,7 +151,7 @@ public sealed class ObjectiveService(ScorecardService scorecards, Pdo.Infrastruc
         k.Kpi.Name,
         k.Kpi.TargetText,
         k.ActualDisplay,
-        ParsedActual(k.Kpi, k.Result),
+        ParsedActual(k.Kpi, k.Counted),
         ItalianValues.FormatNumber(k.Kpi.Weight),
         k.Result?.Justification,
         ScoreViewModel.From(k.Attainment));

@@ -42,4 +42,8 @@ public sealed record ObjectiveViewModel(
     IReadOnlyList<string> PeriodNames,
     IReadOnlyList<KpiPeriodRow> PeriodRows,
     IReadOnlyList<KpiYearRow> YearRows,
-    object ChartData);
+    object ChartData)
+{
+    /// <summary>Whether some plans' snapshots are still loading (after a restart): their years join the rows on a later visit.</summary>
+    public bool OtherYearsLoading { get; init; }
+}

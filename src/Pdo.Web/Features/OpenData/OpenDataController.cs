@@ -12,29 +12,27 @@ namespace Pdo.Web.Features.OpenData;
 [AllowAnonymous]
 public sealed class OpenDataController(OpenDataService openData) : Controller
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await openData.IndexAsync(cancellationToken));
 
     [HttpGet("pdo-{year:int}.csv")]
     public async Task<IActionResult> Csv(int year, CancellationToken cancellationToken) =>
-        await openData.RowsAsync(year, cancellationToken) is { } rows
-            ? Licensed(File(OpenDataService.ToCsvBytes(rows, CsvDialect.Rfc4180), "text/csv; charset=utf-8", $"pdo-{year}.csv"))
+        await openData.FileAsync(year, OpenDataFormat.Csv, cancellationToken) is { } csv
+            ? Licensed(File(csv, "text/csv; charset=utf-8", $"pdo-{year}.csv"))
             : NotFound();
 
     /// <summary>The same columns for Excel: semicolon, decimal comma, UTF-8 with BOM.</summary>
     [HttpGet("pdo-{year:int}-excel.csv")]
     public async Task<IActionResult> ExcelCsv(int year, CancellationToken cancellationToken) =>
-        await openData.RowsAsync(year, cancellationToken) is { } rows
-            ? Licensed(File(OpenDataService.ToCsvBytes(rows, CsvDialect.Excel), "text/csv; charset=utf-8", $"pdo-{year}-excel.csv"))
+        await openData.FileAsync(year, OpenDataFormat.ExcelCsv, cancellationToken) is { } csv
+            ? Licensed(File(csv, "text/csv; charset=utf-8", $"pdo-{year}-excel.csv"))
             : NotFound();
 
     [HttpGet("pdo-{year:int}.json")]
     public async Task<IActionResult> JsonData(int year, CancellationToken cancellationToken) =>
-        await openData.JsonFileAsync(year, cancellationToken) is { } file
-            ? Licensed(File(JsonSerializer.SerializeToUtf8Bytes(file, JsonOptions), "application/json; charset=utf-8", $"pdo-{year}.json"))
+        await openData.FileAsync(year, OpenDataFormat.Json, cancellationToken) is { } json
+            ? Licensed(File(json, "application/json; charset=utf-8", $"pdo-{year}.json"))
             : NotFound();
 
     /// <summary>The data dictionary: every column of the CSV with its type, description, format and an example.</summary>
@@ -48,7 +46,7 @@ public sealed class OpenDataController(OpenDataService openData) : Controller
     /// <summary>The DCAT-AP_IT catalogue of the approved plans' datasets, as JSON-LD, for harvesting by dati.gov.it.</summary>
     [HttpGet("catalogo.jsonld")]
     public async Task<IActionResult> Catalogue(CancellationToken cancellationToken) =>
-        Licensed(File(JsonSerializer.SerializeToUtf8Bytes(await openData.CatalogueAsync(cancellationToken), JsonOptions), "application/ld+json; charset=utf-8"));
+        Licensed(File(JsonSerializer.SerializeToUtf8Bytes(await openData.CatalogueAsync(cancellationToken), OpenDataService.JsonOptions), "application/ld+json; charset=utf-8"));
 
     /// <summary>The same catalogue in Turtle, written from the JSON-LD.</summary>
     [HttpGet("catalogo.ttl")]

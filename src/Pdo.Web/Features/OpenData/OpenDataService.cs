@@ -15,27 +15,61 @@ using Microsoft.Extensions.Options;
 namespace Pdo.Web.Features.OpenData;
 
 /// <summary>Open data of approved plans: one row per KPI of the final period (the consuntivo).</summary>
-public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards, DashboardCache cache, IOptions<EnteSettings> ente, PublicAddress address)
+public sealed class OpenDataService(
+    AppDbContext db, ScorecardService scorecards, DashboardCache cache, OpenDataFiles files, IOptions<EnteSettings> ente, PublicAddress address)
 {
+    /// <summary>How open data's JSON files are written (the dataset and the catalogue): indented, UTF-8 letters as they are.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The dataset's identifier as the catalogue names it: <c>{IpaCode}:pdo-{anno}</c>.</summary>
     public static string DatasetIdentifier(string ipaCode, int year) => $"{ipaCode}:pdo-{year.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The title of an approved plan's dataset, in the JSON file and the catalogue.</summary>
     public static string DatasetTitle(int year) => $"Piano degli Obiettivi {year.ToString(CultureInfo.InvariantCulture)}: consuntivo dei KPI";
 
-    /// <summary>The JSON file of the approved plan of <paramref name="year"/>; null when there is no approved plan.</summary>
-    public async Task<OpenDataFile?> JsonFileAsync(int year, CancellationToken cancellationToken) =>
-        await RowsAsync(year, cancellationToken) is { } rows
-            ? new OpenDataFile(
-                DatasetIdentifier(ente.Value.IpaCode, year),
-                DatasetTitle(year),
-                ente.Value.Name,
-                ente.Value.IpaCode,
-                OpenDataLicense.Url,
-                OpenDataLicense.Name,
-                address.Link("/opendata/dizionario.csv"),
-                rows)
-            : null;
+    /// <summary>
+    /// The file of the approved plan of <paramref name="year"/> in <paramref name="format"/>; null when there is no approved
+    /// plan. Built from the plan's snapshot (scores, results, structure) and one flat projection of the KPIs' other display
+    /// fields, then kept with that snapshot (<see cref="OpenDataFiles"/>): the next request for it sends no query (at
+    /// most the snapshot's stamp check), the first one after a change to the plan builds it again.
+    /// </summary>
+    public async Task<byte[]?> FileAsync(int year, OpenDataFormat format, CancellationToken cancellationToken)
+    {
+        var snapshot = (await cache.WithPlanAsync(db, year, cancellationToken)).FirstOrDefault(s => s.Year == year);
+        if (snapshot is not { Status: PlanStatus.Approved })
+        {
+            return null;
+        }
+
+        var built = files.For(snapshot);
+        if (built.TryGetValue(format, out var bytes))
+        {
+            return bytes;
+        }
+
+        if (await RowsAsync(snapshot, cancellationToken) is not { } rows)
+        {
+            return null;
+        }
+
+        bytes = format switch
+        {
+            OpenDataFormat.Csv => ToCsvBytes(rows, CsvDialect.Rfc4180),
+            OpenDataFormat.ExcelCsv => ToCsvBytes(rows, CsvDialect.Excel),
+            _ => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+                new OpenDataFile(
+                    DatasetIdentifier(ente.Value.IpaCode, year),
+                    DatasetTitle(year),
+                    ente.Value.Name,
+                    ente.Value.IpaCode,
+                    OpenDataLicense.Url,
+                    OpenDataLicense.Name,
+                    address.Link("/opendata/dizionario.csv"),
+                    rows),
+                JsonOptions),
+        };
+        return built.GetOrAdd(format, bytes);
+    }
 
     private static readonly CultureInfo ItalianNumbers = CultureInfo.GetCultureInfo("it-IT");
 
@@ -87,42 +121,68 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
         return DcatCatalogue.Build(settings.Name, settings.IpaCode, settings.ContactEmail, address.Link, datasets);
     }
 
-    /// <summary>The rows of the approved plan of <paramref name="year"/>; null when there is no approved plan.</summary>
-    public async Task<IReadOnlyList<OpenDataRow>?> RowsAsync(int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rows of the plan's consuntivo (its final period), in the plan's order: the snapshot's scores and results (the
+    /// full attainment only for a forced score), the KPIs' group and «non rilevabile» reason read flat; null without a
+    /// final period.
+    /// </summary>
+    private async Task<IReadOnlyList<OpenDataRow>?> RowsAsync(PlanSnapshot snapshot, CancellationToken cancellationToken)
     {
-        if (await ConsuntivoAsync(year, cancellationToken) is not { } card)
+        if (snapshot.Periods.FirstOrDefault(p => p.IsFinal) is not { } final)
         {
             return null;
         }
 
-        var categories = card.Plan.Categories.ToDictionary(c => c.Id, c => c.Name);
-        var areas = card.Plan.Areas.ToDictionary(a => a.Id, a => a.Name);
-        return card.Objectives.SelectMany(o => o.Kpis.Select(k => new OpenDataRow(
-            year,
-            categories[o.Objective.CategoryId],
-            o.Objective.AreaId is int areaId ? areas[areaId] : null,
-            o.Objective.Directorate?.Name,
-            o.Objective.Code,
-            o.Objective.Title,
-            k.Kpi.Code,
-            k.Kpi.Name,
-            k.Kpi.Group,
-            Unit(k.Kpi),
-            Comparator(k.Kpi),
-            Target(k.Kpi),
-            Actual(k.Result),
-            k.Attainment.Score is decimal s ? AttainmentRules.RoundForDisplay(s) : null,
-            Status(k.Attainment.Status),
-            k.Kpi.Weight,
-            k.Unmeasurable)
+        var displays = await KpiDisplay.ReadAsync(db, snapshot.PlanId, null, cancellationToken);
+        var categories = snapshot.Categories.ToDictionary(c => c.Id, c => c.Name);
+        var areas = snapshot.Areas.ToDictionary(a => a.Id, a => a.Name);
+        var cells = snapshot.Scores(final.Id);
+        var rows = new List<OpenDataRow>(snapshot.Kpis.Count);
+        foreach (var o in snapshot.ObjectiveOrder.Select(i => snapshot.Objectives[i]))
         {
-            ComputedScore = ComputedScore(k.Attainment),
-            OverrideScore = k.Attainment.Override?.Score,
-            OverrideReason = k.Attainment.Override?.Reason,
-            OverrideDecidedByRole = k.Attainment.Override is null ? null : Roles.Label(Roles.Evaluator),
-            OverrideDecidedAt = k.Attainment.Override?.ApprovedAt,
-        })).ToList();
+            foreach (var index in snapshot.KpisByObjective.GetValueOrDefault(o.Id, []))
+            {
+                var k = snapshot.Kpis[index];
+                if (!displays.TryGetValue(k.Id, out var display))
+                {
+                    continue;
+                }
+
+                var cell = cells[index];
+                var forced = cell.Overridden ? snapshot.Attainment(final.Id, k.Id) : null;
+                rows.Add(new OpenDataRow(
+                    snapshot.Year,
+                    categories[o.CategoryId],
+                    o.AreaId is int areaId ? areas[areaId] : null,
+                    o.DirectorateId is int d ? snapshot.Directorates[d].Name : null,
+                    o.Code,
+                    o.Title,
+                    k.Code,
+                    k.Name,
+                    display.Group,
+                    Unit(k.Spec),
+                    Comparator(k.Spec),
+                    Target(k.Spec),
+                    Actual(snapshot.Result(final.Id, k.Id)?.Measurement),
+                    Rounded(cell.Score),
+                    Status(cell.Status),
+                    k.Weight,
+                    Kpi.Counts(final.IsFinal, k.Unmeasurable) ? null : display.UnmeasurableReason)
+                {
+                    ComputedScore = forced is null ? Rounded(cell.Score) : ComputedScore(forced),
+                    OverrideScore = forced?.Override?.Score,
+                    OverrideReason = forced?.Override?.Reason,
+                    OverrideDecidedByRole = forced is null ? null : Roles.Label(Roles.Evaluator),
+                    OverrideDecidedAt = forced?.Override?.ApprovedAt,
+                });
+            }
+        }
+
+        return rows;
     }
+
+    /// <summary>A score rounded as the pages show it (one decimal); null when not measured.</summary>
+    public static decimal? Rounded(decimal? score) => score is decimal s ? AttainmentRules.RoundForDisplay(s) : null;
 
     /// <summary>
     /// The scorecard of the approved plan of <paramref name="year"/> for its final period (the consuntivo), from the one
@@ -141,7 +201,7 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
             return null;
         }
 
-        return card.Period?.Id == final.Id ? card : PlanScorecard.Compute(card.Plan, final);
+        return card.Period?.Id == final.Id ? card : card.In(final);
     }
 
     /// <summary>Whether the plan of <paramref name="year"/> exists and is approved: only those are public.</summary>
@@ -225,16 +285,16 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The unit as the open data and the spreadsheets write it: «%», «minuti», «giorni» or the KPI's own unit.</summary>
-    public static string? Unit(Kpi kpi) => kpi.ValueKind switch
+    public static string? Unit(KpiSpec kpi) => kpi.ValueKind switch
     {
         ValueKind.Percent => "%",
         ValueKind.Minutes => "minuti",
         ValueKind.Days => "giorni",
-        _ => kpi.Unit,
+        _ => kpi.Unit.Length == 0 ? null : kpi.Unit,
     };
 
     /// <summary>The comparator as open data writes it: >=, >, <=, <, = (SI/NO); <= for a deadline.</summary>
-    public static string Comparator(Kpi kpi) => kpi.Kind switch
+    public static string Comparator(KpiSpec kpi) => kpi.Kind switch
     {
         KpiKind.Boolean => "=",
         KpiKind.Deadline => "<=",
@@ -250,21 +310,20 @@ public sealed class OpenDataService(AppDbContext db, ScorecardService scorecards
 
     /// <summary>The target as open data writes it: a dot-decimal number, an ISO date or SI.</summary>
     /// <summary>The rule book's own score of a KPI (also when an override replaced it), rounded as the pages show it; null when not measured.</summary>
-    public static decimal? ComputedScore(KpiAttainment attainment) =>
-        attainment.ComputedScore is decimal computed ? AttainmentRules.RoundForDisplay(computed) : null;
+    public static decimal? ComputedScore(KpiAttainment attainment) => Rounded(attainment.ComputedScore);
 
     /// <summary>A moment as open data and the API write it: ISO 8601 in UTC, to the second (<c>2020-04-10T09:30:00Z</c>).</summary>
     public static string IsoUtc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    public static string Target(Kpi kpi) => kpi.Kind switch
+    public static string Target(KpiSpec kpi) => kpi.Kind switch
     {
         KpiKind.Boolean => "SI",
         KpiKind.Deadline => kpi.Deadline!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => Invariant(kpi.TargetValue!.Value),
+        _ => Invariant(kpi.Target!.Value),
     };
 
     /// <summary>The actual as open data writes it: a dot-decimal number, an ISO date or SI/NO; null without a result.</summary>
-    public static string? Actual(KpiResult? result) => result switch
+    public static string? Actual(Measurement? measurement) => measurement switch
     {
         null => null,
         { Value: decimal v } => Invariant(v),

@@ -45,7 +45,7 @@ public sealed class OverrideService(AppDbContext db, ScorecardService scorecards
                     x.Kpi.Name,
                     period.Name,
                     $"{Links.Objective(year, x.Objective.Code, period.Code)}#kpi-{Uri.EscapeDataString(x.Kpi.Code)}",
-                    ComputedScore(x.Kpi, period),
+                    ComputedScore(card, x.Kpi, period),
                     ItalianValues.FormatScore(o.ProposedScore),
                     o.Reason,
                     o.ProposedByName,
@@ -77,7 +77,7 @@ public sealed class OverrideService(AppDbContext db, ScorecardService scorecards
         var objective = kpi.Objective!;
         var chosen = form?.Period ?? plan.FinalPeriod?.Code;
         var periods = plan.Periods.OrderBy(p => p.EndDate)
-            .Select(p => new OverridePeriodOption(p.Code, p.Name, ComputedScore(kpi, p), string.Equals(p.Code, chosen, StringComparison.OrdinalIgnoreCase)))
+            .Select(p => new OverridePeriodOption(p.Code, p.Name, ComputedScore(card, kpi, p), string.Equals(p.Code, chosen, StringComparison.OrdinalIgnoreCase)))
             .ToList();
         return new ProposeOverrideViewModel(
             year,
@@ -136,9 +136,9 @@ public sealed class OverrideService(AppDbContext db, ScorecardService scorecards
             return Links.Overrides(year);
         }, cancellationToken);
 
-    /// <summary>The KPI's score in the period as the rule book computes it from the result that counts («—» when not measured).</summary>
-    private static string ComputedScore(Kpi kpi, MonitoringPeriod period) =>
-        ItalianValues.FormatScore(kpi.Score(kpi.CountedResultFor(period)?.Measurement).Score);
+    /// <summary>The KPI's score in the period as the rule book computes it from the result that counts, before any override (the snapshot's; «—» when not measured).</summary>
+    private static string ComputedScore(PlanScorecard card, Kpi kpi, MonitoringPeriod period) =>
+        ItalianValues.FormatScore(card.Score(kpi, period).Attainment.ComputedScore);
 
     private static string StateCss(OverrideState state) => state switch
     {

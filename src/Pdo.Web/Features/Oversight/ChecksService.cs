@@ -30,7 +30,7 @@ public sealed class ChecksService(ScorecardService scorecards, ObservationServic
         // An approved plan is checked on its final period, like the consuntivo; otherwise on the period the pages show.
         if (card.Plan.Status == PlanStatus.Approved && card.Plan.FinalPeriod is { } final && card.Period?.Id != final.Id)
         {
-            card = PlanScorecard.Compute(card.Plan, final);
+            card = card.In(final);
         }
 
         var kpis = card.AllKpis.ToList();

@@ -114,7 +114,7 @@ public sealed class PlanEditingService(
         var final = plan.FinalPeriod;
         if (final is not null && card.Period?.Id != final.Id)
         {
-            card = PlanScorecard.Compute(plan, final);
+            card = card.In(final);
         }
 
         var kpis = plan.Objectives.SelectMany(o => o.Kpis.Select(k => (Objective: o, Kpi: k))).ToList();

@@ -6,6 +6,7 @@ using Pdo.Infrastructure.Data;
 using Pdo.Infrastructure.Identity;
 using Pdo.Infrastructure.Spreadsheets;
 using Pdo.Reporting.Model;
+using Pdo.Web.Features.Dashboards;
 using Pdo.Web.Features.Objectives;
 using Pdo.Web.Features.Plans;
 using Pdo.Web.Features.Scoring;
@@ -59,37 +60,66 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
         }
     }
 
-    /// <summary>The report of <paramref name="target"/> for <paramref name="periodCode"/> (see the class remarks when null).</summary>
     /// <summary>
     /// The Excel export of <paramref name="target"/> (the plan or one Direzione; a section has none): every period of
-    /// the plan, each scored by its own <see cref="PlanScorecard"/>, written by <see cref="PlanWorkbook"/> to a
-    /// temporary file. Null when the target has no Excel export.
+    /// the plan with the snapshot's scores, the display fields read with flat read-only projections (no entity graph),
+    /// written by <see cref="PlanWorkbook"/> to a temporary file. Null when the target has no Excel export.
     /// </summary>
     /// <param name="progress">Told (KPI rows written, KPI rows in all) as the «KPI» sheet is written (the export's job page).</param>
     public async Task<PlanWorkbookFile?> BuildWorkbookAsync(ReportTarget target, CancellationToken cancellationToken, Action<int, int>? progress = null)
     {
-        if (target.Scope == ReportScope.Section || await scorecards.LoadAsync(target.Year, null, cancellationToken) is not { } card)
+        if (await WorkbookSourceAsync(target, cancellationToken) is not var (source, directorate))
         {
             return null;
         }
 
-        var plan = card.Plan;
-        var cards = plan.Periods.OrderBy(p => p.EndDate).ThenBy(p => p.SortOrder).Select(p => PlanScorecard.Compute(plan, p)).ToList();
-        if (cards.Count == 0)
-        {
-            return null;
-        }
-
-        var directorate = target.Scope == ReportScope.Directorate ? card.Directorates.FirstOrDefault(d => d.Code == target.Code) : null;
-        if (target.Scope == ReportScope.Directorate && directorate is null)
-        {
-            return null;
-        }
-
-        var content = XlsxWriter.WriteTemporaryFile(xlsx => PlanWorkbook.Write(xlsx, cards, target.DirectorateId, directorate is null ? "Tutto il piano" : $"Solo la Direzione: {directorate.Name}", clock.GetUtcNow(), progress));
+        var plan = source.Plan;
+        var content = XlsxWriter.WriteTemporaryFile(xlsx => PlanWorkbook.Write(xlsx, source, target.DirectorateId, directorate is null ? "Tutto il piano" : $"Solo la Direzione: {directorate.Name}", clock.GetUtcNow(), progress));
         return new PlanWorkbookFile(directorate is null ? $"PDO-{plan.Year}.xlsx" : $"PDO-{plan.Year}-{directorate.Code}.xlsx", content);
     }
 
+    /// <summary>
+    /// What the export of <paramref name="target"/> reads (<see cref="PlanWorkbookSource"/>) and its Direzione (null for
+    /// the whole plan); null when the target has no Excel export.
+    /// </summary>
+    public async Task<(PlanWorkbookSource Source, SnapshotRollup? Directorate)?> WorkbookSourceAsync(ReportTarget target, CancellationToken cancellationToken)
+    {
+        if (target.Scope == ReportScope.Section)
+        {
+            return null;
+        }
+
+        var plan = await db.Plans.AsNoTracking().AsSplitQuery().Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas)
+            .FirstOrDefaultAsync(p => p.Year == target.Year, cancellationToken);
+        if (plan is null || plan.Periods.Count == 0)
+        {
+            return null;
+        }
+
+        // The display fields first, then the snapshot (at least as recent); a KPI the snapshot does not hold is left out.
+        var directorateId = target.DirectorateId;
+        var kpis = await KpiDisplay.ReadAsync(db, plan.Id, directorateId, cancellationToken);
+
+        var results = new Dictionary<(int KpiId, int PeriodId), ResultDisplay>();
+        await foreach (var r in db.KpiResults.AsNoTracking()
+            .Where(r => r.Kpi!.Objective!.PlanId == plan.Id && (directorateId == null || r.Kpi.Objective.DirectorateId == directorateId))
+            .Select(r => new { r.KpiId, r.PeriodId, r.Justification, r.Status })
+            .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            results[(r.KpiId, r.PeriodId)] = new ResultDisplay(r.Justification, r.Status);
+        }
+
+        if (await scorecards.SnapshotAsync(plan.Year, cancellationToken) is not { } snapshot)
+        {
+            return null;
+        }
+
+        var periods = plan.Periods.OrderBy(p => p.EndDate).ThenBy(p => p.SortOrder).ToList();
+        var directorate = target.Scope == ReportScope.Directorate ? snapshot.Rollups(periods[0].Id).Directorates.FirstOrDefault(d => d.Code == target.Code) : null;
+        return target.Scope == ReportScope.Directorate && directorate is null ? null : (new PlanWorkbookSource(plan, snapshot, periods, kpis, results), directorate);
+    }
+
+    /// <summary>The report of <paramref name="target"/> for <paramref name="periodCode"/> (see the class remarks when null).</summary>
     public async Task<ConsuntivoExport?> BuildAsync(ReportTarget target, string? periodCode, CancellationToken cancellationToken)
     {
         var card = await scorecards.LoadAsync(target.Year, periodCode, cancellationToken);
@@ -108,7 +138,7 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
         {
             if (card.Period?.Id != final.Id)
             {
-                card = PlanScorecard.Compute(plan, final);
+                card = card.In(final);
             }
 
             periodNote = "periodo finale del piano approvato";
@@ -322,7 +352,7 @@ public sealed class ReportService(AppDbContext db, ScorecardService scorecards, 
         ItalianValues.FormatNumber(k.Kpi.Weight),
         k.Kpi.TargetText,
         k.ActualDisplay,
-        ObjectiveService.ParsedActual(k.Kpi, k.Result),
+        ObjectiveService.ParsedActual(k.Kpi, k.Counted),
         Score(ScoreViewModel.From(k.Attainment)),
         k.Result?.Justification,
         k.Attainment.Explanation.Method,

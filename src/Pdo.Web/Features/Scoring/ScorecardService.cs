@@ -1,15 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Pdo.Domain.Plans;
 using Pdo.Infrastructure.Data;
+using Pdo.Web.Features.Dashboards;
 
 namespace Pdo.Web.Features.Scoring;
 
-/// <summary>Loads a plan with everything its scores need, in a fixed number of queries, and scores it.</summary>
-public sealed class ScorecardService(AppDbContext db)
+/// <summary>
+/// Gives the scorecard of a plan: the plan's <see cref="PlanSnapshot"/> (held and kept current by
+/// <see cref="DashboardCache"/>, the only thing that scores) and the entities a page displays, loaded read-only in a fixed
+/// number of queries. The entities are read first: the snapshot asked for after them is at least as recent.
+/// </summary>
+public sealed class ScorecardService(AppDbContext db, DashboardCache cache)
 {
     /// <summary>
     /// The scorecard of the plan of <paramref name="year"/> for the period with code <paramref name="periodCode"/>,
-    /// or, when none is asked, the latest period that has results (the final one when nothing is recorded yet).
+    /// or, when none is asked, the snapshot's default period (the latest with results, else the final one).
     /// Null when there is no such plan or period.
     /// </summary>
     public async Task<PlanScorecard?> LoadAsync(int year, string? periodCode, CancellationToken cancellationToken)
@@ -19,26 +24,14 @@ public sealed class ScorecardService(AppDbContext db)
             .Include(p => p.Objectives).ThenInclude(o => o.Kpis).ThenInclude(k => k.Results)
             .Include(p => p.Objectives).ThenInclude(o => o.Kpis).ThenInclude(k => k.Overrides)
             .FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
-        if (plan is null)
-        {
-            return null;
-        }
-
-        var period = SelectPeriod(plan, periodCode);
-        if (period is null && !string.IsNullOrEmpty(periodCode))
-        {
-            return null;
-        }
-
-        return PlanScorecard.Compute(plan, period);
+        return plan is null ? null : await ViewAsync(plan, periodCode, cancellationToken);
     }
 
     /// <summary>
     /// The scorecard of the plan of <paramref name="year"/> holding only the objective with code
     /// <paramref name="objectiveCode"/> (the plan's sections, areas and periods, that objective with its Direzione, KPIs
-    /// and results): the objective is scored exactly as in <see cref="LoadAsync"/>, at the cost of one objective
-    /// whatever the size of the plan. Without a period code, the period is the plan's default (the latest one with
-    /// results in any objective). Null when there is no such plan, objective or period.
+    /// and results): scores and roll-ups are the snapshot's, as in <see cref="LoadAsync"/>, and the entities loaded are
+    /// one objective's whatever the size of the plan. Null when there is no such plan, objective or period.
     /// </summary>
     public async Task<PlanScorecard?> LoadObjectiveAsync(int year, string objectiveCode, string? periodCode, CancellationToken cancellationToken)
     {
@@ -48,25 +41,32 @@ public sealed class ScorecardService(AppDbContext db)
             .Include(p => p.Objectives.Where(o => o.Code.ToUpper() == code)).ThenInclude(o => o.Kpis).ThenInclude(k => k.Results)
             .Include(p => p.Objectives.Where(o => o.Code.ToUpper() == code)).ThenInclude(o => o.Kpis).ThenInclude(k => k.Overrides)
             .FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
-        if (plan is null || plan.Objectives.Count == 0)
+        return plan is null || plan.Objectives.Count == 0 ? null : await ViewAsync(plan, periodCode, cancellationToken);
+    }
+
+    /// <summary>The snapshot of the plan of <paramref name="year"/>, current (<see cref="DashboardCache.WithPlanAsync"/>); null without such a plan.</summary>
+    public async Task<PlanSnapshot?> SnapshotAsync(int year, CancellationToken cancellationToken) =>
+        (await HeldAsync(year, cancellationToken)).FirstOrDefault(s => s.Year == year);
+
+    /// <summary>
+    /// Every snapshot held, current, with the plan of <paramref name="year"/>'s among them (the others load in the
+    /// background after a restart: <see cref="PlanSnapshots.Complete"/> says whether all are in).
+    /// </summary>
+    public Task<PlanSnapshots> HeldAsync(int year, CancellationToken cancellationToken) => cache.WithPlanAsync(db, year, cancellationToken);
+
+    public static MonitoringPeriod? SelectPeriod(PerformancePlan plan, string? periodCode) =>
+        SelectPeriod(plan, periodCode, p => plan.Objectives.Any(o => o.Kpis.Any(k => k.Results.Any(r => r.PeriodId == p.Id))));
+
+    private async Task<PlanScorecard?> ViewAsync(PerformancePlan plan, string? periodCode, CancellationToken cancellationToken)
+    {
+        if (await SnapshotAsync(plan.Year, cancellationToken) is not { } snapshot)
         {
             return null;
         }
 
-        // The objective alone does not say which periods have results: the plan's default period needs one query.
-        IReadOnlyCollection<int> withResults = [];
-        if (string.IsNullOrWhiteSpace(periodCode))
-        {
-            var periodIds = plan.Periods.Select(p => p.Id).ToList();
-            withResults = await db.KpiResults.Where(r => periodIds.Contains(r.PeriodId)).Select(r => r.PeriodId).Distinct().ToListAsync(cancellationToken);
-        }
-
-        var period = SelectPeriod(plan, periodCode, p => withResults.Contains(p.Id));
-        return period is null && !string.IsNullOrWhiteSpace(periodCode) ? null : PlanScorecard.Compute(plan, period);
+        var period = SelectPeriod(plan, periodCode, p => p.Id == snapshot.DefaultPeriod?.Id);
+        return period is null && !string.IsNullOrWhiteSpace(periodCode) ? null : PlanScorecard.From(snapshot, plan, period);
     }
-
-    public static MonitoringPeriod? SelectPeriod(PerformancePlan plan, string? periodCode) =>
-        SelectPeriod(plan, periodCode, p => plan.Objectives.Any(o => o.Kpis.Any(k => k.Results.Any(r => r.PeriodId == p.Id))));
 
     /// <summary>The period with this code; without a code, the latest period with results, else the final (or latest) one.</summary>
     private static MonitoringPeriod? SelectPeriod(PerformancePlan plan, string? periodCode, Func<MonitoringPeriod, bool> hasResults)
