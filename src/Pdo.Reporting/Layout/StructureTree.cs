@@ -23,6 +23,7 @@ internal sealed class StructureTree : ITagWriter
     private readonly PdfStructureElement _root;
     private readonly List<Frame> _stack = [];
     private readonly List<(int Key, PdfItem Value)> _parentTree = [];
+    private readonly Dictionary<string, string> _names = [];
     private int _nextKey;
     private PdfPage? _page;
     private XGraphics? _gfx;
@@ -80,10 +81,11 @@ internal sealed class StructureTree : ITagWriter
     {
         CloseContent();
         var element = _document.Internals.CreateIndirectObject<PdfStructureElement>();
-        element.Elements.SetName("/S", "/" + tag);
+        var name = Name(tag);
+        element.Elements.SetName("/S", name);
         var parent = CurrentElement;
         element.Elements.SetReference("/P", parent);
-        Kids(parent).Elements.Add(element.ReferenceNotNull);
+        AddKid(parent, element.ReferenceNotNull);
         if (altText is not null)
         {
             element.Elements.SetString("/Alt", altText);
@@ -104,7 +106,7 @@ internal sealed class StructureTree : ITagWriter
             element.Elements.SetObject("/A", table);
         }
 
-        _stack.Add(new Frame(element, "/" + tag));
+        _stack.Add(new Frame(element, name));
     }
 
     /// <summary>A Link element whose object is <paramref name="annotation"/>, added to the current page.</summary>
@@ -120,7 +122,7 @@ internal sealed class StructureTree : ITagWriter
         objr.Elements.SetName("/Type", "/OBJR");
         objr.Elements.SetReference("/Obj", annotation);
         objr.Elements.SetReference("/Pg", page);
-        Kids(element).Elements.Add(objr);
+        AddKid(element, objr);
         var key = _nextKey++;
         annotation.Elements.SetInteger("/StructParent", key);
         _parentTree.Add((key, element.ReferenceNotNull));
@@ -186,14 +188,15 @@ internal sealed class StructureTree : ITagWriter
 
         _pageParents.Elements.Add(top.Element.ReferenceNotNull);
         var element = top.Element;
-        if (element.Elements.GetReference("/Pg") is null)
+        if (top.Page is null)
         {
             element.Elements.SetReference("/Pg", page);
+            top.Page = page;
         }
 
-        if (ReferenceEquals(element.Elements.GetReference("/Pg")?.Value, page))
+        if (ReferenceEquals(top.Page, page))
         {
-            Kids(element).Elements.Add(new PdfInteger(mcid));
+            AddKid(element, new PdfInteger(mcid));
         }
         else
         {
@@ -201,7 +204,7 @@ internal sealed class StructureTree : ITagWriter
             mcr.Elements.SetName("/Type", "/MCR");
             mcr.Elements.SetReference("/Pg", page);
             mcr.Elements.SetInteger("/MCID", mcid);
-            Kids(element).Elements.Add(mcr);
+            AddKid(element, mcr);
         }
 
         GraphicMode();
@@ -249,16 +252,40 @@ internal sealed class StructureTree : ITagWriter
         }
     }
 
-    private static PdfArray Kids(PdfStructureElement element)
+    /// <summary>
+    /// Adds a kid (element reference, MCID, MCR or OBJR) to /K: the first kid is written as /K itself, an array only
+    /// from the second on (ISO 32000 §14.7.2 allows both). Most elements (a TD, a P on one page) have one kid, so this
+    /// saves an array object per element when drawing and saving.
+    /// </summary>
+    private static void AddKid(PdfStructureElement element, PdfItem kid)
     {
-        if (element.Elements.GetArray("/K") is { } kids)
+        switch (element.Elements["/K"])
         {
-            return kids;
+            case null:
+                element.Elements["/K"] = kid;
+                break;
+            case PdfArray kids:
+                kids.Elements.Add(kid);
+                break;
+            case var first:
+                var array = new PdfArray();
+                array.Elements.Add(first);
+                array.Elements.Add(kid);
+                element.Elements["/K"] = array;
+                break;
+        }
+    }
+
+    /// <summary>The PDF name of a structure type ("/TD"), made once per type and document instead of once per element.</summary>
+    private string Name(string tag)
+    {
+        if (!_names.TryGetValue(tag, out var name))
+        {
+            name = "/" + tag;
+            _names[tag] = name;
         }
 
-        kids = new PdfArray();
-        element.Elements.SetObject("/K", kids);
-        return kids;
+        return name;
     }
 
     private void CloseContent()
@@ -275,7 +302,15 @@ internal sealed class StructureTree : ITagWriter
 
     private void GraphicMode() => PdfRendererExtensions.BeginGraphicMode(_gfx!);
 
-    private sealed record Frame(PdfStructureElement? Element, string Tag);
+    /// <summary>An open element (or artifact, without element) and the page of its first content, its /Pg.</summary>
+    private sealed class Frame(PdfStructureElement? element, string tag)
+    {
+        public PdfStructureElement? Element { get; } = element;
+
+        public string Tag { get; } = tag;
+
+        public PdfPage? Page { get; set; }
+    }
 }
 
 /// <summary>Writes the structure tree while pages are drawn: ours (<see cref="StructureTree"/>) or PDFsharp's (<see cref="UaManagerTags"/>).</summary>
