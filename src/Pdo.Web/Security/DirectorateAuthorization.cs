@@ -14,8 +14,10 @@ public sealed record DirectorateResource(int? DirectorateId)
     /// <summary>The owner of the objective <paramref name="code"/> of the plan <paramref name="year"/>; null when there is no such objective.</summary>
     public static async Task<DirectorateResource?> OfObjectiveAsync(AppDbContext db, int year, string code, CancellationToken cancellationToken)
     {
+        // A join from the plan (not a correlated EXISTS): SQLite then reads the objective by its (PlanId, Code) index
+        // instead of scanning every objective of every plan.
         var objective = await db.Objectives.AsNoTracking()
-            .Where(o => o.Code == code && db.Plans.Any(p => p.Id == o.PlanId && p.Year == year))
+            .Where(o => o.Code == code && o.Plan!.Year == year)
             .Select(o => new { o.DirectorateId })
             .FirstOrDefaultAsync(cancellationToken);
         return objective is null ? null : new DirectorateResource(objective.DirectorateId);

@@ -23,7 +23,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
 
     public async Task<ResultEntryResult> ShowAsync(int year, string code, string? periodCode, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(year, code, periodCode, tracked: false, cancellationToken);
+        var loaded = await LoadAsync(year, code, periodCode, cancellationToken);
         if (loaded is null)
         {
             return new(ResultEntryOutcome.NotFound);
@@ -40,7 +40,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
 
     public async Task<ResultEntryResult> SubmitAsync(int year, string code, ResultEntryForm form, string user, CancellationToken cancellationToken)
     {
-        var loaded = await LoadAsync(year, code, form.Period, tracked: true, cancellationToken);
+        var loaded = await LoadAsync(year, code, form.Period, cancellationToken);
         if (loaded is null)
         {
             return new(ResultEntryOutcome.NotFound);
@@ -130,7 +130,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
             // Someone saved the same result between our read and our write (version changed, or first insert raced).
             logger.LogWarning("Result entry conflict on {Year}/{Objective} by {User}: {Reason}", year, code, user, ExpectedConflicts.Reason(ex));
             db.ChangeTracker.Clear();
-            var fresh = await LoadAsync(year, code, period.Code, tracked: false, cancellationToken);
+            var fresh = await LoadAsync(year, code, period.Code, cancellationToken);
             var (_, freshObjective, freshPeriod) = fresh!.Value;
             var clashing = lines.Where(l => readings[l.KpiId].Measurement is not null)
                 .Select(l => (freshObjective.Kpis.Single(k => k.Id == l.KpiId), l))
@@ -292,21 +292,27 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
                 Version = objective.Kpis.FirstOrDefault(k => k.Id == l.KpiId)?.ResultFor(period)?.Version,
             }).ToList());
 
+    /// <summary>
+    /// Two statements: the objective with its Direzione, its plan and the plan's periods, then the objective's KPIs with
+    /// their results. Before, one split query sent five, each prepared by SQLite on every request (a third of a result
+    /// POST's CPU, docs/benchmarks.md); a single query with both collections would join every KPI of every plan to its
+    /// results before filtering. Both are tracked, so EF Core links the KPIs to the objective and the objective to its
+    /// plan (the entities' rules read them).
+    /// </summary>
     private async Task<(PerformancePlan Plan, Objective Objective, MonitoringPeriod Period)?> LoadAsync(
-        int year, string code, string? periodCode, bool tracked, CancellationToken cancellationToken)
+        int year, string code, string? periodCode, CancellationToken cancellationToken)
     {
-        // The plan's periods and the objective with its KPIs and results: what the form shows and the entities' rules read.
-        var query = db.Plans.Where(p => p.Year == year)
-            .Include(p => p.Periods)
-            .Include(p => p.Objectives.Where(o => o.Code == code)).ThenInclude(o => o.Directorate)
-            .Include(p => p.Objectives.Where(o => o.Code == code)).ThenInclude(o => o.Kpis).ThenInclude(k => k.Results)
-            .AsSplitQuery();
-        var plan = await (tracked ? query : query.AsNoTrackingWithIdentityResolution()).FirstOrDefaultAsync(cancellationToken);
-        var objective = plan?.Objectives.FirstOrDefault(o => string.Equals(o.Code, code, StringComparison.OrdinalIgnoreCase));
-        if (plan is null || objective is null)
+        var objective = await db.Objectives.Where(o => o.Code == code && o.Plan!.Year == year)
+            .Include(o => o.Directorate)
+            .Include(o => o.Plan!).ThenInclude(p => p.Periods)
+            .AsSingleQuery()
+            .FirstOrDefaultAsync(cancellationToken);
+        if (objective?.Plan is not { } plan)
         {
             return null;
         }
+
+        await db.Kpis.Where(k => k.ObjectiveId == objective.Id).Include(k => k.Results).AsSingleQuery().LoadAsync(cancellationToken);
 
         var period = string.IsNullOrWhiteSpace(periodCode)
             ? plan.Periods.Where(p => p.IsOpen).OrderBy(p => p.EndDate).FirstOrDefault() ?? ScorecardService.SelectPeriod(plan, null)
