@@ -119,10 +119,27 @@ public sealed class Kpi
         Apply(definition);
     }
 
-    public KpiSpec ToSpec() => new(
-        Kind, Direction, Comparator, TargetValue, Deadline, Baseline, Method, Bands, PenaltyPerDay, Unit ?? string.Empty)
+    public KpiSpec ToSpec() => Spec(Kind, Direction, Comparator, TargetValue, Deadline, Baseline, Method, BandsText, PenaltyPerDay, Unit, ValueKind);
+
+    /// <summary>
+    /// The rule book's view of a KPI from its stored columns, for readers that project the columns instead of loading
+    /// the entity (the dashboards' snapshot); <see cref="ToSpec"/> is this function over the entity's own values.
+    /// </summary>
+    public static KpiSpec Spec(
+        KpiKind kind,
+        Direction direction,
+        Comparator comparator,
+        decimal? targetValue,
+        DateOnly? deadline,
+        decimal? baseline,
+        ScoringMethod method,
+        string? bandsText,
+        decimal? penaltyPerDay,
+        string? unit,
+        ValueKind valueKind) => new(
+        kind, direction, comparator, targetValue, deadline, baseline, method, ParseBands(bandsText), penaltyPerDay, unit ?? string.Empty)
     {
-        ValueKind = ValueKind,
+        ValueKind = valueKind,
     };
 
     /// <summary>Reads a parsed Italian value as a measurement of this KPI, or says in Italian why it cannot be one.</summary>

@@ -197,6 +197,9 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
         // (SignInRateLimitTests). Sessions are checked with the production interval.
         builder.UseSetting("Security:SignInRateLimit:PermitLimit", "100000");
         builder.UseSetting("Api:RateLimit:PermitLimit", "100000"); // likewise the API's (PublicApiTests)
+
+        // The other plans' snapshots load at once in the background (a restarted portal waits a moment: BackgroundLoadTests).
+        builder.UseSetting("Dashboards:BackgroundLoadDelay", "00:00:00");
         builder.ConfigureTestServices(services =>
         {
             services.AddAuthentication(options =>

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
+using Pdo.Domain.Values;
 using Pdo.Infrastructure.Data;
 using Pdo.Web.Features.Plans;
 
@@ -31,6 +33,12 @@ public sealed class DashboardCache(
     /// in without a request waiting for every plan.
     /// </summary>
     public bool LoadOtherPlansInBackground { get; } = scopes is not null && configuration.GetValue("Dashboards:LoadOtherPlansInBackground", true);
+
+    /// <summary>
+    /// How long after the request that found plans missing the background load starts (<c>Dashboards:BackgroundLoadDelay</c>,
+    /// default 1 s): the first page after a restart is answered before the other plans compete with it for the CPU.
+    /// </summary>
+    public TimeSpan BackgroundLoadDelay { get; } = configuration.GetValue("Dashboards:BackgroundLoadDelay", TimeSpan.FromSeconds(1));
 
     /// <summary>Page models remembered per set of snapshots (filters are a small, bounded space in practice).</summary>
     public const int MaxMemoEntries = 1_000;
@@ -159,7 +167,10 @@ public sealed class DashboardCache(
     /// </summary>
     private bool Holds(int? year) => _complete || (_years is not null && year is int y && (y == 0 || _snapshots.ContainsKey(y) || !_years.Contains(y)));
 
-    /// <summary>Loads the plans not loaded yet one by one, each a short hold of the gate (a request for another plan waits for one plan at most).</summary>
+    /// <summary>
+    /// Loads the plans not loaded yet one by one, each a short hold of the gate (a request for another plan waits for one plan at most),
+    /// starting <see cref="BackgroundLoadDelay"/> after the request that found them missing.
+    /// </summary>
     private void StartLoadingOthers()
     {
         if (!LoadOtherPlansInBackground || Interlocked.CompareExchange(ref _loadingOthers, 1, 0) != 0)
@@ -171,6 +182,8 @@ public sealed class DashboardCache(
         {
             try
             {
+                // A scheduling pause, not a time of the plan: real time, whatever clock the portal shows.
+                await Task.Delay(BackgroundLoadDelay);
                 await using var scope = scopes!.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var tried = new HashSet<int>();
@@ -424,7 +437,13 @@ public sealed class DashboardCache(
             .OrderBy(o => o.SortOrder)
             .Select(o => new SnapshotObjective(o.Id, o.Code, o.Title, o.CategoryId, o.AreaId, o.DirectorateId, o.Weight, o.SortOrder))
             .ToListAsync(cancellationToken);
-        var kpis = await db.Kpis.AsNoTracking().Where(k => k.Objective!.PlanId == plan.Id).ToListAsync(cancellationToken);
+        // The columns the snapshot keeps, not the entities: no entity materialised per KPI of a 10,000-KPI year.
+        var kpis = await db.Kpis.AsNoTracking().Where(k => k.Objective!.PlanId == plan.Id)
+            .OrderBy(k => k.ObjectiveId).ThenBy(k => k.SortOrder)
+            .Select(k => new KpiRow(
+                k.Id, k.ObjectiveId, k.Code, k.Name, k.TargetText, k.Weight, k.SortOrder, k.Kind, k.Direction, k.Comparator, k.TargetValue,
+                k.Deadline, k.Baseline, k.Method, k.BandsText, k.PenaltyPerDay, k.Unit, k.ValueKind, k.UnmeasurableReason != null))
+            .ToListAsync(cancellationToken);
         var results = await ResultsQuery(db, r => r.Kpi!.Objective!.PlanId == plan.Id).ToListAsync(cancellationToken);
         var approved = await db.ScoreOverrides.AsNoTracking()
             .Where(o => o.Kpi!.Objective!.PlanId == plan.Id && o.State == OverrideState.Approved).ToListAsync(cancellationToken);
@@ -443,8 +462,10 @@ public sealed class DashboardCache(
             plan.Areas.OrderBy(a => a.SortOrder).Select(a => new SnapshotGroup(a.Id, a.Code, a.Name, a.SortOrder)).ToList(),
             directorates,
             objectives,
-            kpis.OrderBy(k => k.ObjectiveId).ThenBy(k => k.SortOrder)
-                .Select(k => new SnapshotKpi(k.Id, k.ObjectiveId, k.Code, k.Name, k.TargetText, k.Weight, k.SortOrder, k.ToSpec(), k.IsUnmeasurable))
+            kpis.Select(k => new SnapshotKpi(
+                    k.Id, k.ObjectiveId, k.Code, k.Name, k.TargetText, k.Weight, k.SortOrder,
+                    Kpi.Spec(k.Kind, k.Direction, k.Comparator, k.TargetValue, k.Deadline, k.Baseline, k.Method, k.BandsText, k.PenaltyPerDay, k.Unit, k.ValueKind),
+                    k.IsUnmeasurable))
                 .ToList(),
             results.Select(ToResult).ToList())
         {
@@ -456,6 +477,27 @@ public sealed class DashboardCache(
             ValidationText = Oversight.OversightLabels.ValidationText(plan.Status, plan.CurrentValidation),
         };
     }
+
+    private sealed record KpiRow(
+        int Id,
+        int ObjectiveId,
+        string Code,
+        string Name,
+        string TargetText,
+        decimal Weight,
+        int SortOrder,
+        KpiKind Kind,
+        Direction Direction,
+        Comparator Comparator,
+        decimal? TargetValue,
+        DateOnly? Deadline,
+        decimal? Baseline,
+        ScoringMethod Method,
+        string? BandsText,
+        decimal? PenaltyPerDay,
+        string? Unit,
+        ValueKind ValueKind,
+        bool IsUnmeasurable);
 
     private sealed record ResultRow(int KpiId, int PeriodId, string ActualText, decimal? Value, bool? Done, DateOnly? CompletionDate);
 }
