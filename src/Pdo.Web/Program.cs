@@ -117,6 +117,8 @@ builder.Services.AddScoped<MonitoringService>();
 builder.Services.AddScoped<Pdo.Web.Features.Collection.CollectionService>();
 builder.Services.AddScoped<HistoryService>();
 builder.Services.AddSingleton<DashboardCache>();
+builder.Services.AddSingleton<DashboardWarmUp>();
+builder.Services.AddHostedService(services => services.GetRequiredService<DashboardWarmUp>());
 builder.Services.AddSingleton<Pdo.Web.Features.OpenData.OpenDataFiles>();
 builder.Services.AddScoped<DashboardService>();
 builder.Services.AddScoped<RenderedDashboardCache>();

@@ -200,6 +200,8 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
 
         // The other plans' snapshots load at once in the background (a restarted portal waits a moment: BackgroundLoadTests).
         builder.UseSetting("Dashboards:BackgroundLoadDelay", "00:00:00");
+        // Nor are the queries prepared at start, so that query-count tests count their requests only (DashboardWarmUpTests).
+        builder.UseSetting("Dashboards:WarmUpOnStart", "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddAuthentication(options =>

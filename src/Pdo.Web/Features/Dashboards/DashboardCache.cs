@@ -424,6 +424,25 @@ public sealed class DashboardCache(
     private static SnapshotResult ToResult(ResultRow r) =>
         new(r.KpiId, r.PeriodId, r.ActualText, new Pdo.Domain.Attainment.Measurement(r.Value, r.Done, r.CompletionDate));
 
+    /// <summary>
+    /// Runs the queries of a cold request once, for a plan year and a plan id that match no row, so that EF Core has
+    /// translated and compiled them (tens of milliseconds each in a fresh process) before the first real dashboard:
+    /// the stamp and the plan years are read as a request would; no plan is loaded (<see cref="DashboardWarmUp"/>).
+    /// </summary>
+    public async Task WarmUpAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        await SnapshotsAsync(db, NoPlan, cancellationToken);
+        if (await LoadAsync(db, NoPlan, cancellationToken) is not null)
+        {
+            throw new InvalidOperationException($"A plan of year {NoPlan} cannot exist.");
+        }
+
+        await LoadRowsAsync(db, NoPlan, cancellationToken);
+    }
+
+    // A year and a plan id no row has (plan years are four-digit years, ids are positive).
+    private const int NoPlan = int.MinValue;
+
     private static async Task<PlanSnapshot?> LoadAsync(AppDbContext db, int year, CancellationToken cancellationToken)
     {
         var plan = await db.Plans.AsNoTracking().Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas).Include(p => p.Validations)
@@ -433,22 +452,7 @@ public sealed class DashboardCache(
             return null;
         }
 
-        var objectives = await db.Objectives.AsNoTracking().Where(o => o.PlanId == plan.Id)
-            .OrderBy(o => o.SortOrder)
-            .Select(o => new SnapshotObjective(o.Id, o.Code, o.Title, o.CategoryId, o.AreaId, o.DirectorateId, o.Weight, o.SortOrder))
-            .ToListAsync(cancellationToken);
-        // The columns the snapshot keeps, not the entities: no entity materialised per KPI of a 10,000-KPI year.
-        var kpis = await db.Kpis.AsNoTracking().Where(k => k.Objective!.PlanId == plan.Id)
-            .OrderBy(k => k.ObjectiveId).ThenBy(k => k.SortOrder)
-            .Select(k => new KpiRow(
-                k.Id, k.ObjectiveId, k.Code, k.Name, k.TargetText, k.Weight, k.SortOrder, k.Kind, k.Direction, k.Comparator, k.TargetValue,
-                k.Deadline, k.Baseline, k.Method, k.BandsText, k.PenaltyPerDay, k.Unit, k.ValueKind, k.UnmeasurableReason != null))
-            .ToListAsync(cancellationToken);
-        var results = await ResultsQuery(db, r => r.Kpi!.Objective!.PlanId == plan.Id).ToListAsync(cancellationToken);
-        var approved = await db.ScoreOverrides.AsNoTracking()
-            .Where(o => o.Kpi!.Objective!.PlanId == plan.Id && o.State == OverrideState.Approved).ToListAsync(cancellationToken);
-        var directorates = await db.Directorates.AsNoTracking().ToDictionaryAsync(d => d.Id, d => new SnapshotGroup(d.Id, d.Code, d.Name, 0), cancellationToken);
-
+        var (objectives, kpis, results, approved, directorates) = await LoadRowsAsync(db, plan.Id, cancellationToken);
         return new PlanSnapshot(
             plan.Id,
             plan.Year,
@@ -477,6 +481,34 @@ public sealed class DashboardCache(
             ValidationText = Oversight.OversightLabels.ValidationText(plan.Status, plan.CurrentValidation),
         };
     }
+
+    /// <summary>A plan's rows as the snapshot keeps them: objectives, KPI columns, results, approved overrides, and the Direzioni.</summary>
+    private static async Task<SnapshotRows> LoadRowsAsync(AppDbContext db, int planId, CancellationToken cancellationToken)
+    {
+        var objectives = await db.Objectives.AsNoTracking().Where(o => o.PlanId == planId)
+            .OrderBy(o => o.SortOrder)
+            .Select(o => new SnapshotObjective(o.Id, o.Code, o.Title, o.CategoryId, o.AreaId, o.DirectorateId, o.Weight, o.SortOrder))
+            .ToListAsync(cancellationToken);
+        // The columns the snapshot keeps, not the entities: no entity materialised per KPI of a 10,000-KPI year.
+        var kpis = await db.Kpis.AsNoTracking().Where(k => k.Objective!.PlanId == planId)
+            .OrderBy(k => k.ObjectiveId).ThenBy(k => k.SortOrder)
+            .Select(k => new KpiRow(
+                k.Id, k.ObjectiveId, k.Code, k.Name, k.TargetText, k.Weight, k.SortOrder, k.Kind, k.Direction, k.Comparator, k.TargetValue,
+                k.Deadline, k.Baseline, k.Method, k.BandsText, k.PenaltyPerDay, k.Unit, k.ValueKind, k.UnmeasurableReason != null))
+            .ToListAsync(cancellationToken);
+        var results = await ResultsQuery(db, r => r.Kpi!.Objective!.PlanId == planId).ToListAsync(cancellationToken);
+        var approved = await db.ScoreOverrides.AsNoTracking()
+            .Where(o => o.Kpi!.Objective!.PlanId == planId && o.State == OverrideState.Approved).ToListAsync(cancellationToken);
+        var directorates = await db.Directorates.AsNoTracking().ToDictionaryAsync(d => d.Id, d => new SnapshotGroup(d.Id, d.Code, d.Name, 0), cancellationToken);
+        return new SnapshotRows(objectives, kpis, results, approved, directorates);
+    }
+
+    private sealed record SnapshotRows(
+        List<SnapshotObjective> Objectives,
+        List<KpiRow> Kpis,
+        List<ResultRow> Results,
+        List<ScoreOverride> Approved,
+        Dictionary<int, SnapshotGroup> Directorates);
 
     private sealed record KpiRow(
         int Id,
