@@ -100,6 +100,27 @@ public sealed class PerformancePlan
 
     public MonitoringPeriod? FinalPeriod => _periods.FirstOrDefault(p => p.IsFinal);
 
+    /// <summary>The period the result form and the monitoring board open on when none is asked for: the earliest open one.</summary>
+    public MonitoringPeriod? EarliestOpenPeriod => _periods.Where(p => p.IsOpen).OrderBy(p => p.EndDate).FirstOrDefault();
+
+    /// <summary>The period shown when none is asked for (<see cref="DefaultPeriod{TPeriod}"/>) among this plan's periods.</summary>
+    public MonitoringPeriod? DefaultPeriod(Func<MonitoringPeriod, bool> hasResults) =>
+        DefaultPeriod(_periods, p => p.EndDate, p => p.IsFinal, hasResults);
+
+    /// <summary>
+    /// The period a page shows when none is asked for: the latest one with results, else the final one, else the latest.
+    /// One rule for the plan's entities and for the dashboards' snapshot of them.
+    /// </summary>
+    public static TPeriod? DefaultPeriod<TPeriod>(
+        IEnumerable<TPeriod> periods, Func<TPeriod, DateOnly> endDate, Func<TPeriod, bool> isFinal, Func<TPeriod, bool> hasResults)
+        where TPeriod : class
+    {
+        var all = periods.ToList();
+        return all.Where(hasResults).OrderByDescending(endDate).FirstOrDefault()
+            ?? all.FirstOrDefault(isFinal)
+            ?? all.OrderByDescending(endDate).FirstOrDefault();
+    }
+
     public void SetMethodology(LowerIsBetterFormula formula, decimal partiallyAchievedFrom)
     {
         EnsureDraft();

@@ -168,8 +168,7 @@ public sealed class PlanSnapshot
 
     /// <summary>The period shown by default: the latest one with results, else the final one.</summary>
     public SnapshotPeriod? DefaultPeriod =>
-        Periods.Where(p => ResultsByPeriod.ContainsKey(p.Id)).OrderByDescending(p => p.EndDate).FirstOrDefault()
-        ?? Periods.FirstOrDefault(p => p.IsFinal) ?? Periods.OrderByDescending(p => p.EndDate).FirstOrDefault();
+        PerformancePlan.DefaultPeriod(Periods, p => p.EndDate, p => p.IsFinal, p => ResultsByPeriod.ContainsKey(p.Id));
 
     /// <summary>The result that counts (<see cref="Kpi.Counts"/>): none in the final period of a KPI declared non rilevabile.</summary>
     public SnapshotResult? Result(int periodId, int kpiId) =>

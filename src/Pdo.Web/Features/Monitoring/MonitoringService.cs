@@ -121,15 +121,14 @@ public sealed class MonitoringService(AppDbContext db)
             return plan.Periods.FirstOrDefault(p => string.Equals(p.Code, periodCode.Trim(), StringComparison.OrdinalIgnoreCase));
         }
 
-        if (plan.Periods.Where(p => p.IsOpen).OrderBy(p => p.EndDate).FirstOrDefault() is { } open)
+        if (plan.EarliestOpenPeriod is { } open)
         {
             return open;
         }
 
         var periodIds = plan.Periods.Select(p => p.Id).ToList();
         var withResults = await db.KpiResults.Where(r => periodIds.Contains(r.PeriodId)).Select(r => r.PeriodId).Distinct().ToListAsync(cancellationToken);
-        return plan.Periods.Where(p => withResults.Contains(p.Id)).OrderByDescending(p => p.EndDate).FirstOrDefault()
-            ?? plan.FinalPeriod ?? plan.Periods.OrderByDescending(p => p.EndDate).FirstOrDefault();
+        return plan.DefaultPeriod(p => withResults.Contains(p.Id));
     }
 
     /// <summary>The KPIs of the plan counted by Direzione, declaration and result state in this period, in one grouped query.</summary>

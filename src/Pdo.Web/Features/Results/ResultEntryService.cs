@@ -315,7 +315,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
         await db.Kpis.Where(k => k.ObjectiveId == objective.Id).Include(k => k.Results).AsSingleQuery().LoadAsync(cancellationToken);
 
         var period = string.IsNullOrWhiteSpace(periodCode)
-            ? plan.Periods.Where(p => p.IsOpen).OrderBy(p => p.EndDate).FirstOrDefault() ?? ScorecardService.SelectPeriod(plan, null)
+            ? plan.EarliestOpenPeriod ?? plan.DefaultPeriod(p => objective.Kpis.Any(k => k.Results.Any(r => r.PeriodId == p.Id)))
             : plan.Periods.FirstOrDefault(p => string.Equals(p.Code, periodCode, StringComparison.OrdinalIgnoreCase));
         return period is null ? null : (plan, objective, period);
     }

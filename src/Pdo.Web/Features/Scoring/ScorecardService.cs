@@ -54,9 +54,6 @@ public sealed class ScorecardService(AppDbContext db, DashboardCache cache)
     /// </summary>
     public Task<PlanSnapshots> HeldAsync(int year, CancellationToken cancellationToken) => cache.WithPlanAsync(db, year, cancellationToken);
 
-    public static MonitoringPeriod? SelectPeriod(PerformancePlan plan, string? periodCode) =>
-        SelectPeriod(plan, periodCode, p => plan.Objectives.Any(o => o.Kpis.Any(k => k.Results.Any(r => r.PeriodId == p.Id))));
-
     private async Task<PlanScorecard?> ViewAsync(PerformancePlan plan, string? periodCode, CancellationToken cancellationToken)
     {
         if (await SnapshotAsync(plan.Year, cancellationToken) is not { } snapshot)
@@ -76,8 +73,7 @@ public sealed class ScorecardService(AppDbContext db, DashboardCache cache)
             return plan.Periods.FirstOrDefault(p => string.Equals(p.Code, periodCode, StringComparison.OrdinalIgnoreCase));
         }
 
-        return plan.Periods.Where(hasResults).OrderByDescending(p => p.EndDate).FirstOrDefault()
-            ?? plan.FinalPeriod ?? plan.Periods.OrderByDescending(p => p.EndDate).FirstOrDefault();
+        return plan.DefaultPeriod(hasResults);
     }
 
     /// <summary>Plans read-only, with their sections, areas, periods and the OIV's validations (one query each).</summary>
