@@ -29,14 +29,37 @@ internal static class WeightedMean
             }
         }
 
-        var measuredKpis = items.Sum(i => i.MeasuredKpis);
-        var totalKpis = items.Sum(i => i.TotalKpis);
-        var coverage = Coverage(measuredKpis, totalKpis);
-        var measured = items.Where(i => i.Score.HasValue).ToList();
+        var terms = items.ToArray();
+        var measured = terms.Where(i => i.Score.HasValue).ToList();
         var totalWeight = measured.Sum(i => i.Weight);
-        decimal? score = measured.Count == 0 || totalWeight == 0m ? null : measured.Sum(i => i.Score!.Value * i.Weight) / totalWeight;
+        var mean = new Mean(
+            scope,
+            terms,
+            measured,
+            terms.Sum(i => i.MeasuredKpis),
+            terms.Sum(i => i.TotalKpis),
+            totalWeight,
+            measured.Count == 0 || totalWeight == 0m ? null : measured.Sum(i => i.Score!.Value * i.Weight) / totalWeight);
+        var status = AttainmentRules.StatusOf(mean.Score, methodology.StatusBands);
+        return new AggregateAttainment(mean.Score, status, mean.MeasuredKpis, mean.TotalKpis, () => Explain(mean, status, methodology));
+    }
+
+    /// <summary>The numbers of a mean, decided when it is computed, that its explanation writes out.</summary>
+    private sealed record Mean(
+        string Scope,
+        IReadOnlyList<WeightedScore> Items,
+        IReadOnlyList<WeightedScore> Measured,
+        int MeasuredKpis,
+        int TotalKpis,
+        decimal TotalWeight,
+        decimal? Score);
+
+    private static Explanation Explain(Mean mean, AttainmentStatus status, Methodology methodology)
+    {
+        var (scope, items, measured, measuredKpis, totalKpis, totalWeight, score) = mean;
+        var coverage = Coverage(measuredKpis, totalKpis);
         var listed = items.Count <= MaxTermsInFormula;
-        var decimals = score is decimal mean ? TermDecimals(measured, totalWeight, mean, listed) : 1;
+        var decimals = score is decimal unrounded ? TermDecimals(measured, totalWeight, unrounded, listed) : 1;
 
         // Up to MaxTermsInFormula items each is listed; a larger roll-up (a plan of 2.000 objectives) is summarised,
         // so that explaining it costs the same whatever its size.
@@ -50,7 +73,7 @@ internal static class WeightedMean
                 .Append(new ExplanationInput("Copertura", coverage))
                 .ToList()
             : [
-                new ExplanationInput("Elementi", $"{Number(items.Count)}, di cui {Number(items.Count(i => i.Score.HasValue))} con punteggio"),
+                new ExplanationInput("Elementi", $"{Number(items.Count)}, di cui {Number(measured.Count)} con punteggio"),
                 new ExplanationInput("Copertura", coverage),
             ];
         var rules = Sentences(
@@ -63,15 +86,21 @@ internal static class WeightedMean
 
         if (measured.Count == 0)
         {
-            return NotMeasured(
+            return new Explanation(
+                MethodName,
                 "nessun elemento rilevato: media non calcolabile",
+                inputs,
+                rules,
                 $"{prefix}Non rilevato, nessun elemento ha ancora un punteggio ({coverage}).");
         }
 
         if (score is not decimal value)
         {
-            return NotMeasured(
+            return new Explanation(
+                MethodName,
                 "pesi a zero: la somma dei pesi degli elementi rilevati è 0, media non calcolabile",
+                inputs,
+                rules,
                 $"{prefix}Non rilevato, gli elementi rilevati hanno pesi a zero ({coverage}).");
         }
 
@@ -80,19 +109,10 @@ internal static class WeightedMean
             ? $"({string.Join(" + ", measured.Select(i => $"{Operand(Math.Round(i.Score!.Value, decimals, MidpointRounding.AwayFromZero), decimals)} × {Number(i.Weight)}"))}) / {Number(totalWeight)}"
             : $"Σ (punteggio × peso) / Σ pesi = {Operand(Math.Round(weightedSum, decimals, MidpointRounding.AwayFromZero), decimals)} / {Number(totalWeight)}")
             + Result(value);
-        var status = AttainmentRules.StatusOf(value, methodology.StatusBands);
-        var attainment = new AggregateAttainment(value, status, measuredKpis, totalKpis, new Explanation(MethodName, formula, inputs, rules, string.Empty));
-        var headline = AttainmentRules.IsProvisional(attainment)
+        var headline = AttainmentRules.IsProvisional(value, measuredKpis, totalKpis)
             ? $"{prefix}{AttainmentRules.ProvisionalLabel} ({Percent(value)}), {coverage}: la media riguarda solo i KPI rilevati."
             : $"{prefix}{StatusLabel(status)} ({Percent(value)}), {coverage}.";
-        return attainment with { Explanation = attainment.Explanation with { Summary = headline } };
-
-        AggregateAttainment NotMeasured(string why, string summary) => new(
-            null,
-            AttainmentStatus.NotMeasured,
-            measuredKpis,
-            totalKpis,
-            new Explanation(MethodName, why, inputs, rules, summary));
+        return new Explanation(MethodName, formula, inputs, rules, headline);
     }
 
     /// <summary>
