@@ -21,7 +21,7 @@ internal static class ScoreRun
     public static void Run(int kpis)
     {
         var plan = Generate(kpis);
-        Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {LoadAverage()}");
+        Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {PerPageRun.LoadAverage()}");
         Console.WriteLine($"{kpis:N0} KPIs, {plan.Length / KpisPerObjective:N0} objectives");
         Console.WriteLine("pass | KPI scores CPU ms | objective roll-ups CPU ms | with every explanation read CPU ms");
         for (var run = 0; run <= WarmRuns; run++)
@@ -157,7 +157,4 @@ internal static class ScoreRun
         static KpiSpec Spec(KpiKind kind, DateOnly? due, ScoringMethod method, decimal? penalty) =>
             new(kind, Direction.HigherIsBetter, Comparator.AtLeast, null, due, null, method, [], penalty);
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
