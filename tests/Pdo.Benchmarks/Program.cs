@@ -13,6 +13,8 @@ using Pdo.Reporting;
 // --per-page [objectives…] the portal's PDF against raw PDFsharp writing the same tagged pages (RawPdfReference)
 // --writes [URL] [year] [writers] [seconds] [period]  result POSTs of N writers on distinct KPIs of a running portal,
 //                          against raw SQLite in the same run (docs/benchmarks.md, "Writes")
+// --score [KPIs]          the rule book over N generated KPIs (default 10,000): scores only, then every explanation read
+//                          (docs/benchmarks.md, "Scoring without the explanation")
 // anything else           BenchmarkDotNet (e.g. --filter '*')
 if (args.Length > 0 && args[0] == "--quick")
 {
@@ -44,6 +46,12 @@ if (args.Length > 0 && args[0] == "--xlsx")
 if (args.Length > 0 && args[0] == "--writes")
 {
     await WriteRun.RunAsync(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "--score")
+{
+    ScoreRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
     return;
 }
 

@@ -38,10 +38,20 @@ public static class AttainmentRules
         }
 
         var status = StatusOf(approved.Score, methodology.StatusBands);
+        return new KpiAttainment(approved.Score, status, status == AttainmentStatus.Achieved, computed.Progress, () => OverrideExplanation(computed, approved, status))
+        {
+            Override = approved,
+            Computed = computed,
+        };
+    }
+
+    /// <summary>The computed explanation wrapped with the override: both scores, the reason and who approved it.</summary>
+    private static Explanation OverrideExplanation(KpiAttainment computed, ApprovedOverride approved, AttainmentStatus status)
+    {
         var computedText = ComputedScoreText(computed);
         var approvedText = $"{ApprovedOverride.Decider} il {ItalianValues.FormatDate(RomeTime.Today(approved.ApprovedAt))}";
         var e = computed.Explanation;
-        var explanation = new Explanation(
+        return new Explanation(
             e.Method,
             $"{e.Formula} → punteggio calcolato {computedText}; forzatura approvata: {AttainmentText.Percent(approved.Score)}",
             [
@@ -53,11 +63,6 @@ public static class AttainmentRules
             ],
             AttainmentText.Sentences(e.Methodology, OverrideRule),
             $"{StatusLabel(status)} ({AttainmentText.Percent(approved.Score)}), punteggio forzato (calcolato: {computedText}): forzatura approvata da {approvedText}. Motivo: {approved.Reason}");
-        return new KpiAttainment(approved.Score, status, status == AttainmentStatus.Achieved, computed.Progress, explanation)
-        {
-            Override = approved,
-            Computed = computed,
-        };
     }
 
     /// <summary>The computed score as the explanations write it: "72,5 %", or «non calcolato» when the KPI has none.</summary>
@@ -122,8 +127,11 @@ public static class AttainmentRules
     public static bool IsProvisional(AggregateAttainment aggregate)
     {
         ArgumentNullException.ThrowIfNull(aggregate);
-        return aggregate.Score.HasValue && aggregate.MeasuredKpis < aggregate.TotalKpis;
+        return IsProvisional(aggregate.Score, aggregate.MeasuredKpis, aggregate.TotalKpis);
     }
+
+    /// <summary>The rule of <see cref="IsProvisional(AggregateAttainment)"/> on a roll-up's numbers.</summary>
+    internal static bool IsProvisional(decimal? score, int measuredKpis, int totalKpis) => score.HasValue && measuredKpis < totalKpis;
 
     /// <summary>The status as a headline shows it: «Provvisorio — 1 KPI rilevato su 35» below full coverage, else the band's label.</summary>
     public static string HeadlineLabel(AggregateAttainment aggregate) =>

@@ -63,14 +63,53 @@ public sealed record Explanation(
     string Methodology,
     string Summary);
 
-/// <summary>The score of one KPI: 0–100 unrounded (null when not measured) with its status and explanation.</summary>
-public sealed record KpiAttainment(
-    decimal? Score,
-    AttainmentStatus Status,
-    bool Met,
-    decimal? Progress,
-    Explanation Explanation)
+/// <summary>
+/// The score of one KPI: 0–100 unrounded (null when not measured) with its status and explanation. The numbers are
+/// decided when the KPI is scored; the <see cref="Explanation"/> is written by the same scoring code, but only when it is
+/// first read (most readers keep only score and status), once, safely across threads.
+/// </summary>
+public sealed record KpiAttainment
 {
+    private readonly Lazy<Explanation> _explanation;
+
+    public KpiAttainment(decimal? Score, AttainmentStatus Status, bool Met, decimal? Progress, Explanation Explanation)
+        : this(Score, Status, Met, Progress, DeferredExplanation.Of(Explanation))
+    {
+    }
+
+    /// <summary>An attainment whose explanation <paramref name="explain"/> writes when it is first read.</summary>
+    internal KpiAttainment(decimal? score, AttainmentStatus status, bool met, decimal? progress, Func<Explanation> explain)
+        : this(score, status, met, progress, DeferredExplanation.From(explain))
+    {
+    }
+
+    private KpiAttainment(decimal? score, AttainmentStatus status, bool met, decimal? progress, Lazy<Explanation> explanation)
+    {
+        Score = score;
+        Status = status;
+        Met = met;
+        Progress = progress;
+        _explanation = explanation;
+    }
+
+    public decimal? Score { get; init; }
+
+    public AttainmentStatus Status { get; init; }
+
+    public bool Met { get; init; }
+
+    public decimal? Progress { get; init; }
+
+    /// <summary>Why the score is what it is, written on first read.</summary>
+    public Explanation Explanation
+    {
+        get => _explanation.Value;
+        init => _explanation = DeferredExplanation.Of(value);
+    }
+
+    /// <summary>Whether <see cref="Explanation"/> has been written yet (tests of the rule book's laziness).</summary>
+    internal bool IsExplanationWritten => _explanation.IsValueCreated;
+
     public bool IsMeasured => Score.HasValue;
 
     /// <summary>The approved override that replaced the computed score (docs/attainment.md, "Forzature"), or null.</summary>
@@ -86,6 +125,30 @@ public sealed record KpiAttainment(
 
     /// <summary>The approved override's score, or null.</summary>
     public decimal? OverrideScore => Override?.Score;
+
+    public void Deconstruct(out decimal? Score, out AttainmentStatus Status, out bool Met, out decimal? Progress, out Explanation Explanation)
+    {
+        Score = this.Score;
+        Status = this.Status;
+        Met = this.Met;
+        Progress = this.Progress;
+        Explanation = this.Explanation;
+    }
+
+    /// <summary>Value equality as before the explanation became lazy: equal values and equal explanations.</summary>
+    public bool Equals(KpiAttainment? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Score == other.Score
+            && Status == other.Status
+            && Met == other.Met
+            && Progress == other.Progress
+            && Equals(Override, other.Override)
+            && Equals(Computed, other.Computed)
+            && DeferredExplanation.Equal(_explanation, other._explanation));
+
+    /// <summary>Hashes the values only, so that hashing writes no explanation (equal attainments still hash alike).</summary>
+    public override int GetHashCode() => HashCode.Combine(Score, Status, Met, Progress, Override, Computed);
 }
 
 /// <summary>
@@ -104,13 +167,92 @@ public sealed record ApprovedOverride(decimal Score, string Reason, string Appro
 /// <summary>An item entering a weighted mean: a KPI inside an objective, or an objective inside an area.</summary>
 public sealed record WeightedScore(string Label, decimal? Score, decimal Weight, int MeasuredKpis, int TotalKpis);
 
-/// <summary>A roll-up (objective, area, section, Direzione, plan) with its coverage: MeasuredKpis of TotalKpis.</summary>
-public sealed record AggregateAttainment(
-    decimal? Score,
-    AttainmentStatus Status,
-    int MeasuredKpis,
-    int TotalKpis,
-    Explanation Explanation)
+/// <summary>
+/// A roll-up (objective, area, section, Direzione, plan) with its coverage: MeasuredKpis of TotalKpis. As for
+/// <see cref="KpiAttainment"/>, the numbers are decided at once and the <see cref="Explanation"/> is written on first read.
+/// </summary>
+public sealed record AggregateAttainment
 {
+    private readonly Lazy<Explanation> _explanation;
+
+    public AggregateAttainment(decimal? Score, AttainmentStatus Status, int MeasuredKpis, int TotalKpis, Explanation Explanation)
+        : this(Score, Status, MeasuredKpis, TotalKpis, DeferredExplanation.Of(Explanation))
+    {
+    }
+
+    /// <summary>A roll-up whose explanation <paramref name="explain"/> writes when it is first read.</summary>
+    internal AggregateAttainment(decimal? score, AttainmentStatus status, int measuredKpis, int totalKpis, Func<Explanation> explain)
+        : this(score, status, measuredKpis, totalKpis, DeferredExplanation.From(explain))
+    {
+    }
+
+    private AggregateAttainment(decimal? score, AttainmentStatus status, int measuredKpis, int totalKpis, Lazy<Explanation> explanation)
+    {
+        Score = score;
+        Status = status;
+        MeasuredKpis = measuredKpis;
+        TotalKpis = totalKpis;
+        _explanation = explanation;
+    }
+
+    public decimal? Score { get; init; }
+
+    public AttainmentStatus Status { get; init; }
+
+    public int MeasuredKpis { get; init; }
+
+    public int TotalKpis { get; init; }
+
+    /// <summary>How the mean was computed, written on first read.</summary>
+    public Explanation Explanation
+    {
+        get => _explanation.Value;
+        init => _explanation = DeferredExplanation.Of(value);
+    }
+
+    /// <summary>Whether <see cref="Explanation"/> has been written yet (tests of the rule book's laziness).</summary>
+    internal bool IsExplanationWritten => _explanation.IsValueCreated;
+
     public bool IsMeasured => Score.HasValue;
+
+    public void Deconstruct(out decimal? Score, out AttainmentStatus Status, out int MeasuredKpis, out int TotalKpis, out Explanation Explanation)
+    {
+        Score = this.Score;
+        Status = this.Status;
+        MeasuredKpis = this.MeasuredKpis;
+        TotalKpis = this.TotalKpis;
+        Explanation = this.Explanation;
+    }
+
+    /// <summary>Value equality as before the explanation became lazy: equal values and equal explanations.</summary>
+    public bool Equals(AggregateAttainment? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Score == other.Score
+            && Status == other.Status
+            && MeasuredKpis == other.MeasuredKpis
+            && TotalKpis == other.TotalKpis
+            && DeferredExplanation.Equal(_explanation, other._explanation));
+
+    /// <summary>Hashes the values only, so that hashing writes no explanation (equal roll-ups still hash alike).</summary>
+    public override int GetHashCode() => HashCode.Combine(Score, Status, MeasuredKpis, TotalKpis);
+}
+
+/// <summary>An attainment's explanation, given or written on first read by the scoring code (once, across threads).</summary>
+internal static class DeferredExplanation
+{
+    public static Lazy<Explanation> Of(Explanation explanation)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        return new Lazy<Explanation>(explanation);
+    }
+
+    public static Lazy<Explanation> From(Func<Explanation> explain)
+    {
+        ArgumentNullException.ThrowIfNull(explain);
+        return new Lazy<Explanation>(explain, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Two explanations are equal when they are the same one (nothing is written) or equal once written.</summary>
+    public static bool Equal(Lazy<Explanation> a, Lazy<Explanation> b) => ReferenceEquals(a, b) || a.Value.Equals(b.Value);
 }

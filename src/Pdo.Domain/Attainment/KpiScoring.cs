@@ -5,7 +5,8 @@ namespace Pdo.Domain.Attainment;
 
 /// <summary>
 /// Scores one KPI (attainment.md, "Scoring methods") and writes the explanation of the score. Scores are unrounded;
-/// a result that is not met never reaches 100 (at most 99,9).
+/// a result that is not met never reaches 100 (at most 99,9). Each branch decides the numbers at once and hands the
+/// attainment the function that writes its texts, run only when the explanation is first read.
 /// </summary>
 /// <remarks>
 /// Edge cases decided here: <see cref="KpiAttainment.Progress"/> is in percent points and unclamped (null when the
@@ -26,7 +27,7 @@ internal static class KpiScoring
                 kpi,
                 methodology,
                 "nessun valore raggiunto: punteggio non calcolato",
-                "nessun valore raggiunto inserito; il KPI è escluso dalle medie");
+                static () => "nessun valore raggiunto inserito; il KPI è escluso dalle medie");
         }
 
         return kpi.Kind switch
@@ -50,26 +51,10 @@ internal static class KpiScoring
                 kpi,
                 methodology,
                 "target non definito: punteggio non calcolato",
-                "il KPI non ha un valore di target, quindi non può essere valutato");
+                static () => "il KPI non ha un valore di target, quindi non può essere valutato");
         }
-
-        var targetText = $"{Symbol(kpi.Comparator)} {Value(kpi, target)}";
-        var inputs = new List<ExplanationInput>
-        {
-            new("Target", targetText),
-            new("Valore raggiunto", Value(kpi, actual)),
-        };
-        if (kpi.Baseline is decimal baseline)
-        {
-            inputs.Add(new("Valore di partenza", Value(kpi, baseline)));
-        }
-
-        inputs.Add(new("Andamento", DirectionText(kpi, target)));
 
         var satisfied = Satisfies(actual, kpi.Comparator, target);
-        var comparison = $"{Compared(kpi, actual)} {Symbol(kpi.Comparator)} {Compared(kpi, target)}";
-        var metDetail = $"il valore {Value(kpi, actual)} soddisfa il target {targetText}";
-        var notMetDetail = $"il valore {Value(kpi, actual)} non soddisfa il target {targetText}";
         var progress = Progress.Of(kpi, actual, target, methodology.LowerIsBetter);
 
         if (kpi.Method is not (ScoringMethod.Proportional or ScoringMethod.Bands))
@@ -81,24 +66,29 @@ internal static class KpiScoring
                 satisfied ? Full : 0m,
                 satisfied,
                 progress.Percent,
-                satisfied ? $"{comparison} → raggiunto: 100 %" : $"{comparison} non soddisfatto → non raggiunto: 0 %",
-                inputs,
-                "Tutto o niente: 100 se il valore soddisfa il target, altrimenti 0",
-                satisfied ? metDetail : notMetDetail);
+                () => new(
+                    satisfied
+                        ? $"{Comparison(kpi, actual, target)} → raggiunto: 100 %"
+                        : $"{Comparison(kpi, actual, target)} non soddisfatto → non raggiunto: 0 %",
+                    NumericInputs(kpi, actual, target, null),
+                    "Tutto o niente: 100 se il valore soddisfa il target, altrimenti 0",
+                    ValueDetail(kpi, actual, target, satisfied)));
         }
 
         var bands = kpi.Method == ScoringMethod.Bands ? OrderedBands(kpi) : null;
-        var rules = bands is null ? progress.Rule : $"{progress.Rule}. Fasce: {BandsText(bands)}";
-        if (bands is not null)
-        {
-            inputs.Add(new("Fasce", BandsText(bands)));
-        }
-
         if (satisfied || progress.CountsAsMet)
         {
-            var formula = satisfied ? comparison : progress.Formula;
             return Scored(
-                kpi, methodology, Full, true, progress.Percent, $"{formula} → raggiunto: 100 %", inputs, rules, metDetail);
+                kpi,
+                methodology,
+                Full,
+                true,
+                progress.Percent,
+                () => new(
+                    $"{(satisfied ? Comparison(kpi, actual, target) : progress.Formula)} → raggiunto: 100 %",
+                    NumericInputs(kpi, actual, target, bands),
+                    NumericRules(progress, bands),
+                    ValueDetail(kpi, actual, target, true)));
         }
 
         if (progress.Percent is not decimal percent)
@@ -109,46 +99,49 @@ internal static class KpiScoring
                 0m,
                 false,
                 null,
-                $"{comparison} non soddisfatto; {progress.Formula} → punteggio 0",
-                inputs,
-                rules,
-                $"{notMetDetail} e il progresso non è definito");
+                () => new(
+                    $"{Comparison(kpi, actual, target)} non soddisfatto; {progress.Formula} → punteggio 0",
+                    NumericInputs(kpi, actual, target, bands),
+                    NumericRules(progress, bands),
+                    $"{ValueDetail(kpi, actual, target, false)} e il progresso non è definito"));
         }
 
         return bands is null
-            ? Proportional(kpi, methodology, percent, progress, inputs, rules, notMetDetail)
-            : Banded(kpi, methodology, percent, bands, progress, inputs, rules, notMetDetail);
+            ? Proportional(kpi, methodology, actual, target, percent, progress)
+            : Banded(kpi, methodology, actual, target, percent, bands, progress);
     }
 
     private static KpiAttainment Proportional(
         KpiSpec kpi,
         Methodology methodology,
+        decimal actual,
+        decimal target,
         decimal percent,
-        Progress progress,
-        List<ExplanationInput> inputs,
-        string rules,
-        string notMetDetail)
+        Progress progress)
     {
         var score = Math.Clamp(percent, 0m, NotMetCeiling);
-        var note = percent > NotMetCeiling
-            ? " (non raggiunto: al massimo 99,9)"
-            : percent < 0m ? " (il punteggio non scende sotto 0)" : string.Empty;
-        var detail = percent > NotMetCeiling
-            ? $"{notMetDetail}; un risultato non raggiunto non mostra mai 100"
-            : notMetDetail;
-        return Scored(
-            kpi, methodology, score, false, percent, $"{progress.Formula} → punteggio {OneDecimal(score)}{note}", inputs, rules, detail);
+        return Scored(kpi, methodology, score, false, percent, () =>
+        {
+            var note = percent > NotMetCeiling
+                ? " (non raggiunto: al massimo 99,9)"
+                : percent < 0m ? " (il punteggio non scende sotto 0)" : string.Empty;
+            var notMetDetail = ValueDetail(kpi, actual, target, false);
+            return new(
+                $"{progress.Formula} → punteggio {OneDecimal(score)}{note}",
+                NumericInputs(kpi, actual, target, null),
+                NumericRules(progress, null),
+                percent > NotMetCeiling ? $"{notMetDetail}; un risultato non raggiunto non mostra mai 100" : notMetDetail);
+        });
     }
 
     private static KpiAttainment Banded(
         KpiSpec kpi,
         Methodology methodology,
+        decimal actual,
+        decimal target,
         decimal percent,
         IReadOnlyList<ScoreBand> bands,
-        Progress progress,
-        List<ExplanationInput> inputs,
-        string rules,
-        string notMetDetail)
+        Progress progress)
     {
         var band = bands.FirstOrDefault(b => b.MinimumProgress <= percent);
         if (band is null)
@@ -159,21 +152,59 @@ internal static class KpiScoring
                 0m,
                 false,
                 percent,
-                $"{progress.Formula} → nessuna fascia raggiunta → punteggio 0",
-                inputs,
-                rules,
-                $"{notMetDetail} e il progresso è sotto la fascia più bassa");
+                () => new(
+                    $"{progress.Formula} → nessuna fascia raggiunta → punteggio 0",
+                    NumericInputs(kpi, actual, target, bands),
+                    NumericRules(progress, bands),
+                    $"{ValueDetail(kpi, actual, target, false)} e il progresso è sotto la fascia più bassa"));
         }
 
         var capped = band.Score > NotMetCeiling;
         var score = Math.Clamp(band.Score, 0m, NotMetCeiling);
-        var formula = $"{progress.Formula} → fascia ≥ {Number(band.MinimumProgress)} %: {Number(band.Score)}"
-            + (capped ? $" → punteggio {OneDecimal(score)} (non raggiunto: al massimo 99,9)" : $" → punteggio {OneDecimal(score)}");
-        var detail = capped
-            ? $"{notMetDetail}; la fascia vale {Number(band.Score)}, ma un risultato non raggiunto non mostra mai 100"
-            : notMetDetail;
-        return Scored(kpi, methodology, score, false, percent, formula, inputs, rules, detail);
+        return Scored(kpi, methodology, score, false, percent, () =>
+        {
+            var formula = $"{progress.Formula} → fascia ≥ {Number(band.MinimumProgress)} %: {Number(band.Score)}"
+                + (capped ? $" → punteggio {OneDecimal(score)} (non raggiunto: al massimo 99,9)" : $" → punteggio {OneDecimal(score)}");
+            var notMetDetail = ValueDetail(kpi, actual, target, false);
+            var detail = capped
+                ? $"{notMetDetail}; la fascia vale {Number(band.Score)}, ma un risultato non raggiunto non mostra mai 100"
+                : notMetDetail;
+            return new(formula, NumericInputs(kpi, actual, target, bands), NumericRules(progress, bands), detail);
+        });
     }
+
+    /// <summary>Target, actual, baseline (when there is one), direction and, for the Bands method, the bands.</summary>
+    private static List<ExplanationInput> NumericInputs(KpiSpec kpi, decimal actual, decimal target, IReadOnlyList<ScoreBand>? bands)
+    {
+        var inputs = new List<ExplanationInput>
+        {
+            new("Target", TargetText(kpi)),
+            new("Valore raggiunto", Value(kpi, actual)),
+        };
+        if (kpi.Baseline is decimal baseline)
+        {
+            inputs.Add(new("Valore di partenza", Value(kpi, baseline)));
+        }
+
+        inputs.Add(new("Andamento", DirectionText(kpi, target)));
+        if (bands is not null)
+        {
+            inputs.Add(new("Fasce", BandsText(bands)));
+        }
+
+        return inputs;
+    }
+
+    private static string NumericRules(Progress progress, IReadOnlyList<ScoreBand>? bands) =>
+        bands is null ? progress.Rule : $"{progress.Rule}. Fasce: {BandsText(bands)}";
+
+    /// <summary>"91,1 ≥ 70": the actual compared with the target.</summary>
+    private static string Comparison(KpiSpec kpi, decimal actual, decimal target) =>
+        $"{Compared(kpi, actual)} {Symbol(kpi.Comparator)} {Compared(kpi, target)}";
+
+    /// <summary>"il valore 91,1 % soddisfa il target ≥ 70 %" (or «non soddisfa»).</summary>
+    private static string ValueDetail(KpiSpec kpi, decimal actual, decimal target, bool satisfied) =>
+        $"il valore {Value(kpi, actual)} {(satisfied ? "soddisfa" : "non soddisfa")} il target {Symbol(kpi.Comparator)} {Value(kpi, target)}";
 
     private static KpiAttainment ScoreBoolean(KpiSpec kpi, Measurement measurement, Methodology methodology)
     {
@@ -188,10 +219,11 @@ internal static class KpiScoring
             done ? Full : 0m,
             done,
             null,
-            done ? "SI → raggiunto: 100 %" : "NO → non raggiunto: 0 %",
-            [new("Target", "SI"), new("Valore raggiunto", done ? "SI" : "NO")],
-            "Tutto o niente: SI vale 100, NO vale 0",
-            done ? "il risultato è stato conseguito (SI)" : "il risultato non è stato conseguito (NO)");
+            () => new(
+                done ? "SI → raggiunto: 100 %" : "NO → non raggiunto: 0 %",
+                [new("Target", "SI"), new("Valore raggiunto", done ? "SI" : "NO")],
+                "Tutto o niente: SI vale 100, NO vale 0",
+                done ? "il risultato è stato conseguito (SI)" : "il risultato non è stato conseguito (NO)"));
     }
 
     private static KpiAttainment ScoreDeadline(KpiSpec kpi, Measurement measurement, Methodology methodology)
@@ -204,76 +236,80 @@ internal static class KpiScoring
 
         var allOrNothing = kpi.Method == ScoringMethod.Threshold;
         var completed = measurement.CompletionDate;
-        var inputs = new List<ExplanationInput>
-        {
-            new("Scadenza", kpi.Deadline is DateOnly due ? $"entro il {Date(due)}" : "non indicata"),
-            new("Completato", done == false ? "NO" : completed is DateOnly on ? $"il {Date(on)}" : "SI (entro la scadenza)"),
-            new("Penalità per giorno di ritardo", allOrNothing
-                ? "nessuna: tutto o niente"
-                : kpi.PenaltyPerDay is decimal p ? $"{ItalianValues.Count(p, "punto", "punti")} al giorno" : "nessuna: in ritardo vale 0"),
-        };
-        var rules = allOrNothing
-            ? "Scadenza, tutto o niente: 100 se completato entro la scadenza, altrimenti 0"
-            : kpi.PenaltyPerDay is decimal perDay
-                ? $"Scadenza: 100 se completato entro la scadenza; in ritardo 100 − giorni di ritardo × {Number(perDay)} (minimo 0); non completato 0"
-                : "Scadenza: 100 se completato entro la scadenza; in ritardo o non completato 0";
-
         if (done == false)
         {
-            return Scored(kpi, methodology, 0m, false, null, "NO → non completato: 0 %", inputs, rules, "non completato");
+            return Deadline(0m, false, static () => "NO → non completato: 0 %", static () => "non completato");
         }
 
         if (kpi.Deadline is not DateOnly deadline)
         {
-            return Scored(
-                kpi, methodology, Full, true, null, "completato, nessuna scadenza indicata → raggiunto: 100 %", inputs, rules, "completato");
+            return Deadline(Full, true, static () => "completato, nessuna scadenza indicata → raggiunto: 100 %", static () => "completato");
         }
 
         if (completed is not DateOnly completion)
         {
-            return Scored(
-                kpi,
-                methodology,
+            return Deadline(
                 Full,
                 true,
-                null,
-                $"SI → completato entro la scadenza del {Date(deadline)}: 100 %",
-                inputs,
-                rules,
-                $"completato entro la scadenza del {Date(deadline)}");
+                () => $"SI → completato entro la scadenza del {Date(deadline)}: 100 %",
+                () => $"completato entro la scadenza del {Date(deadline)}");
         }
 
         if (completion <= deadline)
         {
-            return Scored(
-                kpi,
-                methodology,
+            return Deadline(
                 Full,
                 true,
-                null,
-                $"completato il {Date(completion)} ≤ scadenza {Date(deadline)} → raggiunto: 100 %",
-                inputs,
-                rules,
-                $"completato il {Date(completion)}, entro la scadenza del {Date(deadline)}");
+                () => $"completato il {Date(completion)} ≤ scadenza {Date(deadline)} → raggiunto: 100 %",
+                () => $"completato il {Date(completion)}, entro la scadenza del {Date(deadline)}");
         }
 
         var daysLate = completion.DayNumber - deadline.DayNumber;
-        var late = $"completato il {Date(completion)}, {Days(daysLate)} dopo la scadenza del {Date(deadline)}";
-        var lateDetail = $"completato con {Days(daysLate)} di ritardo sulla scadenza del {Date(deadline)}";
+        string Late() => $"completato il {Date(completion)}, {Days(daysLate)} dopo la scadenza del {Date(deadline)}";
+        string LateDetail() => $"completato con {Days(daysLate)} di ritardo sulla scadenza del {Date(deadline)}";
         if (allOrNothing || kpi.PenaltyPerDay is not decimal penalty)
         {
-            var why = allOrNothing ? "tutto o niente" : "in ritardo, senza penalità giornaliera";
-            return Scored(kpi, methodology, 0m, false, null, $"{late} → {why}: 0 %", inputs, rules, lateDetail);
+            return Deadline(
+                0m,
+                false,
+                () => $"{Late()} → {(allOrNothing ? "tutto o niente" : "in ritardo, senza penalità giornaliera")}: 0 %",
+                LateDetail);
         }
 
         var raw = Full - (daysLate * penalty);
         var score = Math.Clamp(raw, 0m, NotMetCeiling);
-        var formula = $"{late} → 100 − {daysLate} × {Operand(penalty)} = {OneDecimal(raw)}";
-        formula += raw < 0m
-            ? " → punteggio 0 (il punteggio non scende sotto 0)"
-            : raw > NotMetCeiling ? $" → punteggio {OneDecimal(score)} (non raggiunto: al massimo 99,9)" : string.Empty;
-        return Scored(kpi, methodology, score, false, null, formula, inputs, rules, lateDetail);
+        return Deadline(
+            score,
+            false,
+            () => $"{Late()} → 100 − {daysLate} × {Operand(penalty)} = {OneDecimal(raw)}" + (raw < 0m
+                ? " → punteggio 0 (il punteggio non scende sotto 0)"
+                : raw > NotMetCeiling ? $" → punteggio {OneDecimal(score)} (non raggiunto: al massimo 99,9)" : string.Empty),
+            LateDetail);
+
+        KpiAttainment Deadline(decimal score, bool met, Func<string> formula, Func<string> detail) => Scored(
+            kpi,
+            methodology,
+            score,
+            met,
+            null,
+            () => new(formula(), DeadlineInputs(kpi, done.Value, completed, allOrNothing), DeadlineRules(kpi, allOrNothing), detail()));
     }
+
+    /// <summary>The deadline, when it was completed (or NO) and the penalty per day of delay.</summary>
+    private static List<ExplanationInput> DeadlineInputs(KpiSpec kpi, bool done, DateOnly? completed, bool allOrNothing) =>
+    [
+        new("Scadenza", kpi.Deadline is DateOnly due ? $"entro il {Date(due)}" : "non indicata"),
+        new("Completato", !done ? "NO" : completed is DateOnly on ? $"il {Date(on)}" : "SI (entro la scadenza)"),
+        new("Penalità per giorno di ritardo", allOrNothing
+            ? "nessuna: tutto o niente"
+            : kpi.PenaltyPerDay is decimal p ? $"{ItalianValues.Count(p, "punto", "punti")} al giorno" : "nessuna: in ritardo vale 0"),
+    ];
+
+    private static string DeadlineRules(KpiSpec kpi, bool allOrNothing) => allOrNothing
+        ? "Scadenza, tutto o niente: 100 se completato entro la scadenza, altrimenti 0"
+        : kpi.PenaltyPerDay is decimal perDay
+            ? $"Scadenza: 100 se completato entro la scadenza; in ritardo 100 − giorni di ritardo × {Number(perDay)} (minimo 0); non completato 0"
+            : "Scadenza: 100 se completato entro la scadenza; in ritardo o non completato 0";
 
     private static bool Satisfies(decimal actual, Comparator comparator, decimal target) => comparator switch
     {
@@ -326,51 +362,61 @@ internal static class KpiScoring
         _ => kpi.Target is decimal target ? $"{Symbol(kpi.Comparator)} {Value(kpi, target)}" : "non definito",
     };
 
+    /// <summary>The texts of one scoring branch: formula, inputs, its rules and the detail of the summary.</summary>
+    private sealed record BranchText(string Formula, IReadOnlyList<ExplanationInput> Inputs, string Rules, string Detail);
+
+    /// <summary>The attainment of a scored KPI; <paramref name="text"/> runs only when the explanation is read.</summary>
     private static KpiAttainment Scored(
         KpiSpec kpi,
         Methodology methodology,
         decimal score,
         bool met,
         decimal? progress,
-        string formula,
-        IReadOnlyList<ExplanationInput> inputs,
-        string rules,
-        string detail)
+        Func<BranchText> text)
     {
         var status = AttainmentRules.StatusOf(score, methodology.StatusBands);
-        var explanation = new Explanation(
-            MethodName(kpi),
-            formula,
-            inputs,
-            Sentences(rules, StatusBandsText(methodology.StatusBands)),
-            $"{StatusLabel(status)} ({Percent(score)}): {detail}.");
-        return new KpiAttainment(score, status, met, progress, explanation);
+        return new KpiAttainment(score, status, met, progress, () =>
+        {
+            var branch = text();
+            return new Explanation(
+                MethodName(kpi),
+                branch.Formula,
+                branch.Inputs,
+                Sentences(branch.Rules, StatusBandsText(methodology.StatusBands)),
+                $"{StatusLabel(status)} ({Percent(score)}): {branch.Detail}.");
+        });
     }
 
-    private static KpiAttainment NotMeasured(KpiSpec kpi, Methodology methodology, string formula, string reason)
-    {
-        var explanation = new Explanation(
+    private static KpiAttainment NotMeasured(KpiSpec kpi, Methodology methodology, string formula, Func<string> reason) =>
+        new(null, AttainmentStatus.NotMeasured, false, null, () => new Explanation(
             MethodName(kpi),
             formula,
             [new("Target", TargetText(kpi)), new("Valore raggiunto", "non rilevato")],
             Sentences(StatusBandsText(methodology.StatusBands)),
-            $"Non rilevato: {reason}.");
-        return new KpiAttainment(null, AttainmentStatus.NotMeasured, false, null, explanation);
-    }
+            $"Non rilevato: {reason()}."));
 
     private static KpiAttainment Incompatible(KpiSpec kpi, Methodology methodology, string expected) =>
         NotMeasured(
             kpi,
             methodology,
             "valore non compatibile con il tipo di KPI: punteggio non calcolato",
-            $"il valore registrato non è adatto a questo KPI (atteso {expected})");
+            () => $"il valore registrato non è adatto a questo KPI (atteso {expected})");
 
     /// <summary>
-    /// Progress towards the target in percent points (unclamped), with the substituted formula and the rule used;
-    /// <see cref="Percent"/> is null when the progress is not defined.
+    /// Progress towards the target in percent points (unclamped), decided at once, with the rule used and the
+    /// substituted formula, written only when <see cref="Formula"/> is read; <see cref="Percent"/> is null when the
+    /// progress is not defined.
     /// </summary>
-    private sealed record Progress(decimal? Percent, string Formula, string Rule, bool CountsAsMet = false)
+    private sealed class Progress(decimal? percent, Func<string> formula, string rule, bool countsAsMet = false)
     {
+        public decimal? Percent { get; } = percent;
+
+        public bool CountsAsMet { get; } = countsAsMet;
+
+        public string Rule { get; } = rule;
+
+        public string Formula => formula();
+
         public static Progress Of(KpiSpec kpi, decimal actual, decimal target, LowerIsBetterFormula lowerIsBetter)
         {
             try
@@ -393,7 +439,7 @@ internal static class KpiScoring
                     : Ratio(
                         actual - b,
                         target - b,
-                        $"progresso = (valore − partenza) / (target − partenza) = ({Operand(actual)} − {Operand(b)}) / ({Operand(target)} − {Operand(b)})",
+                        () => $"progresso = (valore − partenza) / (target − partenza) = ({Operand(actual)} − {Operand(b)}) / ({Operand(target)} − {Operand(b)})",
                         rule);
             }
 
@@ -401,7 +447,7 @@ internal static class KpiScoring
             {
                 const string rule = "Maggiore è meglio: progresso = valore / target";
                 return target > 0m
-                    ? Ratio(actual, target, $"progresso = valore / target = {Operand(actual)} / {Operand(target)}", rule)
+                    ? Ratio(actual, target, () => $"progresso = valore / target = {Operand(actual)} / {Operand(target)}", rule)
                     : Undefined("con un target ≤ 0 e senza valore di partenza il progresso non è definito", rule);
             }
 
@@ -410,7 +456,7 @@ internal static class KpiScoring
                 return Ratio(
                     actual,
                     target,
-                    $"progresso = valore / target = {Operand(actual)} / {Operand(target)}",
+                    () => $"progresso = valore / target = {Operand(actual)} / {Operand(target)}",
                     "Riduzione (target negativo): progresso = valore / target");
             }
 
@@ -426,22 +472,22 @@ internal static class KpiScoring
                 return Ratio(
                     (2m * target) - actual,
                     target,
-                    $"progresso = (2 × target − valore) / target = (2 × {Operand(target)} − {Operand(actual)}) / {Operand(target)}",
+                    () => $"progresso = (2 × target − valore) / target = (2 × {Operand(target)} − {Operand(actual)}) / {Operand(target)}",
                     "Minore è meglio: formula Lineare ((2 × target − valore) / target)");
             }
 
             const string ratioRule = "Minore è meglio: formula Rapporto (target / valore)";
             return actual <= 0m
-                ? new Progress(null, $"valore {Number(actual)} ≤ 0 con la formula Rapporto: conta come raggiunto", ratioRule, CountsAsMet: true)
-                : Ratio(target, actual, $"progresso = target / valore = {Operand(target)} / {Operand(actual)}", ratioRule);
+                ? new Progress(null, () => $"valore {Number(actual)} ≤ 0 con la formula Rapporto: conta come raggiunto", ratioRule, countsAsMet: true)
+                : Ratio(target, actual, () => $"progresso = target / valore = {Operand(target)} / {Operand(actual)}", ratioRule);
         }
 
-        private static Progress Ratio(decimal numerator, decimal denominator, string expression, string rule)
+        private static Progress Ratio(decimal numerator, decimal denominator, Func<string> expression, string rule)
         {
             var percent = numerator / denominator * 100m;
-            return new Progress(percent, $"{expression} = {AttainmentText.Percent(percent)}", rule);
+            return new Progress(percent, () => $"{expression()} = {AttainmentText.Percent(percent)}", rule);
         }
 
-        private static Progress Undefined(string reason, string rule) => new(null, $"progresso non definito: {reason}", rule);
+        private static Progress Undefined(string reason, string rule) => new(null, () => $"progresso non definito: {reason}", rule);
     }
 }

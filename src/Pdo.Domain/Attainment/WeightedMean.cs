@@ -29,18 +29,57 @@ internal static class WeightedMean
             }
         }
 
-        var measuredKpis = items.Sum(i => i.MeasuredKpis);
-        var totalKpis = items.Sum(i => i.TotalKpis);
+        int measuredKpis = 0, totalKpis = 0, measuredItems = 0;
+        decimal totalWeight = 0m, weightedSum = 0m;
+        foreach (var item in items)
+        {
+            measuredKpis += item.MeasuredKpis;
+            totalKpis += item.TotalKpis;
+            if (item.Score is decimal itemScore)
+            {
+                measuredItems++;
+                totalWeight += item.Weight;
+                weightedSum += itemScore * item.Weight;
+            }
+        }
+
+        // The explanation keeps the items it lists (up to MaxTermsInFormula), copied; a larger roll-up keeps its sums only.
+        var mean = new Mean(
+            scope,
+            items.Count <= MaxTermsInFormula ? [.. items] : null,
+            items.Count,
+            measuredItems,
+            measuredKpis,
+            totalKpis,
+            totalWeight,
+            weightedSum,
+            measuredItems == 0 || totalWeight == 0m ? null : weightedSum / totalWeight);
+        var status = AttainmentRules.StatusOf(mean.Score, methodology.StatusBands);
+        return new AggregateAttainment(mean.Score, status, measuredKpis, totalKpis, () => Explain(mean, status, methodology));
+    }
+
+    /// <summary>The numbers of a mean, decided when it is computed, that its explanation writes out.</summary>
+    private sealed record Mean(
+        string Scope,
+        IReadOnlyList<WeightedScore>? Listed,
+        int Items,
+        int MeasuredItems,
+        int MeasuredKpis,
+        int TotalKpis,
+        decimal TotalWeight,
+        decimal WeightedSum,
+        decimal? Score);
+
+    private static Explanation Explain(Mean mean, AttainmentStatus status, Methodology methodology)
+    {
+        var (scope, items, itemCount, measuredItems, measuredKpis, totalKpis, totalWeight, weightedSum, score) = mean;
+        var measured = items?.Where(i => i.Score.HasValue).ToList();
         var coverage = Coverage(measuredKpis, totalKpis);
-        var measured = items.Where(i => i.Score.HasValue).ToList();
-        var totalWeight = measured.Sum(i => i.Weight);
-        decimal? score = measured.Count == 0 || totalWeight == 0m ? null : measured.Sum(i => i.Score!.Value * i.Weight) / totalWeight;
-        var listed = items.Count <= MaxTermsInFormula;
-        var decimals = score is decimal mean ? TermDecimals(measured, totalWeight, mean, listed) : 1;
+        var decimals = score is decimal unrounded ? TermDecimals(measured, weightedSum, totalWeight, unrounded) : 1;
 
         // Up to MaxTermsInFormula items each is listed; a larger roll-up (a plan of 2.000 objectives) is summarised,
         // so that explaining it costs the same whatever its size.
-        var inputs = listed
+        var inputs = items is not null
             ? items
                 .Select(i => new ExplanationInput(
                     i.Label,
@@ -50,7 +89,7 @@ internal static class WeightedMean
                 .Append(new ExplanationInput("Copertura", coverage))
                 .ToList()
             : [
-                new ExplanationInput("Elementi", $"{Number(items.Count)}, di cui {Number(items.Count(i => i.Score.HasValue))} con punteggio"),
+                new ExplanationInput("Elementi", $"{Number(itemCount)}, di cui {Number(measuredItems)} con punteggio"),
                 new ExplanationInput("Copertura", coverage),
             ];
         var rules = Sentences(
@@ -61,55 +100,52 @@ internal static class WeightedMean
             StatusBandsText(methodology.StatusBands));
         var prefix = string.IsNullOrWhiteSpace(scope) ? string.Empty : scope.Trim() + ": ";
 
-        if (measured.Count == 0)
+        if (measuredItems == 0)
         {
-            return NotMeasured(
+            return new Explanation(
+                MethodName,
                 "nessun elemento rilevato: media non calcolabile",
+                inputs,
+                rules,
                 $"{prefix}Non rilevato, nessun elemento ha ancora un punteggio ({coverage}).");
         }
 
         if (score is not decimal value)
         {
-            return NotMeasured(
+            return new Explanation(
+                MethodName,
                 "pesi a zero: la somma dei pesi degli elementi rilevati è 0, media non calcolabile",
+                inputs,
+                rules,
                 $"{prefix}Non rilevato, gli elementi rilevati hanno pesi a zero ({coverage}).");
         }
 
-        var weightedSum = measured.Sum(i => i.Score!.Value * i.Weight);
-        var formula = (listed
+        var formula = (measured is not null
             ? $"({string.Join(" + ", measured.Select(i => $"{Operand(Math.Round(i.Score!.Value, decimals, MidpointRounding.AwayFromZero), decimals)} × {Number(i.Weight)}"))}) / {Number(totalWeight)}"
             : $"Σ (punteggio × peso) / Σ pesi = {Operand(Math.Round(weightedSum, decimals, MidpointRounding.AwayFromZero), decimals)} / {Number(totalWeight)}")
             + Result(value);
-        var status = AttainmentRules.StatusOf(value, methodology.StatusBands);
-        var attainment = new AggregateAttainment(value, status, measuredKpis, totalKpis, new Explanation(MethodName, formula, inputs, rules, string.Empty));
-        var headline = AttainmentRules.IsProvisional(attainment)
+        var headline = AttainmentRules.IsProvisional(value, measuredKpis, totalKpis)
             ? $"{prefix}{AttainmentRules.ProvisionalLabel} ({Percent(value)}), {coverage}: la media riguarda solo i KPI rilevati."
             : $"{prefix}{StatusLabel(status)} ({Percent(value)}), {coverage}.";
-        return attainment with { Explanation = attainment.Explanation with { Summary = headline } };
-
-        AggregateAttainment NotMeasured(string why, string summary) => new(
-            null,
-            AttainmentStatus.NotMeasured,
-            measuredKpis,
-            totalKpis,
-            new Explanation(MethodName, why, inputs, rules, summary));
+        return new Explanation(MethodName, formula, inputs, rules, headline);
     }
 
     /// <summary>
     /// The fewest decimals (1 to 4) with which the terms, rounded as written, give by hand the same one-decimal result
     /// as the unrounded mean: (75,05 × 3 + 62,5 × 1) / 4 rather than (75,1 × 3 + 62,5 × 1) / 4, which gives 72,0; a term
-    /// below 100 is never written as 100.
+    /// below 100 is never written as 100. <paramref name="listedTerms"/>: the measured items when the formula lists them,
+    /// else null (then the formula writes the rounded weighted sum).
     /// </summary>
-    private static int TermDecimals(IReadOnlyList<WeightedScore> measured, decimal totalWeight, decimal score, bool listed)
+    private static int TermDecimals(IReadOnlyList<WeightedScore>? listedTerms, decimal weightedSum, decimal totalWeight, decimal score)
     {
         var expected = Math.Round(score, 1, MidpointRounding.AwayFromZero);
         for (var decimals = 1; decimals < MaxTermDecimals; decimals++)
         {
-            var numerator = listed
-                ? measured.Sum(i => Math.Round(i.Score!.Value, decimals, MidpointRounding.AwayFromZero) * i.Weight)
-                : Math.Round(measured.Sum(i => i.Score!.Value * i.Weight), decimals, MidpointRounding.AwayFromZero);
-            var termsBelowFullStayBelow = !listed
-                || measured.All(i => i.Score >= 100m || Math.Round(i.Score!.Value, decimals, MidpointRounding.AwayFromZero) < 100m);
+            var numerator = listedTerms is not null
+                ? listedTerms.Sum(i => Math.Round(i.Score!.Value, decimals, MidpointRounding.AwayFromZero) * i.Weight)
+                : Math.Round(weightedSum, decimals, MidpointRounding.AwayFromZero);
+            var termsBelowFullStayBelow = listedTerms is null
+                || listedTerms.All(i => i.Score >= 100m || Math.Round(i.Score!.Value, decimals, MidpointRounding.AwayFromZero) < 100m);
             if (termsBelowFullStayBelow && Math.Round(numerator / totalWeight, 1, MidpointRounding.AwayFromZero) == expected)
             {
                 return decimals;
