@@ -129,7 +129,6 @@ builder.Services.AddSingleton<Pdo.Web.Features.Reports.ConsuntivoRenderer>();
 builder.Services.AddSingleton(services => new Pdo.Web.Features.Reports.PdfFileCache(
     builder.Configuration["Reports:CacheFolder"] is { Length: > 0 } pdfFolder ? pdfFolder : Path.Combine(dataDirectory, "pdf"),
     services.GetRequiredService<ILogger<Pdo.Web.Features.Reports.PdfFileCache>>()));
-builder.Services.AddSingleton<Pdo.Web.Features.Reports.PlanChangeStamps>();
 builder.Services.AddScoped<Pdo.Web.Features.Reports.PdfDownloadService>();
 // Long imports and exports run as background jobs (Features/Jobs): files under jobs/ in the data folder, owner-only.
 builder.Services.Configure<Pdo.Web.Features.Jobs.JobSettings>(builder.Configuration.GetSection("Jobs"));

@@ -5,12 +5,14 @@
 #   bash tests/benchmarks/pdf.sh
 # Env: PDO_BENCH_PDF_DATA (data folder, default /tmp/pdo-bench-pdf; generated when missing: 2020 approved, 2021 in
 #      monitoring, 2,000 objectives and 10,000 KPIs each), PDO_BENCH_PDF_PORT (default 5187), PDO_BENCH_REPEAT (downloads
-#      of the kept file, default 20).
+#      of the kept file, default 20), PDO_BENCH_PDF_AGAIN (renders of the same PDF again in the warm process, the kept
+#      file deleted before each, default 0: the first download's cost without the cold process's JIT).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${PDO_BENCH_PDF_DATA:-/tmp/pdo-bench-pdf}
 PORT=${PDO_BENCH_PDF_PORT:-5187}
 REPEAT=${PDO_BENCH_REPEAT:-20}
+AGAIN=${PDO_BENCH_PDF_AGAIN:-0}
 BASE="http://127.0.0.1:$PORT"
 YEAR=2020
 
@@ -45,17 +47,24 @@ IDLE=$(rss)
 PEAK=$IDLE
 ( while kill -0 $APP_PID 2>/dev/null; do rss; sleep 0.05; done ) >/tmp/pdo-bench-pdf-rss.txt &
 SAMPLER=$!
+cpu() { awk '{printf "%.2f", ($14 + $15) / 100}' "/proc/$APP_PID/stat"; } # user + system CPU seconds of the portal
+CPU0=$(cpu)
 FIRST=$(curl -s -o /tmp/pdo-bench-pdf-first.pdf -w '%{time_total} %{size_download} %{http_code}' -H "Cookie: $COOKIE" "$URL")
 kill $SAMPLER 2>/dev/null || true
 PEAK=$(sort -n /tmp/pdo-bench-pdf-rss.txt | tail -1)
 PAGES=$(grep -ao '/Type */Page[^s]' /tmp/pdo-bench-pdf-first.pdf | wc -l)
-echo "first download (load, score, lay out, render, keep): $FIRST (s, bytes, status), $PAGES pages"
+echo "first download (load, score, lay out, render, keep): $FIRST (s, bytes, status), $PAGES pages, CPU $(awk -v a="$CPU0" -v b="$(cpu)" 'BEGIN {printf "%.2f", b - a}') s (start-up and the plan page before it: $CPU0 s)"
 echo "of which the renderer: $(grep -o 'rendered: [^"]*ms' /tmp/pdo-bench-pdf-app.log | tail -1)"
 echo "portal memory: idle $IDLE MB, peak during the first download $PEAK MB (+$((PEAK - IDLE)) MB), after $(rss) MB"
 ETAG=$(curl -s -D - -o /dev/null -H "Cookie: $COOKIE" "$URL" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')
 times() { for _ in $(seq 1 "$REPEAT"); do curl -s -o /dev/null -w '%{time_total}\n' "$@"; done | sort -n | awk '{a[NR]=$1} END {printf "median %.4f s, max %.4f s (%d requests)\n", a[int((NR+1)/2)], a[NR], NR}'; }
 echo "kept file again (same bytes: $(curl -s -H "Cookie: $COOKIE" "$URL" | cmp -s - /tmp/pdo-bench-pdf-first.pdf && echo yes || echo NO)): $(times -H "Cookie: $COOKIE" "$URL")"
 echo "conditional request, If-None-Match $ETAG: status $(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" -H "If-None-Match: $ETAG" "$URL"), $(times -H "Cookie: $COOKIE" -H "If-None-Match: $ETAG" "$URL")"
+for i in $(seq 1 "$AGAIN"); do
+  rm -rf "$DATA/pdf"
+  C=$(cpu)
+  echo "rendered again in the warm process ($i): $(curl -s -o /dev/null -w '%{time_total} s, %{http_code}' -H "Cookie: $COOKIE" "$URL"), CPU $(awk -v a="$C" -v b="$(cpu)" 'BEGIN {printf "%.2f", b - a}') s"
+done
 echo "baseline, a static file: $(times "$BASE/css/site.css")"
 echo "baseline, the plan page (signed in): $(times -H "Cookie: $COOKIE" "$BASE/piani/$YEAR")"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -54,6 +54,45 @@ public sealed class DashboardCacheTests(MonitoringPlanFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task ReturnsTheSameChangeStampGivenAChangeOfAnotherYear()
+    {
+        var cache = NewCache();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var before2019 = await cache.ChangeStampAsync(db, 2019, CancellationToken.None);
+        var before2020 = await cache.ChangeStampAsync(db, 2020, CancellationToken.None);
+
+        await SaveResultAsync("SI", null);
+        _signal.Changed();
+        var after2019 = await cache.ChangeStampAsync(db, 2019, CancellationToken.None);
+        var after2020 = await cache.ChangeStampAsync(db, 2020, CancellationToken.None);
+
+        Assert.NotNull(before2019);
+        Assert.Equal(before2019, after2019);
+        Assert.Equal(await LastAuditIdAsync(db, 2019), after2019);
+        Assert.True(after2020 > before2020, "The change of 2020 was expected to move 2020's stamp.");
+    }
+
+    [Fact]
+    public async Task ReturnsTheNewHighestAuditIdOfTheYearGivenAChangeOfThatYear()
+    {
+        var cache = NewCache();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await cache.AllAsync(db, CancellationToken.None);
+        var before = await cache.ChangeStampAsync(db, 2020, CancellationToken.None);
+
+        await SaveResultAsync("NO", "Il bando è andato deserto.");
+        var within = await cache.ChangeStampAsync(db, 2020, CancellationToken.None);
+        _signal.Changed();
+        var after = await cache.ChangeStampAsync(db, 2020, CancellationToken.None);
+
+        Assert.Equal(before, within); // another instance's change, within the interval: the stamp of a moment ago
+        Assert.NotEqual(before, after);
+        Assert.Equal(await LastAuditIdAsync(db, 2020), after);
+    }
+
+    [Fact]
     public async Task ReturnsTheChangeAtOnceGivenACommitSignalledByThisProcess()
     {
         var cache = NewCache();
@@ -184,6 +223,9 @@ public sealed class DashboardCacheTests(MonitoringPlanFactory factory) : IClassF
         var response = await ResultForm.PostAsync(factory, office, 2020, "DIR-SOC-01", "INT", (actual, justification));
         Assert.True(response.IsSuccessStatusCode || (int)response.StatusCode == 302, $"The result was not saved: {(int)response.StatusCode}");
     }
+
+    private static Task<long?> LastAuditIdAsync(AppDbContext db, int year) =>
+        db.AuditEntries.Where(a => a.PlanYear == year).MaxAsync(a => (long?)a.Id);
 
     private static async Task<string?> ActualTextAsync(IReadOnlyList<PlanSnapshot> snapshots, AppDbContext db)
     {

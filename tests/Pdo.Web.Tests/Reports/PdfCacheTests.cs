@@ -143,6 +143,25 @@ public sealed class PdfCacheTests(PdoWebFactory factory) : IClassFixture<PdoWebF
     }
 
     [Fact]
+    public async Task KeepsTheFileGivenAResultOfAnotherYearsPlanInMonitoring()
+    {
+        await factory.ImportPlanAsync(SeedPlanJson.AsYear(2023, "Monitoring", openPeriod: "INT"));
+        var executive = await factory.CreateClientAsAsync(Roles.Executive);
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        var before = await executive.GetAsync("/piani/2019/consuntivo.pdf");
+        var auditRows = await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.PlanYear == 2023));
+
+        var saved = await ResultForm.PostAsync(factory, office, 2023, "DIR-SOC-01", "INT", ("SI", null));
+        var after = await executive.GetAsync("/piani/2019/consuntivo.pdf");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.PlanYear == 2023)) > auditRows, "The result was expected to write audit rows of 2023.");
+        Assert.NotNull(before.Headers.ETag);
+        Assert.Equal(before.Headers.ETag, after.Headers.ETag);
+        Assert.Equal(await before.Content.ReadAsByteArrayAsync(), await after.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task KeepsNoFileAndSendsNoETagGivenAPlanInMonitoring()
     {
         await factory.ImportPlanAsync(SeedPlanJson.AsYear(2021, "Monitoring", openPeriod: "INT", keepResults: true));

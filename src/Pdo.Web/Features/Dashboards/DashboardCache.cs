@@ -51,6 +51,9 @@ public sealed class DashboardCache(
     private readonly Dictionary<int, PlanSnapshot> _snapshots = [];
     private long _stamp = -1;
 
+    // The highest audit id of each plan year asked for (ChangeStampAsync) as of _stamp: kept current by CatchUpAsync.
+    private readonly Dictionary<int, long?> _changeStamps = [];
+
     // The plan years in the database as of the stamp (null: to be read again), and whether each one is loaded.
     private HashSet<int>? _years;
     private bool _complete;
@@ -293,11 +296,51 @@ public sealed class DashboardCache(
     public System.Collections.Concurrent.ConcurrentDictionary<(int Year, DashboardFilter Filter), DashboardViewModel> MemoFor(IReadOnlyList<PlanSnapshot> snapshots) =>
         _memos.GetValue(snapshots, _ => new());
 
+    /// <summary>
+    /// The change stamp of the plan year <paramref name="year"/>: the highest audit id with that <c>PlanYear</c> (every
+    /// change of the plan, its objectives, KPIs, results, overrides, observations, validations, approval and reopening
+    /// writes one), null when there is none, as of the stamp the snapshots are current with (<see cref="CheckInterval"/>
+    /// for another instance's changes). Brings the stamp current without loading any plan; a year's first call in a
+    /// process reads its highest id from the <c>PlanYear</c> index, later ones nothing more than the audit rows
+    /// <see cref="CatchUpAsync"/> reads anyway when the stamp moves (a change of another year leaves it as it was).
+    /// </summary>
+    public async Task<long?> ChangeStampAsync(AppDbContext db, int year, CancellationToken cancellationToken)
+    {
+        await SnapshotsAsync(db, 0, cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            long stamp;
+            lock (_snapshots)
+            {
+                if (_changeStamps.TryGetValue(year, out var known))
+                {
+                    return known;
+                }
+
+                stamp = _stamp;
+            }
+
+            var last = await db.AuditEntries.Where(a => a.PlanYear == year && a.Id <= stamp).MaxAsync(a => (long?)a.Id, cancellationToken);
+            lock (_snapshots)
+            {
+                _changeStamps[year] = last;
+            }
+
+            return last;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Drops every snapshot (after bulk loads that bypass the audit trail, e.g. the data generator).</summary>
     public void Clear()
     {
         lock (_snapshots)
         {
+            _changeStamps.Clear();
             _snapshots.Clear();
             _stamp = -1;
             _years = null;
@@ -310,15 +353,18 @@ public sealed class DashboardCache(
     {
         var previous = _stamp;
         List<int> cachedYears;
+        bool keepsChangeStamps;
         lock (_snapshots)
         {
             cachedYears = [.. _snapshots.Keys];
+            keepsChangeStamps = _changeStamps.Count > 0;
         }
 
-        if (previous < 0 || cachedYears.Count == 0)
+        if (previous < 0 || (cachedYears.Count == 0 && !keepsChangeStamps))
         {
             lock (_snapshots)
             {
+                _changeStamps.Clear();
                 _snapshots.Clear();
                 _years = null;
                 _complete = false;
@@ -332,7 +378,7 @@ public sealed class DashboardCache(
             .Where(a => a.Id > previous && a.Id <= stamp)
             .OrderBy(a => a.Id)
             .Take(MaxIncrementalEntries + 1)
-            .Select(a => new { a.PlanYear, a.EntityType, a.ObjectiveCode, a.KpiCode })
+            .Select(a => new { a.Id, a.PlanYear, a.EntityType, a.ObjectiveCode, a.KpiCode })
             .ToListAsync(cancellationToken);
 
         // Rows of no plan are reference data (a Direzione: start again) or people and security events (no plan data).
@@ -341,6 +387,7 @@ public sealed class DashboardCache(
             // Too much at once, or reference data (a Direzione) changed: start again from the database.
             lock (_snapshots)
             {
+                _changeStamps.Clear();
                 _snapshots.Clear();
                 _years = null;
                 _complete = false;
@@ -348,6 +395,14 @@ public sealed class DashboardCache(
 
             SetStamp(stamp);
             return;
+        }
+
+        lock (_snapshots)
+        {
+            foreach (var change in changes.Where(c => c.PlanYear is int y && _changeStamps.ContainsKey(y)))
+            {
+                _changeStamps[change.PlanYear!.Value] = change.Id;
+            }
         }
 
         if (changes.Any(c => c.PlanYear is int y && _years?.Contains(y) != true))

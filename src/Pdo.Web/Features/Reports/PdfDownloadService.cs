@@ -6,6 +6,7 @@ using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
 using Pdo.Infrastructure.Data;
 using Pdo.Reporting.Layout;
+using Pdo.Web.Features.Dashboards;
 using Pdo.Web.Features.Oversight;
 using Pdo.Web.Infrastructure;
 
@@ -39,7 +40,7 @@ public sealed class PdfDownloadService(
     ConsuntivoRenderer renderer,
     ReportService reports,
     RelazioneService relazioni,
-    PlanChangeStamps stamps,
+    DashboardCache dashboards,
     IOptions<EnteSettings> ente)
 {
     /// <summary>What a change of the portal itself changes in the documents: the builds of the code that writes them.</summary>
@@ -105,10 +106,10 @@ public sealed class PdfDownloadService(
 
     /// <summary>
     /// The data stamp of an approved plan's documents, or null when the plan is not approved (nothing is kept): a digest
-    /// of the year's latest audit row (every change of the plan, its objectives, KPIs, results, overrides, observations,
-    /// validations, approval and reopening writes one with the plan's year), the Direzioni's codes and names (changed
-    /// without a plan year), the rule book version, the <c>Ente</c> settings and the builds of the code that writes the
-    /// documents.
+    /// of the year's change stamp (<see cref="DashboardCache.ChangeStampAsync"/>, the year's latest audit row: every
+    /// change of the plan, its objectives, KPIs, results, overrides, observations, validations, approval and reopening
+    /// writes one with the plan's year), the Direzioni's codes and names (changed without a plan year), the rule book
+    /// version, the <c>Ente</c> settings and the builds of the code that writes the documents.
     /// </summary>
     public async Task<string?> VersionAsync(int year, CancellationToken cancellationToken)
     {
@@ -118,7 +119,7 @@ public sealed class PdfDownloadService(
             return null;
         }
 
-        var lastChange = await stamps.LastChangeAsync(db, year, cancellationToken);
+        var lastChange = await dashboards.ChangeStampAsync(db, year, cancellationToken);
         var directorates = await db.Directorates.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(cancellationToken);
         var e = ente.Value;
         return PdfFileCache.Digest(string.Join(
@@ -174,47 +175,5 @@ public sealed class PdfDownloadService(
             {
             }
         }
-    }
-}
-
-/// <summary>
-/// The highest audit id of each plan year (singleton): the first request of a year in a process reads it (a scan of the
-/// year's audit rows in the <c>PlanYear</c> index: 0.1–0.25 s for 200,000 rows on SQLite); later ones read only the
-/// highest audit id of all (the primary key's end) and, when it moved, the years of the rows added since — a few rows,
-/// not the year's history. Rows are appended only (ADR 006); a server that hands out ids to transactions that commit
-/// out of order could commit a lower id later, so the rows read again start <see cref="Overlap"/> ids before the last
-/// one seen.
-/// </summary>
-public sealed class PlanChangeStamps
-{
-    /// <summary>How many ids before the last one seen are read again (rows committed out of id order).</summary>
-    public const long Overlap = 1_000;
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (long Seen, long? Last)> _years = new();
-
-    /// <summary>The highest audit id with <c>PlanYear</c> = <paramref name="year"/>, or null when there is none.</summary>
-    public async Task<long?> LastChangeAsync(AppDbContext db, int year, CancellationToken cancellationToken)
-    {
-        var seen = await db.AuditEntries.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
-        long? last;
-        if (_years.TryGetValue(year, out var known))
-        {
-            if (known.Seen == seen)
-            {
-                return known.Last;
-            }
-
-            // Only the primary key in the condition, so that the database reads the new rows, not the year's index.
-            var from = known.Seen - Overlap;
-            var added = await db.AuditEntries.Where(a => a.Id > from).Select(a => new { a.Id, a.PlanYear }).ToListAsync(cancellationToken);
-            last = added.Where(a => a.PlanYear == year).Select(a => (long?)a.Id).Append(known.Last).Max();
-        }
-        else
-        {
-            last = await db.AuditEntries.Where(a => a.PlanYear == year).MaxAsync(a => (long?)a.Id, cancellationToken);
-        }
-
-        _years[year] = (seen, last);
-        return last;
     }
 }
