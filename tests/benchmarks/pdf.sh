@@ -7,6 +7,7 @@
 #      monitoring, 2,000 objectives and 10,000 KPIs each), PDO_BENCH_PDF_PORT (default 5187), PDO_BENCH_REPEAT (downloads
 #      of the kept file, default 20), PDO_BENCH_PDF_AGAIN (renders of the same PDF again in the warm process, the kept
 #      file deleted before each, default 0: the first download's cost without the cold process's JIT).
+#      PDO_BENCH_APP (the portal dll to run; default the Release build of src/Pdo.Web).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DATA=${PDO_BENCH_PDF_DATA:-/tmp/pdo-bench-pdf}
@@ -16,8 +17,12 @@ AGAIN=${PDO_BENCH_PDF_AGAIN:-0}
 BASE="http://127.0.0.1:$PORT"
 YEAR=2020
 
-dotnet build src/Pdo.Web -c Release -nologo -clp:ErrorsOnly
-APP="src/Pdo.Web/bin/Release/net10.0/Pdo.Web.dll"
+# PDO_BENCH_APP: the portal to run (default the Release build, made here), e.g. a ReadyToRun publish (docs/benchmarks.md).
+APP=${PDO_BENCH_APP:-}
+if [ -z "$APP" ]; then
+  dotnet build src/Pdo.Web -c Release -nologo -clp:ErrorsOnly
+  APP="src/Pdo.Web/bin/Release/net10.0/Pdo.Web.dll"
+fi
 export ASPNETCORE_ENVIRONMENT=Development Serilog__MinimumLevel__Default=Warning Database__DataDirectory="$DATA"
 if [ ! -f "$DATA/pdo.db" ]; then
   echo "Generating 2 years x 2,000 objectives x 10,000 KPIs into $DATA …"
