@@ -498,7 +498,7 @@ public sealed class DashboardCache(
     // A year and a plan id no row has (plan years are four-digit years, ids are positive).
     private const int NoPlan = int.MinValue;
 
-    private static async Task<PlanSnapshot?> LoadAsync(AppDbContext db, int year, CancellationToken cancellationToken)
+    private async Task<PlanSnapshot?> LoadAsync(AppDbContext db, int year, CancellationToken cancellationToken)
     {
         var plan = await db.Plans.AsNoTracking().Include(p => p.Periods).Include(p => p.Categories).Include(p => p.Areas).Include(p => p.Validations)
             .AsSplitQuery().FirstOrDefaultAsync(p => p.Year == year, cancellationToken);
@@ -538,24 +538,44 @@ public sealed class DashboardCache(
     }
 
     /// <summary>A plan's rows as the snapshot keeps them: objectives, KPI columns, results, approved overrides, and the Direzioni.</summary>
-    private static async Task<SnapshotRows> LoadRowsAsync(AppDbContext db, int planId, CancellationToken cancellationToken)
+    private async Task<SnapshotRows> LoadRowsAsync(AppDbContext db, int planId, CancellationToken cancellationToken)
     {
-        var objectives = await db.Objectives.AsNoTracking().Where(o => o.PlanId == planId)
-            .OrderBy(o => o.SortOrder)
-            .Select(o => new SnapshotObjective(o.Id, o.Code, o.Title, o.CategoryId, o.AreaId, o.DirectorateId, o.Weight, o.SortOrder))
-            .ToListAsync(cancellationToken);
-        // The columns the snapshot keeps, not the entities: no entity materialised per KPI of a 10,000-KPI year.
-        var kpis = await db.Kpis.AsNoTracking().Where(k => k.Objective!.PlanId == planId)
-            .OrderBy(k => k.ObjectiveId).ThenBy(k => k.SortOrder)
-            .Select(k => new KpiRow(
-                k.Id, k.ObjectiveId, k.Code, k.Name, k.TargetText, k.Weight, k.SortOrder, k.Kind, k.Direction, k.Comparator, k.TargetValue,
-                k.Deadline, k.Baseline, k.Method, k.BandsText, k.PenaltyPerDay, k.Unit, k.ValueKind, k.UnmeasurableReason != null))
-            .ToListAsync(cancellationToken);
-        var results = await ResultsQuery(db, r => r.Kpi!.Objective!.PlanId == planId).ToListAsync(cancellationToken);
-        var approved = await db.ScoreOverrides.AsNoTracking()
-            .Where(o => o.Kpi!.Objective!.PlanId == planId && o.State == OverrideState.Approved).ToListAsync(cancellationToken);
-        var directorates = await db.Directorates.AsNoTracking().ToDictionaryAsync(d => d.Id, d => new SnapshotGroup(d.Id, d.Code, d.Name, 0), cancellationToken);
-        return new SnapshotRows(objectives, kpis, results, approved, directorates);
+        // The results, the longest read after the KPIs', on a second connection meanwhile (when the portal gives one):
+        // a restarted portal's first dashboard of a 10,000-KPI year waits for the longer of the two reads, not for both.
+        // Task.Run: SQLite's reader is synchronous under its async surface.
+        await using var second = scopes?.CreateAsyncScope();
+        var resultsRead = second is { } scope
+            ? Task.Run(() => ResultsQuery(scope.ServiceProvider.GetRequiredService<AppDbContext>(), r => r.Kpi!.Objective!.PlanId == planId).ToListAsync(cancellationToken), cancellationToken)
+            : null;
+        try
+        {
+            var objectives = await db.Objectives.AsNoTracking().Where(o => o.PlanId == planId)
+                .OrderBy(o => o.SortOrder)
+                .Select(o => new SnapshotObjective(o.Id, o.Code, o.Title, o.CategoryId, o.AreaId, o.DirectorateId, o.Weight, o.SortOrder))
+                .ToListAsync(cancellationToken);
+            // The columns the snapshot keeps, not the entities: no entity materialised per KPI of a 10,000-KPI year.
+            var kpis = await db.Kpis.AsNoTracking().Where(k => k.Objective!.PlanId == planId)
+                .OrderBy(k => k.ObjectiveId).ThenBy(k => k.SortOrder)
+                .Select(k => new KpiRow(
+                    k.Id, k.ObjectiveId, k.Code, k.Name, k.TargetText, k.Weight, k.SortOrder, k.Kind, k.Direction, k.Comparator, k.TargetValue,
+                    k.Deadline, k.Baseline, k.Method, k.BandsText, k.PenaltyPerDay, k.Unit, k.ValueKind, k.UnmeasurableReason != null))
+                .ToListAsync(cancellationToken);
+            var approved = await db.ScoreOverrides.AsNoTracking()
+                .Where(o => o.Kpi!.Objective!.PlanId == planId && o.State == OverrideState.Approved).ToListAsync(cancellationToken);
+            var directorates = await db.Directorates.AsNoTracking().ToDictionaryAsync(d => d.Id, d => new SnapshotGroup(d.Id, d.Code, d.Name, 0), cancellationToken);
+            var results = resultsRead is null
+                ? await ResultsQuery(db, r => r.Kpi!.Objective!.PlanId == planId).ToListAsync(cancellationToken)
+                : await resultsRead;
+            return new SnapshotRows(objectives, kpis, results, approved, directorates);
+        }
+        finally
+        {
+            // Never leave the second read running on a connection about to be disposed (a failure above).
+            if (resultsRead is not null)
+            {
+                await resultsRead.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
     }
 
     private sealed record SnapshotRows(
