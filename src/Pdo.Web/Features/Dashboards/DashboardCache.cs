@@ -543,9 +543,10 @@ public sealed class DashboardCache(
         // The results, the longest read after the KPIs', on a second connection meanwhile (when the portal gives one):
         // a restarted portal's first dashboard of a 10,000-KPI year waits for the longer of the two reads, not for both.
         // Task.Run: SQLite's reader is synchronous under its async surface.
+        System.Linq.Expressions.Expression<Func<KpiResult, bool>> ofPlan = r => r.Kpi!.Objective!.PlanId == planId;
         await using var second = scopes?.CreateAsyncScope();
         var resultsRead = second is { } scope
-            ? Task.Run(() => ResultsQuery(scope.ServiceProvider.GetRequiredService<AppDbContext>(), r => r.Kpi!.Objective!.PlanId == planId).ToListAsync(cancellationToken), cancellationToken)
+            ? Task.Run(() => ResultsQuery(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ofPlan).ToListAsync(cancellationToken), cancellationToken)
             : null;
         try
         {
@@ -564,7 +565,7 @@ public sealed class DashboardCache(
                 .Where(o => o.Kpi!.Objective!.PlanId == planId && o.State == OverrideState.Approved).ToListAsync(cancellationToken);
             var directorates = await db.Directorates.AsNoTracking().ToDictionaryAsync(d => d.Id, d => new SnapshotGroup(d.Id, d.Code, d.Name, 0), cancellationToken);
             var results = resultsRead is null
-                ? await ResultsQuery(db, r => r.Kpi!.Objective!.PlanId == planId).ToListAsync(cancellationToken)
+                ? await ResultsQuery(db, ofPlan).ToListAsync(cancellationToken)
                 : await resultsRead;
             return new SnapshotRows(objectives, kpis, results, approved, directorates);
         }

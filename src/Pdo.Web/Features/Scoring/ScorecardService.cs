@@ -61,19 +61,11 @@ public sealed class ScorecardService(AppDbContext db, DashboardCache cache)
             return null;
         }
 
-        var period = SelectPeriod(plan, periodCode, p => p.Id == snapshot.DefaultPeriod?.Id);
+        // Without a code, the snapshot's default period (PerformancePlan.DefaultPeriod over its results), not chosen again here.
+        var period = string.IsNullOrWhiteSpace(periodCode)
+            ? plan.Periods.FirstOrDefault(p => p.Id == snapshot.DefaultPeriod?.Id) ?? plan.DefaultPeriod(_ => false)
+            : plan.Periods.FirstOrDefault(p => string.Equals(p.Code, periodCode, StringComparison.OrdinalIgnoreCase));
         return period is null && !string.IsNullOrWhiteSpace(periodCode) ? null : PlanScorecard.From(snapshot, plan, period);
-    }
-
-    /// <summary>The period with this code; without a code, the latest period with results, else the final (or latest) one.</summary>
-    private static MonitoringPeriod? SelectPeriod(PerformancePlan plan, string? periodCode, Func<MonitoringPeriod, bool> hasResults)
-    {
-        if (!string.IsNullOrWhiteSpace(periodCode))
-        {
-            return plan.Periods.FirstOrDefault(p => string.Equals(p.Code, periodCode, StringComparison.OrdinalIgnoreCase));
-        }
-
-        return plan.DefaultPeriod(hasResults);
     }
 
     /// <summary>Plans read-only, with their sections, areas, periods and the OIV's validations (one query each).</summary>
