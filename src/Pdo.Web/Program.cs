@@ -119,6 +119,8 @@ builder.Services.AddScoped<HistoryService>();
 builder.Services.AddSingleton<DashboardCache>();
 builder.Services.AddSingleton<DashboardWarmUp>();
 builder.Services.AddHostedService(services => services.GetRequiredService<DashboardWarmUp>());
+builder.Services.AddSingleton<Pdo.Web.Features.Reports.ApprovedPdfPreparer>();
+builder.Services.AddHostedService(services => services.GetRequiredService<Pdo.Web.Features.Reports.ApprovedPdfPreparer>());
 builder.Services.AddSingleton<Pdo.Web.Features.OpenData.OpenDataFiles>();
 builder.Services.AddScoped<DashboardService>();
 builder.Services.AddScoped<RenderedDashboardCache>();

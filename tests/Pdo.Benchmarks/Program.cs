@@ -11,7 +11,7 @@ using Pdo.Reporting;
 // --xlsx [KPIs…] [--export-only|--upload-only|--generate-only]  Excel export of generated plans and validation + preview of filled
 //                          templates (docs/benchmarks.md, "Excel in and out"), each against raw OpenXml
 // --per-page [objectives…] the portal's PDF against raw PDFsharp writing the same tagged pages (RawPdfReference)
-// --writes [URL] [year] [writers] [seconds] [period]  result POSTs of N writers on distinct KPIs of a running portal,
+// --writes [URL] [year] [writers] [seconds] [period] [warm-up seconds, default 30]  result POSTs of N writers on distinct KPIs of a running portal,
 //                          against raw SQLite in the same run (docs/benchmarks.md, "Writes")
 // --score [KPIs]          the rule book over N generated KPIs (default 10,000): scores only, then every explanation read
 //                          (docs/benchmarks.md, "Scoring without the explanation")

@@ -46,12 +46,12 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.SqlServer:
                 var sqlServer = RequiredConnectionString(configuration, DatabaseProvider.SqlServer);
-                AddProviderContext<SqlServerAppDbContext>(services, o => o.UseSqlServer(sqlServer, ConfigureSqlServer));
+                AddProviderContext<SqlServerAppDbContext>(services, (_, o) => o.UseSqlServer(sqlServer, ConfigureSqlServer));
                 break;
 
             case DatabaseProvider.PostgreSql:
                 var postgreSql = RequiredConnectionString(configuration, DatabaseProvider.PostgreSql);
-                AddProviderContext<PostgreSqlAppDbContext>(services, o => o.UseNpgsql(postgreSql, ConfigurePostgreSql));
+                AddProviderContext<PostgreSqlAppDbContext>(services, (_, o) => o.UseNpgsql(postgreSql, ConfigurePostgreSql));
                 break;
 
             default:
@@ -61,8 +61,9 @@ public static class DatabaseSetup
                 }
 
                 var sqlite = SqliteConnectionString(configuration, dataDirectory);
-                AddProviderContext<SqliteAppDbContext>(services, o => o.UseSqlite(sqlite, ConfigureSqlite)
-                    .AddInterceptors(SqliteConnectionSettingsInterceptor.Instance)
+                services.TryAddSingleton(_ => new SqliteWriteGate());
+                AddProviderContext<SqliteAppDbContext>(services, (sp, o) => o.UseSqlite(sqlite, ConfigureSqlite)
+                    .AddInterceptors(SqliteConnectionSettingsInterceptor.Instance, sp.GetRequiredService<SqliteWriteGate>())
                     // A table rebuild runs outside the migration's transaction: the initializer copies an existing file
                     // first (DatabaseInitializer.BackUpBeforeMigratingAsync), so EF Core's warning is only information.
                     .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Information))));
@@ -73,12 +74,12 @@ public static class DatabaseSetup
     }
 
     /// <summary>The provider's context with the audit and change-signal interceptors, also served as <see cref="AppDbContext"/>.</summary>
-    private static void AddProviderContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> useProvider)
+    private static void AddProviderContext<TContext>(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> useProvider)
         where TContext : AppDbContext
     {
         services.AddDbContext<TContext>((sp, o) =>
         {
-            useProvider(o);
+            useProvider(sp, o);
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeSignalInterceptor>());
 
             // A failed save is logged once, by whoever handles it: an expected conflict (a version that moved, a first

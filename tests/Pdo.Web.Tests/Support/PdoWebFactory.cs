@@ -202,6 +202,8 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Dashboards:BackgroundLoadDelay", "00:00:00");
         // Nor are the queries prepared at start, so that query-count tests count their requests only (DashboardWarmUpTests).
         builder.UseSetting("Dashboards:WarmUpOnStart", "false");
+        // Nor are approved plans' PDFs rendered in the background: each test renders what it asks for (ApprovedPdfPreparerTests).
+        builder.UseSetting("Reports:PrepareApproved", "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddAuthentication(options =>
