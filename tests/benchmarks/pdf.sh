@@ -56,7 +56,7 @@ curl -s -o /dev/null -H "Cookie: $COOKIE" "$BASE/piani/$YEAR" # the plan's snaps
 sleep 2
 if [ "$PREPARED" = 1 ]; then
   for _ in $(seq 1 1200); do ls "$DATA"/pdf/$YEAR-*.pdf >/dev/null 2>&1 && break; sleep 0.1; done
-  echo "prepared in the background: kept file ready $(awk -v a="$STARTED" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s after the start (Reports:PrepareDelay 10 s), the preparation's $(grep -o 'rendered: [^"]*ms' /tmp/pdo-bench-pdf-app.log | tail -1)"
+  echo "prepared in the background: kept file ready $(awk -v a="$STARTED" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s after the start (Reports:PrepareDelay 10 s), the preparation's $(grep -o "Consuntivo $YEAR piano rendered: [^\"]*ms" /tmp/pdo-bench-pdf-app.log | tail -1 | sed 's/.*rendered: /render: /')"
   sleep 2
 fi
 IDLE=$(rss)
