@@ -37,6 +37,7 @@ public sealed class ApprovedPdfPreparer(IServiceScopeFactory scopes, IConfigurat
 
         try
         {
+            await Task.Yield(); // off the start-up path even with no delay
             await Task.Delay(_delay, stoppingToken);
             while (true)
             {
