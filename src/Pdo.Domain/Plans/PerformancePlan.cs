@@ -103,6 +103,17 @@ public sealed class PerformancePlan
     /// <summary>The period the result form and the monitoring board open on when none is asked for: the earliest open one.</summary>
     public MonitoringPeriod? EarliestOpenPeriod => _periods.Where(p => p.IsOpen).OrderBy(p => p.EndDate).FirstOrDefault();
 
+    /// <summary>The period with this code (<see cref="PeriodWithCode{TPeriod}"/>) among this plan's periods, or null.</summary>
+    public MonitoringPeriod? PeriodWithCode(string? code) => PeriodWithCode(_periods, p => p.Code, code);
+
+    /// <summary>
+    /// The period a URL or a form names by its code: case and surrounding spaces ignored (codes are unique that way,
+    /// <see cref="AddPeriod"/>), null for no code or an unknown one. One rule for the plan's entities and for the
+    /// dashboards' snapshot of them.
+    /// </summary>
+    public static TPeriod? PeriodWithCode<TPeriod>(IEnumerable<TPeriod> periods, Func<TPeriod, string> code, string? wanted) =>
+        string.IsNullOrWhiteSpace(wanted) ? default : periods.FirstOrDefault(p => string.Equals(code(p), wanted.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The period shown when none is asked for (<see cref="DefaultPeriod{TPeriod}"/>) among this plan's periods.</summary>
     public MonitoringPeriod? DefaultPeriod(Func<MonitoringPeriod, bool> hasResults) =>
         DefaultPeriod(_periods, p => p.EndDate, p => p.IsFinal, hasResults);
@@ -347,7 +358,7 @@ public sealed class PerformancePlan
         _periods.RemoveAll(p => !periods.Any(n => string.Equals(n.Code, p.Code, StringComparison.OrdinalIgnoreCase)));
         foreach (var (code, name, endDate, isFinal) in periods)
         {
-            if (_periods.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)) is { } kept)
+            if (PeriodWithCode(code) is { } kept)
             {
                 kept.Change(name, endDate, isFinal);
             }

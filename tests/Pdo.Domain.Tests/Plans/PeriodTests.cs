@@ -28,6 +28,28 @@ public class PeriodTests
     }
 
     [Fact]
+    public void ReturnsThePeriodGivenItsCodeInAnotherCaseOrWithSpaces()
+    {
+        var plan = PerformancePlan.CreateWithDefaultPeriods(2020, "Piano degli Obiettivi 2020");
+
+        Assert.Equal("INT", plan.PeriodWithCode("int")?.Code);
+        Assert.Equal("FIN", plan.PeriodWithCode(" Fin ")?.Code);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    [InlineData("SEM")]
+    [InlineData("IN")]
+    public void ReturnsNoPeriodGivenNoCodeOrAnUnknownOne(string? code)
+    {
+        var plan = PerformancePlan.CreateWithDefaultPeriods(2020, "Piano degli Obiettivi 2020");
+
+        Assert.Null(plan.PeriodWithCode(code));
+    }
+
+    [Fact]
     public void RefusesASecondFinalPeriod()
     {
         var plan = PerformancePlan.CreateWithDefaultPeriods(2020, "Piano degli Obiettivi 2020");

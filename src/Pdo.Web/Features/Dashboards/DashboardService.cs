@@ -46,7 +46,7 @@ public sealed class DashboardService(AppDbContext db, DashboardCache cache)
 
         var period = string.IsNullOrEmpty(filter.Period)
             ? snapshot.DefaultPeriod
-            : snapshot.Periods.FirstOrDefault(p => string.Equals(p.Code, filter.Period, StringComparison.OrdinalIgnoreCase));
+            : snapshot.PeriodWithCode(filter.Period);
         if (period is null)
         {
             return null;

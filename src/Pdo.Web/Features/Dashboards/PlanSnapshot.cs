@@ -170,6 +170,9 @@ public sealed class PlanSnapshot
     public SnapshotPeriod? DefaultPeriod =>
         PerformancePlan.DefaultPeriod(Periods, p => p.EndDate, p => p.IsFinal, p => ResultsByPeriod.ContainsKey(p.Id));
 
+    /// <summary>The period with this code, as for the plan's entities (<see cref="PerformancePlan.PeriodWithCode{TPeriod}"/>), or null.</summary>
+    public SnapshotPeriod? PeriodWithCode(string? code) => PerformancePlan.PeriodWithCode(Periods, p => p.Code, code);
+
     /// <summary>The result that counts (<see cref="Kpi.Counts"/>): none in the final period of a KPI declared non rilevabile.</summary>
     public SnapshotResult? Result(int periodId, int kpiId) =>
         ResultsByPeriod.TryGetValue(periodId, out var byKpi) && byKpi.TryGetValue(kpiId, out var result)

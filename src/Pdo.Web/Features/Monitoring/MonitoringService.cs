@@ -118,7 +118,7 @@ public sealed class MonitoringService(AppDbContext db)
     {
         if (!string.IsNullOrWhiteSpace(periodCode))
         {
-            return plan.Periods.FirstOrDefault(p => string.Equals(p.Code, periodCode.Trim(), StringComparison.OrdinalIgnoreCase));
+            return plan.PeriodWithCode(periodCode);
         }
 
         if (plan.EarliestOpenPeriod is { } open)

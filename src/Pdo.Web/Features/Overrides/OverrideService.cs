@@ -107,7 +107,7 @@ public sealed class OverrideService(AppDbContext db, ScorecardService scorecards
                 .FirstOrDefaultAsync(p => p.Year == year, cancellationToken) ?? throw new EditTargetNotFoundException();
             var kpi = plan.Objectives.SelectMany(o => o.Kpis).FirstOrDefault(k => string.Equals(k.Code, form.Kpi, StringComparison.OrdinalIgnoreCase))
                 ?? throw new EditTargetNotFoundException();
-            var period = plan.Periods.FirstOrDefault(p => string.Equals(p.Code, form.Period, StringComparison.OrdinalIgnoreCase))
+            var period = plan.PeriodWithCode(form.Period)
                 ?? throw new DomainRuleException($"Il periodo «{form.Period}» non esiste in questo piano.");
             kpi.ProposeOverride(period, score, form.Reason, actor.UserId, actor.FullName, clock.GetUtcNow());
             return Links.Overrides(year);

@@ -431,7 +431,7 @@ public sealed class PlanEditingService(
     }
 
     private static MonitoringPeriod Period(PerformancePlan plan, string code) =>
-        plan.Periods.FirstOrDefault(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)) ?? throw new EditTargetNotFoundException();
+        plan.PeriodWithCode(code) ?? throw new EditTargetNotFoundException();
 
     private static Objective? Objective(PerformancePlan plan, string code) =>
         plan.Objectives.FirstOrDefault(o => string.Equals(o.Code, code, StringComparison.OrdinalIgnoreCase));

@@ -143,7 +143,7 @@ public sealed class PlanService(AppDbContext db, DashboardCache cache)
             return (snapshot, snapshot.DefaultPeriod);
         }
 
-        var selected = snapshot.Periods.FirstOrDefault(p => string.Equals(p.Code, period, StringComparison.OrdinalIgnoreCase));
+        var selected = snapshot.PeriodWithCode(period);
         return selected is null ? null : (snapshot, selected);
     }
 

@@ -229,7 +229,7 @@ public sealed class ResultUploadService(
         }
 
         var plan = await db.Plans.Where(p => p.Year == year).Include(p => p.Periods).FirstOrDefaultAsync(cancellationToken);
-        var period = plan?.Periods.FirstOrDefault(p => string.Equals(p.Code, periodCode, StringComparison.OrdinalIgnoreCase));
+        var period = plan?.PeriodWithCode(periodCode);
         if (plan is null || period is null)
         {
             return Validation.Fail($"{StateSheet}!B2: il periodo «{periodCode}» non esiste nel piano {year}.");

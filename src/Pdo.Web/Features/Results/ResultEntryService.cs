@@ -316,7 +316,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
 
         var period = string.IsNullOrWhiteSpace(periodCode)
             ? plan.EarliestOpenPeriod ?? plan.DefaultPeriod(p => objective.Kpis.Any(k => k.Results.Any(r => r.PeriodId == p.Id)))
-            : plan.Periods.FirstOrDefault(p => string.Equals(p.Code, periodCode, StringComparison.OrdinalIgnoreCase));
+            : plan.PeriodWithCode(periodCode);
         return period is null ? null : (plan, objective, period);
     }
 

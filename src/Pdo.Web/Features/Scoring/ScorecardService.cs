@@ -64,7 +64,7 @@ public sealed class ScorecardService(AppDbContext db, DashboardCache cache)
         // Without a code, the snapshot's default period (PerformancePlan.DefaultPeriod over its results), not chosen again here.
         var period = string.IsNullOrWhiteSpace(periodCode)
             ? plan.Periods.FirstOrDefault(p => p.Id == snapshot.DefaultPeriod?.Id) ?? plan.DefaultPeriod(_ => false)
-            : plan.Periods.FirstOrDefault(p => string.Equals(p.Code, periodCode, StringComparison.OrdinalIgnoreCase));
+            : plan.PeriodWithCode(periodCode);
         return period is null && !string.IsNullOrWhiteSpace(periodCode) ? null : PlanScorecard.From(snapshot, plan, period);
     }
 
