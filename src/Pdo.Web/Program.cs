@@ -85,6 +85,7 @@ builder.Services
     {
         options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         options.Filters.Add(new Pdo.Web.Features.Errors.StaleFormFilter()); // a refused token gets the Italian stale-form page
+        options.Conventions.Add(new HeadLikeGetConvention()); // HEAD wherever GET: no 405 for link checkers and monitors
     })
     .AddRazorOptions(options =>
     {

@@ -69,8 +69,9 @@ public sealed class DashboardCacheTests(MonitoringPlanFactory factory) : IClassF
 
         Assert.NotNull(before2019);
         Assert.Equal(before2019, after2019);
-        Assert.Equal(await LastAuditIdAsync(db, 2019), after2019);
-        Assert.True(after2020 > before2020, "The change of 2020 was expected to move 2020's stamp.");
+        Assert.Equal(await LastAuditIdAsync(db, 2019), after2019?.LastId);
+        Assert.True(after2020?.LastId > before2020?.LastId, "The change of 2020 was expected to move 2020's stamp.");
+        Assert.True(after2020?.Rows > before2020?.Rows, "The change of 2020 was expected to count 2020's new audit rows.");
     }
 
     [Fact]
@@ -89,7 +90,8 @@ public sealed class DashboardCacheTests(MonitoringPlanFactory factory) : IClassF
 
         Assert.Equal(before, within); // another instance's change, within the interval: the stamp of a moment ago
         Assert.NotEqual(before, after);
-        Assert.Equal(await LastAuditIdAsync(db, 2020), after);
+        Assert.Equal(await LastAuditIdAsync(db, 2020), after?.LastId);
+        Assert.Equal(await db.AuditEntries.LongCountAsync(a => a.PlanYear == 2020), after?.Rows);
     }
 
     [Fact]
@@ -127,6 +129,41 @@ public sealed class DashboardCacheTests(MonitoringPlanFactory factory) : IClassF
         Assert.Equal(Rollups(fresh, period), Rollups(incremental, period));
         Assert.Equal(fresh.Overall(period).Score, incremental.Overall(period).Score);
         Assert.NotEqual(overallBefore, incremental.Overall(period).Score);
+    }
+
+    /// <summary>
+    /// PostgreSQL and SQL Server take an audit id at insert: a transaction holding a lower id may commit after the stamp
+    /// has passed it. Played here with audit rows under chosen ids (SQLite, whose single writer commits ids in order,
+    /// cannot produce it): a row of no plan under id S+3 commits first, then a result changed under id S+1.
+    /// </summary>
+    [Fact]
+    public async Task ReturnsTheChangeGivenAResultCommittedLateUnderALowerAuditId()
+    {
+        var cache = NewCache();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await SaveResultAsync("SI", null);
+        var source = await db.AuditEntries.Where(a => a.PlanYear == 2020 && a.EntityType == "KpiResult").MaxAsync(a => a.Id);
+        var kpi = await db.Kpis.Where(k => k.Objective!.Code == "DIR-SOC-01" && k.Objective.Plan!.Year == 2020).OrderBy(k => k.SortOrder)
+            .Select(k => new { k.Id, k.Code }).FirstAsync();
+        await cache.AllAsync(db, CancellationToken.None);
+        var stampBefore = await cache.ChangeStampAsync(db, 2020, CancellationToken.None);
+        var stamp = await db.AuditEntries.MaxAsync(a => a.Id);
+
+        await CopyAuditRowAsync(db, source, stamp + 3, kpiCode: null); // committed first
+        _signal.Changed();
+        var meanwhile = await cache.AllAsync(db, CancellationToken.None);
+        var period = meanwhile.Single(p => p.Year == 2020).Periods.Single(p => p.Code == "INT").Id;
+        await db.Database.ExecuteSqlAsync($"""UPDATE "KpiResults" SET "ActualText" = 'NO', "Done" = {false} WHERE "KpiId" = {kpi.Id} AND "PeriodId" = {period}""");
+        await CopyAuditRowAsync(db, source, stamp + 1, kpi.Code); // committed late, under a lower id
+        _signal.Changed();
+        var after = await cache.AllAsync(db, CancellationToken.None);
+        var stampAfter = await cache.ChangeStampAsync(db, 2020, CancellationToken.None);
+
+        Assert.Equal("SI", await ActualTextAsync(meanwhile, db));
+        Assert.Equal("NO", await ActualTextAsync(after, db));
+        Assert.NotEqual(stampBefore, stampAfter);
+        Assert.Equal(stampBefore?.Rows + 1, stampAfter?.Rows);
     }
 
     [Fact]
@@ -222,6 +259,33 @@ public sealed class DashboardCacheTests(MonitoringPlanFactory factory) : IClassF
         var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
         var response = await ResultForm.PostAsync(factory, office, 2020, "DIR-SOC-01", "INT", (actual, justification));
         Assert.True(response.IsSuccessStatusCode || (int)response.StatusCode == 302, $"The result was not saved: {(int)response.StatusCode}");
+    }
+
+    /// <summary>A copy of audit row <paramref name="source"/> under id <paramref name="id"/>: of no plan, or of <paramref name="kpiCode"/> of its objective.</summary>
+    private static async Task CopyAuditRowAsync(AppDbContext db, long source, long id, string? kpiCode)
+    {
+        if (kpiCode is null)
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "AuditEntries" ("Id", "OccurredAt", "UserName", "Action", "EntityType", "EntityKey", "PlanYear", "ObjectiveCode", "KpiCode", "Field", "OldValue", "NewValue", "Reason")
+                SELECT {id}, "OccurredAt", "UserName", "Action", 'ApplicationUser', "EntityKey", NULL, NULL, NULL, "Field", "OldValue", "NewValue", "Reason"
+                FROM "AuditEntries" WHERE "Id" = {source}
+                """);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "AuditEntries" ("Id", "OccurredAt", "UserName", "Action", "EntityType", "EntityKey", "PlanYear", "ObjectiveCode", "KpiCode", "Field", "OldValue", "NewValue", "Reason")
+                SELECT {id}, "OccurredAt", "UserName", "Action", "EntityType", "EntityKey", "PlanYear", "ObjectiveCode", {kpiCode}, "Field", "OldValue", "NewValue", "Reason"
+                FROM "AuditEntries" WHERE "Id" = {source}
+                """);
+        }
+
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            // An id given by hand does not move PostgreSQL's identity: the next rows' ids must stay above it.
+            await db.Database.ExecuteSqlRawAsync("""SELECT setval(pg_get_serial_sequence('"AuditEntries"', 'Id'), (SELECT MAX("Id") FROM "AuditEntries"))""");
+        }
     }
 
     private static Task<long?> LastAuditIdAsync(AppDbContext db, int year) =>

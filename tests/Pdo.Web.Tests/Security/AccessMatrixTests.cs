@@ -192,6 +192,16 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
     }
 
     [Fact]
+    public void AnswersHeadGivenEveryActionOfTheRouterThatAnswersGet()
+    {
+        var actions = factory.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items.OfType<ControllerActionDescriptor>().ToList();
+
+        Assert.Contains(actions, a => Methods(a).Contains("GET"));
+        Assert.All(actions.Where(a => Methods(a).Contains("GET")), a => Assert.Contains("HEAD", Methods(a)));
+        Assert.All(actions.Where(a => !Methods(a).Contains("GET")), a => Assert.DoesNotContain("HEAD", Methods(a)));
+    }
+
+    [Fact]
     public void FindsTheSameActionsByReflectionAsTheRouterGivenTheWebAssembly()
     {
         Assert.Equal(ReflectedActions().Order(), DiscoverActions(factory).Keys.Order());
@@ -289,8 +299,10 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
         var result = new Dictionary<string, ControllerActionDescriptor>();
         foreach (var d in provider.ActionDescriptors.Items.OfType<ControllerActionDescriptor>())
         {
-            var methods = d.ActionConstraints?.OfType<Microsoft.AspNetCore.Mvc.ActionConstraints.HttpMethodActionConstraint>().SelectMany(c => c.HttpMethods).ToList() ?? [];
-            foreach (var method in methods.Count == 0 ? ["GET"] : methods)
+            var methods = Methods(d);
+
+            // HEAD is the GET action itself (HeadLikeGetConvention): the matrix holds GET's row for both.
+            foreach (var method in (methods.Count == 0 ? ["GET"] : methods).Where(m => m != "HEAD"))
             {
                 result[$"{d.ControllerName}.{d.ActionName} {method}"] = d;
             }
@@ -298,6 +310,9 @@ public sealed class AccessMatrixTests(PdoWebFactory factory) : IClassFixture<Pdo
 
         return result;
     }
+
+    private static List<string> Methods(ControllerActionDescriptor d) =>
+        d.ActionConstraints?.OfType<Microsoft.AspNetCore.Mvc.ActionConstraints.HttpMethodActionConstraint>().SelectMany(c => c.HttpMethods).ToList() ?? [];
 
     private static IEnumerable<string> ReflectedActions() =>
         typeof(Program).Assembly.GetTypes()

@@ -52,6 +52,27 @@ public sealed class TransparencyTests(MonitoringPlanFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task AnswersHeadAsGetGivenPublicPagesOpenDataAndTheConsuntivo()
+    {
+        await EnsurePlansAsync();
+        var client = factory.CreateHttpsClient();
+        foreach (var url in new[] { "/trasparenza", "/trasparenza/2019", "/trasparenza/2019/consuntivo.pdf", "/opendata", "/opendata/pdo-2019.csv", "/accesso" })
+        {
+            using var get = await client.GetAsync(url);
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, url));
+
+            Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+            Assert.Equal(get.StatusCode, head.StatusCode);
+            Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+        }
+
+        // An action answering POST only still refuses HEAD (signed in: the anonymous are sent to the sign-in first).
+        var office = await factory.CreateClientAsAsync(Roles.PlanningOffice);
+        using var logout = await office.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/accesso/esci"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, logout.StatusCode);
+    }
+
+    [Fact]
     public async Task AnswersEveryPublicPageWithoutCookiesGivenAnAnonymousVisitor()
     {
         await EnsurePlansAsync();

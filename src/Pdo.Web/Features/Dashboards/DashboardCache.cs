@@ -20,6 +20,13 @@ namespace Pdo.Web.Features.Dashboards;
 /// per <see cref="CheckInterval"/>, for changes made by another instance sharing the database. In between, a request
 /// costs no query at all.
 /// </para>
+/// <para>
+/// On PostgreSQL and SQL Server an audit id is taken when the row is inserted, not when its transaction commits: a
+/// transaction holding a lower id can commit after the stamp has passed it (and a rolled-back one never does). The ids
+/// the stamp passed without finding them are kept as missing for <see cref="LateCommitWindow"/> and looked for again
+/// at every check (one query by primary key, only while some are missing): a late commit is caught up like any other
+/// change. SQLite has one writer, so its ids are always committed in order and none are ever missing.
+/// </para>
 /// </summary>
 public sealed class DashboardCache(
     DataChangeSignal signal, TimeProvider clock, IConfiguration configuration, ILogger<DashboardCache> logger, IServiceScopeFactory? scopes = null)
@@ -45,14 +52,26 @@ public sealed class DashboardCache(
 
     private const int MaxIncrementalEntries = 2_000;
 
+    /// <summary>
+    /// How long an audit id the stamp passed without finding it is looked for again: far longer than any transaction
+    /// between its audit rows' insert and its commit. A rolled-back transaction's ids never come; they expire.
+    /// </summary>
+    public static readonly TimeSpan LateCommitWindow = TimeSpan.FromMinutes(5);
+
+    /// <summary>At most this many missing ids are kept (SQL Server's identity may jump by 1,000 after a restart); the oldest go first.</summary>
+    public const int MaxMissingIds = 20_000;
+
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<PlanSnapshot>, System.Collections.Concurrent.ConcurrentDictionary<(int Year, DashboardFilter Filter), DashboardViewModel>> _memos = new();
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<int, PlanSnapshot> _snapshots = [];
     private long _stamp = -1;
 
-    // The highest audit id of each plan year asked for (ChangeStampAsync) as of _stamp: kept current by CatchUpAsync.
-    private readonly Dictionary<int, long?> _changeStamps = [];
+    // The change stamp of each plan year asked for (ChangeStampAsync) as of _stamp: kept current by CatchUpAsync.
+    private readonly Dictionary<int, ChangeStamp?> _changeStamps = [];
+
+    // Audit ids below the stamp not found yet (taken by a transaction not committed then), with when they were missed.
+    private readonly SortedDictionary<long, long> _missing = [];
 
     // The plan years in the database as of the stamp (null: to be read again), and whether each one is loaded.
     private HashSet<int>? _years;
@@ -225,7 +244,7 @@ public sealed class DashboardCache(
         var stamp = await db.AuditEntries.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
         lock (_snapshots)
         {
-            if (stamp == _stamp && Holds(year))
+            if (stamp == _stamp && _missing.Count == 0 && Holds(year))
             {
                 return _ordered;
             }
@@ -234,7 +253,13 @@ public sealed class DashboardCache(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (stamp != _stamp)
+            bool lookForLate;
+            lock (_snapshots)
+            {
+                lookForLate = _missing.Count > 0;
+            }
+
+            if (stamp != _stamp || lookForLate)
             {
                 await CatchUpAsync(db, stamp, cancellationToken);
             }
@@ -297,14 +322,16 @@ public sealed class DashboardCache(
         _memos.GetValue(snapshots, _ => new());
 
     /// <summary>
-    /// The change stamp of the plan year <paramref name="year"/>: the highest audit id with that <c>PlanYear</c> (every
-    /// change of the plan, its objectives, KPIs, results, overrides, observations, validations, approval and reopening
-    /// writes one), null when there is none, as of the stamp the snapshots are current with (<see cref="CheckInterval"/>
-    /// for another instance's changes). Brings the stamp current without loading any plan; a year's first call in a
-    /// process reads its highest id from the <c>PlanYear</c> index, later ones nothing more than the audit rows
-    /// <see cref="CatchUpAsync"/> reads anyway when the stamp moves (a change of another year leaves it as it was).
+    /// The change stamp of the plan year <paramref name="year"/>: the highest audit id with that <c>PlanYear</c> and the
+    /// number of such rows (every change of the plan, its objectives, KPIs, results, overrides, observations,
+    /// validations, approval and reopening writes one; the trail is append-only, so the count grows with every change,
+    /// also one committed late under a lower id), null when there is none, as of the stamp the snapshots are current
+    /// with (<see cref="CheckInterval"/> for another instance's changes). Brings the stamp current without loading any
+    /// plan; a year's first call in a process reads both from the <c>PlanYear</c> index, later ones nothing more than
+    /// the audit rows <see cref="CatchUpAsync"/> reads anyway when the stamp moves (a change of another year leaves it
+    /// as it was).
     /// </summary>
-    public async Task<long?> ChangeStampAsync(AppDbContext db, int year, CancellationToken cancellationToken)
+    public async Task<ChangeStamp?> ChangeStampAsync(AppDbContext db, int year, CancellationToken cancellationToken)
     {
         await SnapshotsAsync(db, 0, cancellationToken);
         await _gate.WaitAsync(cancellationToken);
@@ -321,13 +348,15 @@ public sealed class DashboardCache(
                 stamp = _stamp;
             }
 
-            var last = await db.AuditEntries.Where(a => a.PlanYear == year && a.Id <= stamp).MaxAsync(a => (long?)a.Id, cancellationToken);
+            var ofYear = db.AuditEntries.Where(a => a.PlanYear == year && a.Id <= stamp);
+            var last = await ofYear.MaxAsync(a => (long?)a.Id, cancellationToken);
+            ChangeStamp? stamped = last is long id ? new ChangeStamp(id, await ofYear.LongCountAsync(cancellationToken)) : null;
             lock (_snapshots)
             {
-                _changeStamps[year] = last;
+                _changeStamps[year] = stamped;
             }
 
-            return last;
+            return stamped;
         }
         finally
         {
@@ -378,8 +407,11 @@ public sealed class DashboardCache(
             .Where(a => a.Id > previous && a.Id <= stamp)
             .OrderBy(a => a.Id)
             .Take(MaxIncrementalEntries + 1)
-            .Select(a => new { a.Id, a.PlanYear, a.EntityType, a.ObjectiveCode, a.KpiCode })
+            .Select(a => new AuditChange(a.Id, a.PlanYear, a.EntityType, a.ObjectiveCode, a.KpiCode))
             .ToListAsync(cancellationToken);
+        var late = await LateChangesAsync(db, cancellationToken);
+        RememberMissing(previous, changes, late);
+        changes = [.. late, .. changes];
 
         // Rows of no plan are reference data (a Direzione: start again) or people and security events (no plan data).
         if (changes.Count > MaxIncrementalEntries || changes.Any(c => c.PlanYear is null && c.EntityType == nameof(Directorate)))
@@ -401,7 +433,10 @@ public sealed class DashboardCache(
         {
             foreach (var change in changes.Where(c => c.PlanYear is int y && _changeStamps.ContainsKey(y)))
             {
-                _changeStamps[change.PlanYear!.Value] = change.Id;
+                var year = change.PlanYear!.Value;
+                _changeStamps[year] = _changeStamps[year] is { } known
+                    ? new ChangeStamp(Math.Max(known.LastId, change.Id), known.Rows + 1)
+                    : new ChangeStamp(change.Id, 1);
             }
         }
 
@@ -465,6 +500,71 @@ public sealed class DashboardCache(
         SetStamp(stamp);
     }
 
+    /// <summary>The audit rows committed since under ids the stamp had passed (none, without a query, when no id is missing).</summary>
+    private async Task<List<AuditChange>> LateChangesAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        long[] missing;
+        lock (_snapshots)
+        {
+            var now = clock.GetTimestamp();
+            foreach (var expired in _missing.Where(m => clock.GetElapsedTime(m.Value, now) >= LateCommitWindow).Select(m => m.Key).ToList())
+            {
+                _missing.Remove(expired);
+            }
+
+            missing = [.. _missing.Keys];
+        }
+
+        if (missing.Length == 0)
+        {
+            return [];
+        }
+
+        return await db.AuditEntries.AsNoTracking()
+            .Where(a => missing.Contains(a.Id))
+            .OrderBy(a => a.Id)
+            .Select(a => new AuditChange(a.Id, a.PlanYear, a.EntityType, a.ObjectiveCode, a.KpiCode))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Forgets the missing ids found (<paramref name="late"/>) and remembers the ids between <paramref name="previous"/>
+    /// and the newest of <paramref name="changes"/> that are not among them (ids of transactions not committed yet, or
+    /// rolled back); keeps at most <see cref="MaxMissingIds"/>, the most recent.
+    /// </summary>
+    private void RememberMissing(long previous, List<AuditChange> changes, List<AuditChange> late)
+    {
+        lock (_snapshots)
+        {
+            foreach (var found in late)
+            {
+                _missing.Remove(found.Id);
+            }
+
+            if (changes.Count > MaxIncrementalEntries)
+            {
+                return; // everything is loaded again from the database
+            }
+
+            var now = clock.GetTimestamp();
+            var expected = previous + 1;
+            foreach (var change in changes)
+            {
+                for (var id = Math.Max(expected, change.Id - MaxMissingIds); id < change.Id; id++)
+                {
+                    _missing[id] = now;
+                }
+
+                expected = change.Id + 1;
+            }
+
+            while (_missing.Count > MaxMissingIds)
+            {
+                _missing.Remove(_missing.Keys.First());
+            }
+        }
+    }
+
     private void SetStamp(long stamp)
     {
         lock (_snapshots)
@@ -472,6 +572,8 @@ public sealed class DashboardCache(
             _stamp = stamp;
         }
     }
+
+    private sealed record AuditChange(long Id, int? PlanYear, string EntityType, string? ObjectiveCode, string? KpiCode);
 
     private static IQueryable<ResultRow> ResultsQuery(AppDbContext db, System.Linq.Expressions.Expression<Func<KpiResult, bool>> which) =>
         db.KpiResults.AsNoTracking().Where(which).Select(r => new ResultRow(r.KpiId, r.PeriodId, r.ActualText, r.Value, r.Done, r.CompletionDate));
@@ -608,6 +710,15 @@ public sealed class DashboardCache(
         bool IsUnmeasurable);
 
     private sealed record ResultRow(int KpiId, int PeriodId, string ActualText, decimal? Value, bool? Done, DateOnly? CompletionDate);
+}
+
+/// <summary>
+/// What a plan year's data has been through (<see cref="DashboardCache.ChangeStampAsync"/>): its highest audit id and
+/// its number of audit rows, which grows with every change even when a transaction commits late under a lower id.
+/// </summary>
+public readonly record struct ChangeStamp(long LastId, long Rows)
+{
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{LastId}.{Rows}");
 }
 
 /// <summary>The plans' snapshots held at one moment, oldest first, and whether every plan in the database is among them.</summary>

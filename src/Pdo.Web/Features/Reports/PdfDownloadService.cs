@@ -106,7 +106,7 @@ public sealed class PdfDownloadService(
 
     /// <summary>
     /// The data stamp of an approved plan's documents, or null when the plan is not approved (nothing is kept): a digest
-    /// of the year's change stamp (<see cref="DashboardCache.ChangeStampAsync"/>, the year's latest audit row: every
+    /// of the year's change stamp (<see cref="DashboardCache.ChangeStampAsync"/>, the year's latest audit row and row count: every
     /// change of the plan, its objectives, KPIs, results, overrides, observations, validations, approval and reopening
     /// writes one with the plan's year), the Direzioni's codes and names (changed without a plan year), the rule book
     /// version, the <c>Ente</c> settings and the builds of the code that writes the documents.
@@ -126,7 +126,7 @@ public sealed class PdfDownloadService(
             '\n',
             [
                 year.ToString(CultureInfo.InvariantCulture),
-                lastChange?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                lastChange?.ToString() ?? "-",
                 AttainmentRules.RuleBookVersion.ToString(CultureInfo.InvariantCulture),
                 string.Join('|', e.Name, e.IpaCode, e.ContactEmail, e.WebsiteUrl, e.TransparencyUrl, e.LogoPath),
                 Build,
