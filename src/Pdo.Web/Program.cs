@@ -170,6 +170,7 @@ builder.Services
         options.User.RequireUniqueEmail = true;
     })
     .AddEntityFrameworkStores<AppDbContext>()
+    .AddUserStore<PdoUserStore>() // recovery codes hashed (ASVS 6.5.2)
     .AddSignInManager<PdoSignInManager>()
     .AddClaimsPrincipalFactory<PdoClaimsPrincipalFactory>()
     .AddErrorDescriber<ItalianIdentityErrorDescriber>()
@@ -221,6 +222,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
     var identity = scope.ServiceProvider.GetRequiredService<IdentitySeeder>();
     await identity.EnsureRolesAsync();
+    await identity.HashRecoveryCodesStoredInClearAsync();
     if (app.Environment.IsDevelopment())
     {
         await identity.EnsureDemoUsersAsync();

@@ -104,5 +104,38 @@ public sealed class IdentitySeeder(
         return [.. exposed.Select(u => u.Email ?? u.UserName ?? u.Id)];
     }
 
+    /// <summary>
+    /// Hashes the recovery codes that an earlier version stored in clear (<see cref="PdoUserStore"/>): every account's
+    /// codes, each as <see cref="RecoveryCodeHash"/>, so that none is left readable in the database. Nothing to do, and
+    /// no hashing, once they are all hashed.
+    /// </summary>
+    /// <returns>How many accounts' codes were hashed.</returns>
+    public async Task<int> HashRecoveryCodesStoredInClearAsync()
+    {
+        var tokens = await db.Set<IdentityUserToken<string>>()
+            .Where(t => t.LoginProvider == PdoUserStore.TokenProvider && t.Name == PdoUserStore.RecoveryCodesToken)
+            .ToListAsync();
+        var hashed = 0;
+        foreach (var token in tokens)
+        {
+            var codes = (token.Value ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries);
+            if (codes.All(RecoveryCodeHash.IsHashed))
+            {
+                continue;
+            }
+
+            token.Value = string.Join(';', codes.Select(c => RecoveryCodeHash.IsHashed(c) ? c : RecoveryCodeHash.Hash(c)));
+            hashed++;
+        }
+
+        if (hashed > 0)
+        {
+            await db.SaveChangesAsync();
+            logger.LogWarning("Recovery codes of {Count} account(s) were stored in clear and have been hashed", hashed);
+        }
+
+        return hashed;
+    }
+
     public async Task<bool> HasAdministratorAsync() => (await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => !u.IsDisabled);
 }

@@ -88,6 +88,58 @@ public sealed class TwoFactorTests(PdoWebFactory factory) : IClassFixture<PdoWeb
     }
 
     [Fact]
+    public async Task StoresOnlySaltedHashesGivenNewRecoveryCodes()
+    {
+        var codes = await RecoveryCodesOfAsync("codici.protetti@pdo.local");
+        var stored = (await StoredRecoveryCodesAsync("codici.protetti@pdo.local")).Split(';');
+
+        Assert.Equal(10, stored.Length);
+        Assert.All(stored, s => Assert.StartsWith("pbkdf2-sha256$", s));
+        Assert.All(codes, c => Assert.DoesNotContain(stored, s => s.Contains(c, StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(stored.Length, stored.Select(s => s.Split('$')[2]).Distinct().Count()); // a salt of its own each
+    }
+
+    [Fact]
+    public async Task AcceptsOnceAndHashesGivenRecoveryCodesAnEarlierVersionStoredInClear()
+    {
+        await factory.CreateEnrolledUserAsync("codici.in.chiaro@pdo.local", Roles.Executive);
+        string[] clear = ["AAAAA-11111", "BBBBB-22222", "CCCCC-33333"];
+        await factory.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == "codici.in.chiaro@pdo.local");
+            var token = await db.Set<IdentityUserToken<string>>().SingleOrDefaultAsync(t => t.UserId == user.Id && t.Name == PdoUserStore.RecoveryCodesToken);
+            if (token is null)
+            {
+                db.Add(new IdentityUserToken<string> { UserId = user.Id, LoginProvider = PdoUserStore.TokenProvider, Name = PdoUserStore.RecoveryCodesToken, Value = string.Join(';', clear) });
+            }
+            else
+            {
+                token.Value = string.Join(';', clear);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+
+        var redeemedInClear = await RedeemAsync("codici.in.chiaro@pdo.local", clear[0]);
+        int hashed;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            hashed = await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().HashRecoveryCodesStoredInClearAsync();
+        }
+
+        var stored = (await StoredRecoveryCodesAsync("codici.in.chiaro@pdo.local")).Split(';');
+        var redeemedHashed = await RedeemAsync("codici.in.chiaro@pdo.local", clear[1]);
+        var reused = await RedeemAsync("codici.in.chiaro@pdo.local", clear[0]);
+
+        Assert.True(redeemedInClear);
+        Assert.True(hashed >= 1);
+        Assert.Equal(2, stored.Length); // the code used is gone, the other two hashed
+        Assert.All(stored, s => Assert.True(RecoveryCodeHash.IsHashed(s)));
+        Assert.True(redeemedHashed);
+        Assert.False(reused);
+    }
+
+    [Fact]
     public async Task ConfinesAnAdministratorWithoutASecondFactorToEnrolmentGivenASignInWithThePassword()
     {
         await factory.CreateUserAsync("admin.senza.2fa@pdo.local", Roles.Administrator);
@@ -197,6 +249,21 @@ public sealed class TwoFactorTests(PdoWebFactory factory) : IClassFixture<PdoWeb
         var html = await client.GetStringAsync("/piani");
 
         Assert.Contains("href=\"/accesso/sicurezza\"", html);
+    }
+
+    private Task<string> StoredRecoveryCodesAsync(string email) =>
+        factory.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            return (await db.Set<IdentityUserToken<string>>().AsNoTracking()
+                .SingleAsync(t => t.UserId == user.Id && t.LoginProvider == PdoUserStore.TokenProvider && t.Name == PdoUserStore.RecoveryCodesToken)).Value ?? string.Empty;
+        });
+
+    private async Task<bool> RedeemAsync(string email, string code)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return (await users.RedeemTwoFactorRecoveryCodeAsync((await users.FindByEmailAsync(email))!, code)).Succeeded;
     }
 
     private async Task<List<string>> RecoveryCodesOfAsync(string email, bool enrol = true)
