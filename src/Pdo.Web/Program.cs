@@ -193,7 +193,7 @@ builder.Services.AddAntiforgery(options =>
     cookies.Apply(options.Cookie, "Pdo.Antiforgery");
     options.Cookie.SameSite = SameSiteMode.Strict;
 });
-builder.Services.AddDataProtection().SetApplicationName("Pdo").PersistKeysToDbContext<AppDbContext>();
+builder.Services.AddPdoDataProtection(builder.Configuration); // keys in the database, encrypted with DataProtection:CertificatePath
 builder.Services.AddAuthorization(Policies.Configure);
 builder.Services.AddSingleton<IAuthorizationHandler, DirectorateAuthorizationHandler>();
 builder.Services.AddScoped<IdentitySeeder>();
@@ -210,6 +210,14 @@ var app = builder.Build();
 if (!generating && !app.HostingSettingsAreValid())
 {
     return 1;
+}
+
+if (!app.Environment.IsDevelopment() && !HostingDataProtection.EncryptsKeys(app.Configuration))
+{
+    app.Logger.LogWarning(
+        "Data Protection keys are stored in the database unencrypted: whoever holds a copy of the database can forge sign-in cookies. Set {Path} and {Password} (README, Production)",
+        HostingDataProtection.CertificatePathKey,
+        HostingDataProtection.CertificatePasswordKey);
 }
 
 if (clock is HostingClock.ShiftedTimeProvider shifted)

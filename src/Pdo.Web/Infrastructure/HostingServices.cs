@@ -31,6 +31,12 @@ public static class HostingServices
             return false;
         }
 
+        if (app.Services.GetService<DataProtectionCertificateStatus>()?.Problem is { } certificate)
+        {
+            app.Logger.LogCritical("Pdo cannot start: {Problem}", certificate);
+            return false;
+        }
+
         try
         {
             _ = app.Services.GetRequiredService<IOptions<EnteSettings>>().Value;
