@@ -230,7 +230,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
     var identity = scope.ServiceProvider.GetRequiredService<IdentitySeeder>();
     await identity.EnsureRolesAsync();
-    await identity.HashRecoveryCodesStoredInClearAsync();
+    await identity.ProtectSecondFactorSecretsStoredInClearAsync();
     if (app.Environment.IsDevelopment())
     {
         await identity.EnsureDemoUsersAsync();

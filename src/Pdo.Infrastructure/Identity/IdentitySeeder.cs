@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed class IdentitySeeder(
     RoleManager<IdentityRole> roles,
     UserManager<AppUser> users,
     AppDbContext db,
+    IDataProtectionProvider dataProtection,
     ILogger<IdentitySeeder> logger)
 {
     /// <summary>The Development demo password (documented in the README). Never used outside Development.</summary>
@@ -105,36 +107,47 @@ public sealed class IdentitySeeder(
     }
 
     /// <summary>
-    /// Hashes the recovery codes that an earlier version stored in clear (<see cref="PdoUserStore"/>): every account's
-    /// codes, each as <see cref="RecoveryCodeHash"/>, so that none is left readable in the database. Nothing to do, and
-    /// no hashing, once they are all hashed.
+    /// Protects what an earlier version stored of the second factor in clear (<see cref="PdoUserStore"/>): every
+    /// account's recovery codes hashed (<see cref="RecoveryCodeHash"/>) and authenticator key encrypted
+    /// (<see cref="AuthenticatorKeyProtection"/>), so that none is left readable in the database. Nothing to do once
+    /// all are protected.
     /// </summary>
-    /// <returns>How many accounts' codes were hashed.</returns>
-    public async Task<int> HashRecoveryCodesStoredInClearAsync()
+    /// <returns>How many stored secrets were protected.</returns>
+    public async Task<int> ProtectSecondFactorSecretsStoredInClearAsync()
     {
         var tokens = await db.Set<IdentityUserToken<string>>()
-            .Where(t => t.LoginProvider == PdoUserStore.TokenProvider && t.Name == PdoUserStore.RecoveryCodesToken)
+            .Where(t => t.LoginProvider == PdoUserStore.TokenProvider && (t.Name == PdoUserStore.RecoveryCodesToken || t.Name == PdoUserStore.AuthenticatorKeyToken))
             .ToListAsync();
-        var hashed = 0;
-        foreach (var token in tokens)
+        var protector = AuthenticatorKeyProtection.Protector(dataProtection);
+        var protectedNow = 0;
+        foreach (var token in tokens.Where(t => !string.IsNullOrEmpty(t.Value)))
         {
-            var codes = (token.Value ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries);
-            if (codes.All(RecoveryCodeHash.IsHashed))
+            if (token.Name == PdoUserStore.AuthenticatorKeyToken)
             {
+                if (!AuthenticatorKeyProtection.IsProtected(token.Value!))
+                {
+                    token.Value = AuthenticatorKeyProtection.Protect(protector, token.Value!);
+                    protectedNow++;
+                }
+
                 continue;
             }
 
-            token.Value = string.Join(';', codes.Select(c => RecoveryCodeHash.IsHashed(c) ? c : RecoveryCodeHash.Hash(c)));
-            hashed++;
+            var codes = token.Value!.Split(';', StringSplitOptions.RemoveEmptyEntries);
+            if (!codes.All(RecoveryCodeHash.IsHashed))
+            {
+                token.Value = string.Join(';', codes.Select(c => RecoveryCodeHash.IsHashed(c) ? c : RecoveryCodeHash.Hash(c)));
+                protectedNow++;
+            }
         }
 
-        if (hashed > 0)
+        if (protectedNow > 0)
         {
             await db.SaveChangesAsync();
-            logger.LogWarning("Recovery codes of {Count} account(s) were stored in clear and have been hashed", hashed);
+            logger.LogWarning("{Count} second-factor secret(s) (recovery codes, authenticator keys) were stored in clear and have been protected", protectedNow);
         }
 
-        return hashed;
+        return protectedNow;
     }
 
     public async Task<bool> HasAdministratorAsync() => (await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => !u.IsDisabled);

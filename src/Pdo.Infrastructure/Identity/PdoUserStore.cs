@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Pdo.Infrastructure.Data;
 
 namespace Pdo.Infrastructure.Identity;
@@ -12,15 +14,48 @@ namespace Pdo.Infrastructure.Identity;
 /// <c>AspNetUserTokens</c>: whoever reads the database could pass the second factor. Here each code is stored as
 /// <see cref="RecoveryCodeHash"/> (PBKDF2-HMAC-SHA256, its own 128-bit salt); a code entered is checked against every
 /// stored one and the matching one removed, as Identity does. Codes stored in clear by an earlier version are still
-/// accepted and are hashed at the next start (<see cref="IdentitySeeder.HashRecoveryCodesStoredInClearAsync"/>).
+/// accepted and are hashed at the next start (<see cref="IdentitySeeder.ProtectSecondFactorSecretsStoredInClearAsync"/>).
+/// The authenticator key, which the server needs to compute the codes, is stored encrypted with Data Protection
+/// (<see cref="AuthenticatorKeyProtection"/>): with the keys encrypted to a certificate outside the database
+/// (<c>DataProtection:CertificatePath</c>), a copy of the database does not give the second factor away.
 /// </summary>
-public sealed class PdoUserStore(AppDbContext context, IdentityErrorDescriber? describer = null)
+public sealed class PdoUserStore(AppDbContext context, IDataProtectionProvider dataProtection, ILogger<PdoUserStore> logger, IdentityErrorDescriber? describer = null)
     : UserStore<AppUser, IdentityRole, AppDbContext>(context, describer)
 {
+    private readonly IDataProtector _authenticatorKeys = AuthenticatorKeyProtection.Protector(dataProtection);
+
     /// <summary>Identity's own names for the recovery codes' token (<c>UserStoreBase</c>'s private constants).</summary>
     public const string TokenProvider = "[AspNetUserStore]";
 
     public const string RecoveryCodesToken = "RecoveryCodes";
+
+    public const string AuthenticatorKeyToken = "AuthenticatorKey";
+
+    public override Task SetAuthenticatorKeyAsync(AppUser user, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return base.SetAuthenticatorKeyAsync(user, AuthenticatorKeyProtection.Protect(_authenticatorKeys, key), cancellationToken);
+    }
+
+    public override async Task<string?> GetAuthenticatorKeyAsync(AppUser user, CancellationToken cancellationToken = default)
+    {
+        var stored = await base.GetAuthenticatorKeyAsync(user, cancellationToken);
+        if (stored is null || !AuthenticatorKeyProtection.IsProtected(stored))
+        {
+            return stored; // none, or stored in clear by an earlier version (protected at the next start)
+        }
+
+        try
+        {
+            return AuthenticatorKeyProtection.Unprotect(_authenticatorKeys, stored);
+        }
+        catch (CryptographicException ex)
+        {
+            // The Data Protection keys that wrote it are gone (e.g. another certificate): as if never enrolled.
+            logger.LogWarning("The authenticator key of user {UserId} cannot be read ({Reason}): the user signs in with a recovery code and enrols again", user.Id, ex.Message);
+            return null;
+        }
+    }
 
     public override Task ReplaceCodesAsync(AppUser user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken = default)
     {
@@ -107,4 +142,22 @@ public static class RecoveryCodeHash
         var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(code), salt, iterations, HashAlgorithmName.SHA256, expected.Length);
         return CryptographicOperations.FixedTimeEquals(actual, expected);
     }
+}
+
+/// <summary>The authenticator key as stored: <c>dp1:</c> and the key protected by Data Protection, or an earlier version's key in clear.</summary>
+public static class AuthenticatorKeyProtection
+{
+    private const string Prefix = "dp1:";
+
+    public static IDataProtector Protector(IDataProtectionProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        return provider.CreateProtector("Pdo.Identity.AuthenticatorKey.v1");
+    }
+
+    public static bool IsProtected(string stored) => stored.StartsWith(Prefix, StringComparison.Ordinal);
+
+    public static string Protect(IDataProtector protector, string key) => Prefix + protector.Protect(key);
+
+    public static string Unprotect(IDataProtector protector, string stored) => protector.Unprotect(stored[Prefix.Length..]);
 }

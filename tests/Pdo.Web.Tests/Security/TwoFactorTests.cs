@@ -100,6 +100,44 @@ public sealed class TwoFactorTests(PdoWebFactory factory) : IClassFixture<PdoWeb
     }
 
     [Fact]
+    public async Task StoresTheAuthenticatorKeyEncryptedAndSignsInWithItGivenAnEnrolment()
+    {
+        var key = await factory.CreateEnrolledUserAsync("chiave.cifrata@pdo.local", Roles.Executive);
+        var stored = await StoredTokenAsync("chiave.cifrata@pdo.local", PdoUserStore.AuthenticatorKeyToken);
+        var signedIn = await Browser.Open(factory).SignInWithCodeAsync("chiave.cifrata@pdo.local", key);
+
+        Assert.StartsWith("dp1:", stored);
+        Assert.DoesNotContain(key, stored, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/piani", signedIn.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task KeepsTheSameKeyEncryptedGivenAnAuthenticatorKeyAnEarlierVersionStoredInClear()
+    {
+        var key = await factory.CreateEnrolledUserAsync("chiave.in.chiaro@pdo.local", Roles.Executive);
+        await factory.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == "chiave.in.chiaro@pdo.local");
+            var token = await db.Set<IdentityUserToken<string>>().SingleAsync(t => t.UserId == user.Id && t.Name == PdoUserStore.AuthenticatorKeyToken);
+            token.Value = key; // as Identity's own store writes it
+            return await db.SaveChangesAsync();
+        });
+
+        var readInClear = await AuthenticatorKeyAsync("chiave.in.chiaro@pdo.local");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().ProtectSecondFactorSecretsStoredInClearAsync();
+        }
+
+        var stored = await StoredTokenAsync("chiave.in.chiaro@pdo.local", PdoUserStore.AuthenticatorKeyToken);
+
+        Assert.Equal(key, readInClear);
+        Assert.StartsWith("dp1:", stored);
+        Assert.Equal(key, await AuthenticatorKeyAsync("chiave.in.chiaro@pdo.local"));
+    }
+
+    [Fact]
     public async Task AcceptsOnceAndHashesGivenRecoveryCodesAnEarlierVersionStoredInClear()
     {
         await factory.CreateEnrolledUserAsync("codici.in.chiaro@pdo.local", Roles.Executive);
@@ -124,7 +162,7 @@ public sealed class TwoFactorTests(PdoWebFactory factory) : IClassFixture<PdoWeb
         int hashed;
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            hashed = await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().HashRecoveryCodesStoredInClearAsync();
+            hashed = await scope.ServiceProvider.GetRequiredService<IdentitySeeder>().ProtectSecondFactorSecretsStoredInClearAsync();
         }
 
         var stored = (await StoredRecoveryCodesAsync("codici.in.chiaro@pdo.local")).Split(';');
@@ -251,13 +289,22 @@ public sealed class TwoFactorTests(PdoWebFactory factory) : IClassFixture<PdoWeb
         Assert.Contains("href=\"/accesso/sicurezza\"", html);
     }
 
-    private Task<string> StoredRecoveryCodesAsync(string email) =>
+    private Task<string> StoredRecoveryCodesAsync(string email) => StoredTokenAsync(email, PdoUserStore.RecoveryCodesToken);
+
+    private Task<string> StoredTokenAsync(string email, string name) =>
         factory.WithDbAsync(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.Email == email);
             return (await db.Set<IdentityUserToken<string>>().AsNoTracking()
-                .SingleAsync(t => t.UserId == user.Id && t.LoginProvider == PdoUserStore.TokenProvider && t.Name == PdoUserStore.RecoveryCodesToken)).Value ?? string.Empty;
+                .SingleAsync(t => t.UserId == user.Id && t.LoginProvider == PdoUserStore.TokenProvider && t.Name == name)).Value ?? string.Empty;
         });
+
+    private async Task<string?> AuthenticatorKeyAsync(string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!);
+    }
 
     private async Task<bool> RedeemAsync(string email, string code)
     {
