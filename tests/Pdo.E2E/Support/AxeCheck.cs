@@ -20,9 +20,25 @@ public static class AxeCheck
     /// <summary>The violations, one readable block each (rule, impact, help, the elements); empty when there are none.</summary>
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
     {
-        var result = await page.RunAxe(Options);
-        return result.Violations.Select(Describe).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await page.RunAxe(Options);
+                return result.Violations.Select(Describe).ToList();
+            }
+            catch (PlaywrightException ex) when (attempt < 3 && NewDocument(ex))
+            {
+                // The page's own script loaded a new document while axe ran (the job page reloads once its job has
+                // ended, which a fast job does within a second): axe, injected into the old one, is gone. Check the new one.
+                await page.WaitForLoadStateAsync(LoadState.Load);
+            }
+        }
     }
+
+    private static bool NewDocument(PlaywrightException ex) =>
+        ex.Message.Contains("axe is not defined", StringComparison.Ordinal)
+        || ex.Message.Contains("Execution context was destroyed", StringComparison.Ordinal);
 
     private static string Describe(AxeResultItem violation)
     {
