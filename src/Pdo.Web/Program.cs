@@ -170,7 +170,7 @@ builder.Services
         options.User.RequireUniqueEmail = true;
     })
     .AddEntityFrameworkStores<AppDbContext>()
-    .AddUserStore<PdoUserStore>() // recovery codes hashed (ASVS 6.5.2)
+    .AddUserStore<PdoUserStore>() // recovery codes hashed (ASVS 6.5.2), authenticator keys encrypted
     .AddSignInManager<PdoSignInManager>()
     .AddClaimsPrincipalFactory<PdoClaimsPrincipalFactory>()
     .AddErrorDescriber<ItalianIdentityErrorDescriber>()
@@ -212,7 +212,7 @@ if (!generating && !app.HostingSettingsAreValid())
     return 1;
 }
 
-if (!app.Environment.IsDevelopment() && !HostingDataProtection.EncryptsKeys(app.Configuration))
+if (!app.Environment.IsDevelopment() && !app.Services.GetRequiredService<DataProtectionCertificateStatus>().EncryptsKeys)
 {
     app.Logger.LogWarning(
         "Data Protection keys are stored in the database unencrypted: whoever holds a copy of the database can forge sign-in cookies. Set {Path} and {Password} (README, Production)",

@@ -21,25 +21,25 @@ public static class HostingDataProtection
     public static IServiceCollection AddPdoDataProtection(this IServiceCollection services, IConfiguration configuration)
     {
         var builder = services.AddDataProtection().SetApplicationName("Pdo").PersistKeysToDbContext<AppDbContext>();
-        string? problem = null;
+        DataProtectionCertificateStatus status;
         try
         {
-            if (Certificate(configuration) is { } certificate)
+            var certificate = Certificate(configuration);
+            if (certificate is not null)
             {
                 builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
             }
+
+            status = new DataProtectionCertificateStatus(EncryptsKeys: certificate is not null, Problem: null);
         }
         catch (InvalidOperationException ex)
         {
-            problem = ex.Message; // HostingServices.HostingSettingsAreValid stops the start with it
+            status = new DataProtectionCertificateStatus(EncryptsKeys: false, ex.Message); // HostingServices.HostingSettingsAreValid stops the start with it
         }
 
-        services.AddSingleton(new DataProtectionCertificateStatus(problem));
+        services.AddSingleton(status);
         return services;
     }
-
-    /// <summary>Whether new keys are written encrypted (a certificate is configured).</summary>
-    public static bool EncryptsKeys(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[CertificatePathKey]);
 
     private static X509Certificate2? Certificate(IConfiguration configuration)
     {
@@ -74,5 +74,8 @@ public static class HostingDataProtection
     }
 }
 
-/// <summary>Why the configured certificate of the Data Protection keys cannot be used (null: none configured, or usable).</summary>
-public sealed record DataProtectionCertificateStatus(string? Problem);
+/// <summary>
+/// Whether new Data Protection keys are written encrypted to a certificate, and why the configured one cannot be used
+/// (null: none configured, or usable).
+/// </summary>
+public sealed record DataProtectionCertificateStatus(bool EncryptsKeys, string? Problem);

@@ -53,7 +53,10 @@ public sealed class DataProtectionKeyTests : IDisposable
         Assert.Contains("could not be read as a PKCS#12 file", wrong.Problem);
         Assert.Contains("does not exist", missing.Problem);
         Assert.Null(usable.Problem);
+        Assert.True(usable.EncryptsKeys);
         Assert.Null(none.Problem);
+        Assert.False(none.EncryptsKeys);
+        Assert.False(wrong.EncryptsKeys);
     }
 
     private static DataProtectionCertificateStatus Status(string? path, string? password)

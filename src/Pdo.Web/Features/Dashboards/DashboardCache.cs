@@ -403,7 +403,8 @@ public sealed class DashboardCache(
             return;
         }
 
-        var changes = await db.AuditEntries.AsNoTracking()
+        // The stamp did not move when only missing ids are looked for: then there is no row above it to read.
+        List<AuditChange> changes = stamp == previous ? [] : await db.AuditEntries.AsNoTracking()
             .Where(a => a.Id > previous && a.Id <= stamp)
             .OrderBy(a => a.Id)
             .Take(MaxIncrementalEntries + 1)
