@@ -14,7 +14,7 @@ public static class DependencyInjection
     {
         services.AddPdoDatabase(configuration, dataDirectory);
         services.TryAddScoped<IAuditContext, SystemAuditContext>();
-        services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
         services.AddScoped<SecurityAuditLog>();
         services.AddScoped<PlanImporter>();
         services.AddScoped<DatabaseInitializer>();

@@ -319,6 +319,44 @@ public sealed class AuditTests : IDisposable
         Assert.Equal("95%", row.OldValue);
     }
 
+    [Fact]
+    public async Task DetectsChangesAgainGivenSavesThatSucceededConflictedFailedOrWereRefused()
+    {
+        // The interceptor detects the changes itself and turns EF Core's detection off for the rest of the save: it must
+        // come back on however the save ends, or the context's next change would not be seen.
+        await ImportAsync(SeedPlan.MonitoringTree(2020));
+        await using var first = _database.CreateContext();
+        await using var second = _database.CreateContext();
+        Record(await LoadKpiAsync(first, 2020, "SOL-01.1"), "95%", 95m);
+        Record(await LoadKpiAsync(second, 2020, "SOL-01.1"), "96%", 96m);
+
+        await first.SaveChangesAsync();
+        Assert.True(first.ChangeTracker.AutoDetectChangesEnabled);
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        Assert.True(second.ChangeTracker.AutoDetectChangesEnabled);
+
+        second.ChangeTracker.Clear();
+        second.Directorates.Add(new Directorate("CASA", "Direzione Casa (duplicata)", new DateOnly(2019, 1, 1)));
+        await Assert.ThrowsAsync<DbUpdateException>(() => second.SaveChangesAsync());
+        Assert.True(second.ChangeTracker.AutoDetectChangesEnabled);
+
+        second.ChangeTracker.Clear();
+        var row = await second.AuditEntries.FirstAsync();
+        second.Entry(row).Property(r => r.NewValue).CurrentValue = "100%";
+        await Assert.ThrowsAsync<InvalidOperationException>(() => second.SaveChangesAsync());
+        Assert.True(second.ChangeTracker.AutoDetectChangesEnabled);
+
+        // A change made after all that, through the same context, is detected and saved with its audit row.
+        second.ChangeTracker.Clear();
+        var kpi = await LoadKpiAsync(second, 2020, "FUN-01.1");
+        Record(kpi, "3%", 3m);
+        Assert.True(second.ChangeTracker.HasChanges());
+        await second.SaveChangesAsync();
+        Assert.Equal("3%", await ActualTextAsync(2020, "FUN-01.1"));
+        await using var check = _database.CreateContext();
+        Assert.Equal(1, await check.AuditEntries.CountAsync(r => r.EntityKey == "2020/FUN-01/FUN-01.1/INT" && r.NewValue == "3%"));
+    }
+
     // ---- Audit rows are append-only ----
 
     [Fact]

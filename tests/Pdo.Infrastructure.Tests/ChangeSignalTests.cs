@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pdo.Domain.Attainment;
 using Pdo.Domain.Plans;
 using Pdo.Infrastructure.Data;
+using Pdo.Infrastructure.Identity;
 using Pdo.Infrastructure.PlanImport;
 using Pdo.Infrastructure.Tests.Support;
 
@@ -74,6 +75,53 @@ public sealed class ChangeSignalTests : IDisposable
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
 
         Assert.Equal(before, _database.Signal.Version);
+    }
+
+    [Fact]
+    public async Task ReturnsTheSamePeopleVersionGivenASavedResult()
+    {
+        // The security-stamp cache reads PeopleVersion: results saved meanwhile do not make every read ask the database.
+        await ImportAsync();
+        var before = _database.Signal.PeopleVersion;
+
+        await using (var db = _database.CreateContext())
+        {
+            Record(await LoadKpiAsync(db), "95%", 95m);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(before, _database.Signal.PeopleVersion);
+    }
+
+    [Fact]
+    public async Task ReturnsAMovedPeopleVersionGivenASavedChangeOfAUser()
+    {
+        await using var db = _database.CreateContext();
+        db.Users.Add(new AppUser { UserName = "segnale@pdo.local", Email = "segnale@pdo.local", FullName = "Prova Segnale" });
+        await db.SaveChangesAsync();
+        var before = (_database.Signal.Version, _database.Signal.PeopleVersion);
+
+        var user = await db.Users.SingleAsync(u => u.UserName == "segnale@pdo.local");
+        user.SecurityStamp = Guid.NewGuid().ToString();
+        await db.SaveChangesAsync();
+
+        Assert.True(_database.Signal.PeopleVersion > before.PeopleVersion);
+        Assert.True(_database.Signal.Version > before.Version);
+    }
+
+    [Fact]
+    public async Task ReturnsTheSamePeopleVersionUntilTheCommitGivenAUserChangedInsideATransaction()
+    {
+        await using var db = _database.CreateContext();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var before = _database.Signal.PeopleVersion;
+
+        db.Users.Add(new AppUser { UserName = "transazione@pdo.local", Email = "transazione@pdo.local", FullName = "Prova Transazione" });
+        await db.SaveChangesAsync();
+        Assert.Equal(before, _database.Signal.PeopleVersion);
+
+        await transaction.CommitAsync();
+        Assert.True(_database.Signal.PeopleVersion > before);
     }
 
     private static void Record(Kpi kpi, string actual, decimal value) =>

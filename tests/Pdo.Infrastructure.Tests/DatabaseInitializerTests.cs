@@ -67,11 +67,15 @@ public sealed class DatabaseInitializerTests : IDisposable
         Directory.Delete(_folder, recursive: true);
     }
 
-    private static SqliteAppDbContext Context(string file) =>
-        new(new DbContextOptionsBuilder<SqliteAppDbContext>()
+    private static SqliteAppDbContext Context(string file)
+    {
+        var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>()
             .UseSqlite($"Data Source={file}")
-            .AddInterceptors(new AuditInterceptor(new SystemAuditContext { UserName = "test@pdo.local" }, TimeProvider.System), new ChangeSignalInterceptor(new DataChangeSignal()))
+            .AddInterceptors(new AuditInterceptor(TimeProvider.System), new ChangeSignalInterceptor(new DataChangeSignal()))
             .Options);
+        db.AuditAs(new SystemAuditContext { UserName = "test@pdo.local" });
+        return db;
+    }
 
     private static DatabaseInitializer Initializer(AppDbContext db) => new(
         db,

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Pdo.Domain.Oversight;
 using Pdo.Domain.Plans;
+using Pdo.Infrastructure.Data;
 
 namespace Pdo.Infrastructure.Auditing;
 
@@ -14,12 +15,14 @@ namespace Pdo.Infrastructure.Auditing;
 /// Direzioni), with the queued security events, inside the same SaveChanges (so in the same transaction: a failed
 /// save leaves neither the change nor its audit rows). Refuses any update or deletion of audit rows; the database
 /// refuses them too (ADR 006).
+/// <para>
+/// One instance serves every context of the process (the contexts' options are built once): who is saving, and the
+/// security events queued for the save, are the context's own (<see cref="AppDbContext.Audit"/>).
+/// </para>
 /// </summary>
-public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     private const int MaxValueLength = 4_000;
-
-    private readonly List<(SecurityEvent Kind, string Actor, string Subject, string? Detail)> _events = [];
 
     // Bookkeeping that the audit row itself already says (who, when) or that means nothing to a reader.
     private static readonly HashSet<string> Skipped =
@@ -66,15 +69,6 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
     private static bool IsReorder(EntityEntry entry, string property) =>
         property == "SortOrder" && entry.State == EntityState.Modified && Reordered.Contains(entry.Metadata.ClrType.Name);
 
-    /// <summary>Queues a security event for the next save of this scope (see <see cref="SecurityAuditLog"/>).</summary>
-    internal void Enqueue(SecurityEvent kind, string actor, string subject, string? detail)
-    {
-        lock (_events)
-        {
-            _events.Add((kind, actor, subject, detail));
-        }
-    }
-
     /// <summary>
     /// Rows still Added when a save starts were written by a save that failed (rolled back with it; EF Core keeps them
     /// tracked, and a concurrency conflict does not even reach SaveChangesFailed). Saved now, they would record
@@ -90,33 +84,101 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
     }
 
     /// <summary>
-    /// Changes are detected once, at the start: with automatic detection on, every <c>context.Entry(...)</c> of a parent
+    /// Changes are detected once per save, here: with automatic detection on, every <c>context.Entry(...)</c> of a parent
     /// below would detect changes again over the whole graph reachable from it (a plan's every objective, KPI and
-    /// result), which made saving a large plan quadratic (docs/benchmarks.md, plan import).
+    /// result), which made saving a large plan quadratic (docs/benchmarks.md, plan import). Detection then stays off
+    /// until the save has ended (<see cref="RestoreDetection"/>), so that EF Core, which detects changes after this
+    /// interceptor, does not go over every tracked entity once more before writing.
     /// </summary>
     private async Task AddAuditEntriesAsync(DbContext context, CancellationToken cancellationToken)
     {
+        if (context is not AppDbContext { Audit: var scope })
+        {
+            throw new InvalidOperationException($"The audit interceptor serves Pdo's contexts only, not {context.GetType().Name}.");
+        }
+
         var autoDetect = context.ChangeTracker.AutoDetectChangesEnabled;
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        var detected = false;
         try
         {
-            await AddAuditEntriesOnceDetectedAsync(context, cancellationToken);
+            detected = await AddAuditEntriesOnceDetectedAsync(context, scope, cancellationToken);
         }
         finally
         {
+            if (detected)
+            {
+                scope.DetectionAfterSave = autoDetect;
+            }
+            else
+            {
+                context.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+            }
+        }
+    }
+
+    /// <summary>Turns automatic change detection back on (if it was) once a save has ended, however it ended.</summary>
+    private static void RestoreDetection(DbContext? context)
+    {
+        if (context is AppDbContext { Audit: { DetectionAfterSave: { } autoDetect } scope })
+        {
+            scope.DetectionAfterSave = null;
             context.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 
-    private async Task AddAuditEntriesOnceDetectedAsync(DbContext context, CancellationToken cancellationToken)
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
+        RestoreDetection(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        RestoreDetection(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => RestoreDetection(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        RestoreDetection(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => RestoreDetection(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        RestoreDetection(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        RestoreDetection(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        RestoreDetection(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>Adds this save's audit rows; false when this context's saves are not audited (changes not detected then).</summary>
+    private async Task<bool> AddAuditEntriesOnceDetectedAsync(DbContext context, AuditScope scope, CancellationToken cancellationToken)
+    {
+        var audit = scope.Who;
         if (audit is SystemAuditContext { SuppressedForSyntheticData: true })
         {
-            return;
+            return false;
         }
 
-        ForgetUnsavedRows(context);
         context.ChangeTracker.DetectChanges();
-        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        ForgetUnsavedRows(context);
         var entries = context.ChangeTracker.Entries().ToList();
         if (entries.Any(e => e.Entity is AuditEntry && e.State is EntityState.Modified or EntityState.Deleted))
         {
@@ -172,22 +234,19 @@ public sealed class AuditInterceptor(IAuditContext audit, TimeProvider clock) : 
                 now, audit.UserName, action, PeopleAudit.EntityType, Truncate(key, 200), null, null, null, field, oldValue, newValue, audit.Reason)),
             cancellationToken);
 
-        lock (_events)
+        foreach (var e in scope.TakeEvents())
         {
-            foreach (var e in _events)
-            {
-                rows.Add(new AuditEntry(
-                    now, Truncate(e.Actor, 256), AuditAction.Event, SecurityAuditLog.EntityType, Truncate(e.Subject, 200), null, null, null,
-                    e.Kind.ToString(), null, e.Detail is null ? null : Truncate(e.Detail, MaxValueLength), null));
-            }
-
-            _events.Clear();
+            rows.Add(new AuditEntry(
+                now, Truncate(e.Actor, 256), AuditAction.Event, SecurityAuditLog.EntityType, Truncate(e.Subject, 200), null, null, null,
+                e.Kind.ToString(), null, e.Detail is null ? null : Truncate(e.Detail, MaxValueLength), null));
         }
 
         if (rows.Count > 0)
         {
             context.Set<AuditEntry>().AddRange(rows);
         }
+
+        return true;
     }
 
     private static async Task<Subject?> SubjectAsync(DbContext context, EntityEntry entry, CancellationToken ct)

@@ -28,7 +28,7 @@ public enum SecurityEvent
 /// writer of audit rows): <see cref="Enqueue"/> adds the event to the next save of this scope's context, so that it
 /// commits with the change it belongs to; <see cref="RecordAsync"/> saves it at once.
 /// </summary>
-public sealed class SecurityAuditLog(AppDbContext db, AuditInterceptor interceptor)
+public sealed class SecurityAuditLog(AppDbContext db)
 {
     /// <summary>The audit rows' entity type for security events.</summary>
     public const string EntityType = "Security";
@@ -39,7 +39,7 @@ public sealed class SecurityAuditLog(AppDbContext db, AuditInterceptor intercept
     /// <param name="subject">Whom or what it concerns (an e-mail, a path).</param>
     /// <param name="detail">A short detail (never a secret: no password, token or code).</param>
     public void Enqueue(SecurityEvent kind, string actor, string subject, string? detail = null) =>
-        interceptor.Enqueue(kind, actor, subject, detail);
+        db.Audit.Enqueue(kind, actor, subject, detail);
 
     /// <summary>Records the event now, in a save of its own.</summary>
     public async Task RecordAsync(SecurityEvent kind, string actor, string subject, string? detail = null, CancellationToken cancellationToken = default)

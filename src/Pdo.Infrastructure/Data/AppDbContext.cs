@@ -13,8 +13,24 @@ namespace Pdo.Infrastructure.Data;
 /// subclass (<see cref="SqliteAppDbContext"/>, <see cref="SqlServerAppDbContext"/>, <see cref="PostgreSqlAppDbContext"/>)
 /// with its own migrations.
 /// </summary>
+/// <remarks>
+/// In the portal the contexts are pooled (<see cref="DatabaseSetup"/>): each scope leases one, and
+/// <see cref="AuditAs"/> gives it the scope's <see cref="IAuditContext"/>.
+/// </remarks>
 public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// What the <see cref="AuditInterceptor"/> writes with this context's next save: who, and the queued security
+    /// events. «sistema» until <see cref="AuditAs"/> says otherwise.
+    /// </summary>
+    public AuditScope Audit { get; private set; } = new(new SystemAuditContext());
+
+    /// <summary>Who changes data through this context from now on, with no security event queued.</summary>
+    public void AuditAs(IAuditContext who) => Audit = new AuditScope(who);
+
+    /// <summary>A save through this context changed a person, and the commit that makes it durable has not been signalled yet (<see cref="ChangeSignalInterceptor"/>).</summary>
+    internal bool PeopleChangePending { get; set; }
+
     public DbSet<PerformancePlan> Plans => Set<PerformancePlan>();
 
     public DbSet<ObjectiveCategory> Categories => Set<ObjectiveCategory>();

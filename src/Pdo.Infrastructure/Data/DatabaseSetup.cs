@@ -73,11 +73,18 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>The provider's context with the audit and change-signal interceptors, also served as <see cref="AppDbContext"/>.</summary>
+    /// <summary>
+    /// The provider's context with the audit and change-signal interceptors, one per scope, served as
+    /// <see cref="AppDbContext"/>. The contexts are pooled, so their options are built once for the process and a
+    /// context's internal services are reused with it: built again for each request they were about a fifth of a result
+    /// POST's allocations (docs/benchmarks.md, "Writes"). Every interceptor is therefore a singleton, and who saves is
+    /// the context's own (<see cref="AppDbContext.AuditAs"/>, the scope's <see cref="IAuditContext"/>). A context goes
+    /// back to the pool when its scope ends, its tracked entities and connection reset by EF Core.
+    /// </summary>
     private static void AddProviderContext<TContext>(IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> useProvider)
         where TContext : AppDbContext
     {
-        services.AddDbContext<TContext>((sp, o) =>
+        services.AddPooledDbContextFactory<TContext>((sp, o) =>
         {
             useProvider(sp, o);
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<ChangeSignalInterceptor>());
@@ -90,7 +97,17 @@ public static class DatabaseSetup
                 (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Debug),
                 (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Debug)));
         });
-        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<TContext>());
+        // Served as AppDbContext only: DI disposes what a registration gives, and a leased context is given back to the
+        // pool by its first Dispose, so a second registration of the same instance would give it back a second time,
+        // perhaps while another scope holds it. (The factory's own registration of TContext, without the audit
+        // context, goes too.)
+        services.RemoveAll<TContext>();
+        services.AddScoped<AppDbContext>(sp =>
+        {
+            var context = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            context.AuditAs(sp.GetService<IAuditContext>() ?? new SystemAuditContext());
+            return context;
+        });
     }
 
     /// <summary><c>ConnectionStrings:{provider}</c> of a server provider; an empty one stops the start with the setting named.</summary>

@@ -18,9 +18,9 @@ namespace Pdo.Web.Security;
 /// <list type="bullet">
 /// <item>A request that can change something (POST, PUT, PATCH, DELETE) always asks the database (one query).</item>
 /// <item>A read uses the stamp this instance read at most <see cref="Interval"/> ago (<c>Security:SessionCheckInterval</c>,
-/// 30 s), unless this process committed anything since (<see cref="DataChangeSignal"/>): a sign-out or a user change
-/// made through this instance is seen by the very next request; one made through another instance by its reads within
-/// the interval. Warm dashboard reads thus send no query.</item>
+/// 30 s), unless this process committed a change of a person since (<see cref="DataChangeSignal.PeopleVersion"/>): a
+/// sign-out or a user change made through this instance is seen by the very next request; one made through another
+/// instance by its reads within the interval. Warm reads thus send no query, also while results are being saved.</item>
 /// </list>
 /// The cookie is never re-issued by this check (only the cookie handler's sliding renewal, at most every 4 hours), so the
 /// rendered-dashboard cache (which adds a renewal to the response it serves, and keeps the page) is not disturbed.
@@ -37,7 +37,7 @@ public sealed class SessionStampCache(DataChangeSignal signal, TimeProvider cloc
     public async Task<bool> IsCurrentAsync(Func<AppDbContext> database, string userId, string? stamp, bool askDatabase, CancellationToken cancellationToken)
     {
         // Read before the database: a commit after this point moves the signal again, so the next request asks again.
-        var version = signal.Version;
+        var version = signal.PeopleVersion;
         var now = clock.GetTimestamp();
         if (!askDatabase && _entries.TryGetValue(userId, out var known) && known.SignalVersion == version
             && clock.GetElapsedTime(known.CheckedAt, now) < Interval)

@@ -44,11 +44,13 @@ public sealed class TestDatabase : IDisposable
 
     public AppDbContext CreateContext()
     {
-        var interceptors = new Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] { new AuditInterceptor(Audit, Clock), new ChangeSignalInterceptor(Signal) };
-        return _postgreSql is null
+        var interceptors = new Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[] { new AuditInterceptor(Clock), new ChangeSignalInterceptor(Signal) };
+        AppDbContext db = _postgreSql is null
             ? new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(_sqlite!).AddInterceptors(interceptors).Options)
             : new PostgreSqlAppDbContext(new DbContextOptionsBuilder<PostgreSqlAppDbContext>()
                 .UseNpgsql(_postgreSql, DatabaseSetup.ConfigurePostgreSql).AddInterceptors(interceptors).Options);
+        db.AuditAs(Audit);
+        return db;
     }
 
     public PlanImporter CreateImporter(AppDbContext db) => new(db, Clock, NullLogger<PlanImporter>.Instance);

@@ -53,11 +53,11 @@ public partial class PdoWebFactory : WebApplicationFactory<Program>
     {
         if (TestDatabaseServer.IsPostgreSql)
         {
-            services.ConfigureDbContext<PostgreSqlAppDbContext>(configure);
+            services.ConfigureDbContext<PostgreSqlAppDbContext>(configure, ServiceLifetime.Singleton);
         }
         else
         {
-            services.ConfigureDbContext<SqliteAppDbContext>(configure);
+            services.ConfigureDbContext<SqliteAppDbContext>(configure, ServiceLifetime.Singleton);
         }
     }
 

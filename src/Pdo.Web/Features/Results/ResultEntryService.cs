@@ -17,9 +17,16 @@ namespace Pdo.Web.Features.Results;
 /// </summary>
 public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILogger<ResultEntryService> logger)
 {
-    /// <summary>The Direzione owning the objective (for the authorization check); null when there is no such objective.</summary>
-    public Task<DirectorateResource?> ResourceAsync(int year, string code, CancellationToken cancellationToken) =>
-        DirectorateResource.OfObjectiveAsync(db, year, code, cancellationToken);
+    // The objective this request loaded (with its plan, periods, KPIs and results), for the authorization check and
+    // then the form: one load per request (the service is scoped to it).
+    private (int Year, string Code, Objective? Objective)? _loaded;
+
+    /// <summary>
+    /// The Direzione owning the objective (for the authorization check); null when there is no such objective. It loads
+    /// the objective the form then shows or saves, so the request reads it once.
+    /// </summary>
+    public async Task<DirectorateResource?> ResourceAsync(int year, string code, CancellationToken cancellationToken) =>
+        await ObjectiveAsync(year, code, cancellationToken) is { } objective ? new DirectorateResource(objective.DirectorateId) : null;
 
     public async Task<ResultEntryResult> ShowAsync(int year, string code, string? periodCode, CancellationToken cancellationToken)
     {
@@ -130,7 +137,7 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
             // Someone saved the same result between our read and our write (version changed, or first insert raced).
             logger.LogWarning("Result entry conflict on {Year}/{Objective} by {User}: {Reason}", year, code, user, ExpectedConflicts.Reason(ex));
             db.ChangeTracker.Clear();
-            var fresh = await LoadAsync(year, code, period.Code, cancellationToken);
+            var fresh = await LoadAsync(year, code, period.Code, cancellationToken, again: true);
             var (_, freshObjective, freshPeriod) = fresh!.Value;
             var clashing = lines.Where(l => readings[l.KpiId].Measurement is not null)
                 .Select(l => (freshObjective.Kpis.Single(k => k.Id == l.KpiId), l))
@@ -297,22 +304,37 @@ public sealed class ResultEntryService(AppDbContext db, TimeProvider clock, ILog
     /// their results. Before, one split query sent five, each prepared by SQLite on every request (a third of a result
     /// POST's CPU, docs/benchmarks.md); a single query with both collections would join every KPI of every plan to its
     /// results before filtering. Both are tracked, so EF Core links the KPIs to the objective and the objective to its
-    /// plan (the entities' rules read them).
+    /// plan (the entities' rules read them). Loaded once per request (<see cref="ResourceAsync"/> loads it first), unless
+    /// <paramref name="again"/> asks for what the database holds now.
     /// </summary>
-    private async Task<(PerformancePlan Plan, Objective Objective, MonitoringPeriod Period)?> LoadAsync(
-        int year, string code, string? periodCode, CancellationToken cancellationToken)
+    private async Task<Objective?> ObjectiveAsync(int year, string code, CancellationToken cancellationToken, bool again = false)
     {
+        if (!again && _loaded is { } loaded && loaded.Year == year && loaded.Code == code)
+        {
+            return loaded.Objective;
+        }
+
         var objective = await db.Objectives.Where(o => o.Code == code && o.Plan!.Year == year)
             .Include(o => o.Directorate)
             .Include(o => o.Plan!).ThenInclude(p => p.Periods)
             .AsSingleQuery()
             .FirstOrDefaultAsync(cancellationToken);
-        if (objective?.Plan is not { } plan)
+        if (objective is not null)
+        {
+            await db.Kpis.Where(k => k.ObjectiveId == objective.Id).Include(k => k.Results).AsSingleQuery().LoadAsync(cancellationToken);
+        }
+
+        _loaded = (year, code, objective);
+        return objective;
+    }
+
+    private async Task<(PerformancePlan Plan, Objective Objective, MonitoringPeriod Period)?> LoadAsync(
+        int year, string code, string? periodCode, CancellationToken cancellationToken, bool again = false)
+    {
+        if (await ObjectiveAsync(year, code, cancellationToken, again) is not { Plan: { } plan } objective)
         {
             return null;
         }
-
-        await db.Kpis.Where(k => k.ObjectiveId == objective.Id).Include(k => k.Results).AsSingleQuery().LoadAsync(cancellationToken);
 
         var period = string.IsNullOrWhiteSpace(periodCode)
             ? plan.EarliestOpenPeriod ?? plan.DefaultPeriod(p => objective.Kpis.Any(k => k.Results.Any(r => r.PeriodId == p.Id)))
