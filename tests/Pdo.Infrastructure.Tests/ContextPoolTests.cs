@@ -34,7 +34,9 @@ public sealed class ContextPoolTests : IDisposable
             Assert.Same(ended, scope.ServiceProvider.GetRequiredService<AppDbContext>());
         }
 
-        // Given back twice (once per registration that served it), the context would be leased to both scopes.
+        // The ended scope's context went back to the pool: one of two scopes open together gets it, the other a new one.
+        // (A context given back twice is leased twice only when a request leases it between the two Disposes, which
+        // this sequential test cannot stage: the next test pins the one registration that rules that out.)
         using var first = services.CreateScope();
         using var second = services.CreateScope();
         var one = first.ServiceProvider.GetRequiredService<AppDbContext>();
