@@ -2,6 +2,7 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.Annotations;
+using PdfSharp.Pdf.Advanced;
 
 namespace Pdo.Reporting.Layout;
 
@@ -53,6 +54,7 @@ internal sealed class PdfRenderer
         ITagWriter structure = options.PdfA ? new UaManagerTags(document, info.Language) : new StructureTree(document, info.Language);
         var context = new LayoutContext(layout.Pages.Count, layout.Anchors);
         var pdfPages = new List<PdfPage>(layout.Pages.Count);
+        var compression = new ContentCompression(document.Options.FlateEncodeMode);
         foreach (var page in layout.Pages)
         {
             var pdfPage = document.AddPage();
@@ -75,14 +77,12 @@ internal sealed class PdfRenderer
             page.Ops.Clear();
             page.Ops.Capacity = 0;
 
-            // Its content stream is final too: compressed now, it is held until the save at about a fifth of its size
-            // (the save compresses only streams without a filter, so it is not compressed twice).
-            foreach (var content in pdfPage.Contents)
-            {
-                content.Compressed = true;
-            }
+            // Its content stream is final too: compressed now (on another core, while the next pages are drawn), it is
+            // held until the save at about a fifth of its size.
+            compression.Add(pdfPage);
         }
 
+        compression.Finish();
         structure.Finish();
         AddOutline(document, layout, pdfPages);
         document.Save(output, closeStream: false);
@@ -245,5 +245,52 @@ internal sealed class PdfRenderer
         }
 
         return image;
+    }
+}
+
+/// <summary>
+/// Compresses the content streams of drawn pages with PDFsharp's own Flate encoder (the bytes PDFsharp's
+/// <c>PdfContent.Compressed</c> would write) on the thread pool, while the renderer draws the next pages; a page's
+/// stream and its <c>/Filter</c> are set on the rendering thread, so PDFsharp's objects are only ever touched by it.
+/// At most <see cref="MaxPending"/> pages wait for their compression (memory stays flat); <see cref="Finish"/> sets
+/// every one before the document is saved, which compresses only streams without a filter (so none twice).
+/// </summary>
+internal sealed class ContentCompression(PdfFlateEncodeMode mode)
+{
+    /// <summary>Pages whose uncompressed streams may wait at once: enough to keep the other core busy, a few hundred KB.</summary>
+    public const int MaxPending = 8;
+
+    private readonly Queue<(PdfDictionary.PdfStream Stream, PdfDictionary Content, Task<byte[]> Compressed)> _pending = new();
+
+    public void Add(PdfPage page)
+    {
+        foreach (var content in page.Contents)
+        {
+            if (content.Elements.GetValue(PdfDictionary.PdfStream.Keys.Filter) is null && content.Stream is { } stream)
+            {
+                var bytes = stream.Value;
+                _pending.Enqueue((stream, content, Task.Run(() => PdfSharp.Pdf.Filters.Filtering.FlateDecode.Encode(bytes, mode))));
+            }
+        }
+
+        while (_pending.Count > MaxPending || (_pending.Count > 0 && _pending.Peek().Compressed.IsCompleted))
+        {
+            SetNext();
+        }
+    }
+
+    public void Finish()
+    {
+        while (_pending.Count > 0)
+        {
+            SetNext();
+        }
+    }
+
+    private void SetNext()
+    {
+        var (stream, content, compressed) = _pending.Dequeue();
+        stream.Value = compressed.GetAwaiter().GetResult(); // also sets /Length
+        content.Elements.SetName(PdfDictionary.PdfStream.Keys.Filter, "/FlateDecode");
     }
 }

@@ -9,7 +9,8 @@ namespace Pdo.Web.Features.Reports;
 /// written on a dedicated (long-running) thread into the stream it is given — a file of <see cref="PdfFileCache"/>, or
 /// a temporary file deleted on close — which the response then streams. At most <see cref="MaxConcurrentRenders"/>
 /// PDFs are rendered at once (further exports wait, asynchronously, without holding a thread), so simultaneous exports
-/// never starve page views of pool threads or of CPU.
+/// never starve page views of pool threads or of CPU; a render's only pool work is the compression of its drawn pages
+/// (short work items, at most 8 pages waiting: <c>Pdo.Reporting.Layout.ContentCompression</c>), a fraction of a core.
 /// </summary>
 public class ConsuntivoRenderer(ILogger<ConsuntivoRenderer> logger)
 {
