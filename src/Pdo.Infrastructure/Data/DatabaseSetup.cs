@@ -62,8 +62,9 @@ public static class DatabaseSetup
 
                 var sqlite = SqliteConnectionString(configuration, dataDirectory);
                 services.TryAddSingleton(_ => new SqliteWriteGate());
+                services.TryAddSingleton<SqliteCommitSync>();
                 AddProviderContext<SqliteAppDbContext>(services, (sp, o) => o.UseSqlite(sqlite, ConfigureSqlite)
-                    .AddInterceptors(SqliteConnectionSettingsInterceptor.Instance, sp.GetRequiredService<SqliteWriteGate>())
+                    .AddInterceptors(SqliteConnectionSettingsInterceptor.Instance, sp.GetRequiredService<SqliteWriteGate>(), sp.GetRequiredService<SqliteCommitSync>())
                     // A table rebuild runs outside the migration's transaction: the initializer copies an existing file
                     // first (DatabaseInitializer.BackUpBeforeMigratingAsync), so EF Core's warning is only information.
                     .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, Microsoft.Extensions.Logging.LogLevel.Information))));
