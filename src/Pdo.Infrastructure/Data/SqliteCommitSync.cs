@@ -28,6 +28,10 @@ public sealed class SqliteCommitSync : DbTransactionInterceptor, IDbConnectionIn
     private readonly ConcurrentDictionary<Guid, Commits> _connections = new(); // by EF Core's connection id
     private readonly ConcurrentDictionary<string, GroupFlush> _files = new(StringComparer.Ordinal);
 
+    // Native connections already at NORMAL, with the Commits their hook writes to. Microsoft.Data.Sqlite pools them and
+    // a setting stays with its native connection, so an open sends the PRAGMA and sets the hook only when needed.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, Commits> _hooked = new();
+
     /// <summary>Flushes of WAL files done by this instance since it was made (tests: one flush serves a group).</summary>
     public long Flushes => _files.Values.Sum(f => f.Count);
 
@@ -78,16 +82,25 @@ public sealed class SqliteCommitSync : DbTransactionInterceptor, IDbConnectionIn
         var commits = _connections.GetOrAdd(connectionId, _ => new Commits());
         commits.Wal = string.IsNullOrEmpty(file) || file == ":memory:" ? null : Path.GetFullPath(file) + "-wal";
         commits.Connection = sqlite;
-        var handle = sqlite.Handle;
+        var handle = sqlite.Handle ?? throw new InvalidOperationException("An opened SQLite connection has a handle.");
         commits.Changes = SQLitePCL.raw.sqlite3_total_changes(handle);
         Interlocked.Exchange(ref commits.Pending, 0);
-        var code = SQLitePCL.raw.sqlite3_exec(handle, "PRAGMA synchronous = NORMAL", null, null, out var message);
-        if (code != SQLitePCL.raw.SQLITE_OK)
+        if (_hooked.TryGetValue(handle, out var hooked) && ReferenceEquals(hooked, commits))
         {
-            throw new SqliteException($"PRAGMA synchronous = NORMAL: {message}", code);
+            return;
+        }
+
+        if (hooked is null)
+        {
+            var code = SQLitePCL.raw.sqlite3_exec(handle, "PRAGMA synchronous = NORMAL", null, null, out var message);
+            if (code != SQLitePCL.raw.SQLITE_OK)
+            {
+                throw new SqliteException($"PRAGMA synchronous = NORMAL: {message}", code);
+            }
         }
 
         SQLitePCL.raw.sqlite3_commit_hook(handle, OnCommit, commits);
+        _hooked.AddOrUpdate(handle, commits);
     }
 
     private static int OnCommit(object state)
